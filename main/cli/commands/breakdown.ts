@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { StatusService } from '../../services/status/status-service';
+import { systemClock } from '../../db/time';
+import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
+import { fmt, pct, printJson, table } from '../output/format';
+import { parseId } from '../parse';
+
+export function registerBreakdown(program: Command): void {
+  addDatabaseOptions(program.command('breakdown').description('every status of a list with its count, share and category'))
+    .requiredOption('--list <id>', 'list id')
+    .option('--json', 'print JSON')
+    .action(async (flags: DatabaseFlags & { list: string; json?: boolean }) => {
+      const listId = parseId(flags.list, '--list')!;
+      await withDatabase(flags, async (h) => {
+        const b = await new StatusService(h, systemClock).breakdown(listId);
+        if (flags.json) return printJson(b);
+        console.log(`List ${b.list_id}: ${fmt(b.total)} leads, ${fmt(b.recyclable)} recyclable, ${fmt(b.problematic)} problematic\n`);
+        const rows: (string | number)[][] = [['status', 'count', 'share', 'category']];
+        for (const s of b.statuses) rows.push([s.status === null ? '(no status)' : JSON.stringify(s.status), s.count, pct(s.share), s.category]);
+        console.log(table(rows, ['l', 'r', 'r', 'l']));
+      });
+    });
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { InputError } from '../../../shared/errors';
+import { createServices } from '../../services/create-services';
+import { PROBLEM_CLASSES } from '../../services/status/problem-rules';
+import type { FixMode } from '../../services/status/problem-fixer';
+import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { printJson } from '../output/format';
+import { progressBar } from '../output/progress';
+import { parseId } from '../parse';
+import { fixReportJson, fixReportText } from './fix-report';
+
+interface Flags extends DatabaseFlags {
+  reportOnly?: boolean;
+  dryRun?: boolean;
+  campaign?: string;
+  verbose?: boolean;
+  json?: boolean;
+}
+
+export function registerFixLeadStatus(program: Command): void {
+  addNowOption(
+    addDatabaseOptions(
+      program
+        .command('fix-lead-status')
+        .description(`find problem leads (${PROBLEM_CLASSES.join(', ')}) and repair them`),
+    ),
+  )
+    .option('--report-only', 'count the problem leads, change nothing')
+    .option('--dry-run', 'show what a fix would change, change nothing')
+    .option('--campaign <id>', 'only the leads of this campaign')
+    .option('--verbose', 'list lead ids per problem class')
+    .option('--json', 'print one JSON object')
+    .option('--read-only', 'open the database read-only (with --report-only or --dry-run)')
+    .action(async (flags: Flags) => {
+      if (flags.reportOnly && flags.dryRun) throw new InputError('Use --report-only or --dry-run, not both.');
+      const mode: FixMode = flags.reportOnly ? 'report' : flags.dryRun ? 'dry-run' : 'fix';
+      if (flags.readOnly && mode === 'fix') throw new InputError('--read-only needs --report-only or --dry-run: a fix writes.');
+      const campaignId = parseId(flags.campaign, '--campaign');
+      const clock = clockFrom(flags);
+      const failed = await withDatabase(flags, async (h) => {
+        if (campaignId !== undefined) {
+          const c = await h.db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
+          if (!c) throw new InputError(`Campaign ${campaignId} does not exist.`, 'not_found');
+        }
+        const { status } = createServices(h, clock);
+        const bar = progressBar(mode === 'fix' ? 'Fixing leads' : 'Checking leads', process.stderr, !flags.json && process.stderr.isTTY === true);
+        const started = Date.now();
+        const report = await status.findAndFix({ mode, campaignId, onProgress: (p) => bar.update(p.checked, p.total) });
+        bar.done();
+        if (flags.json) printJson(fixReportJson(report, h.description));
+        else console.log(fixReportText(report, h.description, { verbose: Boolean(flags.verbose), seconds: (Date.now() - started) / 1000 }));
+        return report.errors > 0;
+      });
+      if (failed) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { DEMO_LEADS, seedDemo } from '../../demo/seed-demo';
+import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
+import { fmt, printJson } from '../output/format';
+import { progressBar } from '../output/progress';
+import { parsePositiveInt } from '../parse';
+
+export function registerSeedDemo(program: Command): void {
+  addDatabaseOptions(program.command('seed-demo').description('create a demo database in the shape of the real failure'))
+    .option('--leads <n>', `how many leads (default ${DEMO_LEADS})`)
+    .option('--json', 'print JSON')
+    .action(async (flags: DatabaseFlags & { leads?: string; json?: boolean }) => {
+      const leads = flags.leads === undefined ? DEMO_LEADS : parsePositiveInt(flags.leads, '--leads', 5_000_000);
+      await withDatabase(flags, async (h) => {
+        const bar = progressBar('Seeding demo', process.stderr, !flags.json && process.stderr.isTTY === true);
+        const summary = await seedDemo(h, { leads, onProgress: (d, t) => bar.update(d, t) });
+        bar.done();
+        if (flags.json) return printJson({ database: h.description, ...summary });
+        console.log(
+          `Demo ready in ${h.description}: ${summary.campaigns} campaigns, ${summary.lists} lists, ${fmt(summary.leads)} leads, ` +
+            `${fmt(summary.calls)} call logs (${fmt(summary.unapplied_calls)} never applied), ${fmt(summary.dnc_numbers)} DNC numbers.`,
+        );
+        console.log('Next: lead-console fix-lead-status --report-only (with the same --db) shows what went wrong.');
+      });
+    });
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { createServices } from '../../services/create-services';
+import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { fmt, printJson } from '../output/format';
+import { progressBar } from '../output/progress';
+
+export function registerSyncCalls(program: Command): void {
+  addNowOption(addDatabaseOptions(program.command('sync-calls').description('apply every call log not yet applied to its lead')))
+    .option('--json', 'print JSON')
+    .action(async (flags: DatabaseFlags & { json?: boolean }) => {
+      const clock = clockFrom(flags);
+      await withDatabase(flags, async (h) => {
+        const { status } = createServices(h, clock);
+        const bar = progressBar('Applying calls', process.stderr, !flags.json && process.stderr.isTTY === true);
+        const result = await status.syncCalls({ onProgress: (p) => bar.update(p.applied, p.total) });
+        bar.done();
+        if (flags.json) return printJson(result);
+        console.log(
+          `Applied ${fmt(result.applied)} calls (${fmt(result.statusChanges)} status changes, ${fmt(result.incidents)} compliance incidents).`,
+        );
+        if (result.orphaned > 0) console.log(`${fmt(result.orphaned)} calls name a lead that does not exist; they stay unapplied.`);
+        console.log(result.remaining === result.orphaned ? 'Every call log is applied.' : `${fmt(result.remaining)} call logs are still unapplied.`);
+      });
+    });
+}

@@ -1,0 +1,42 @@
+// The database options every command takes, and opening the database they name.
+import type { Command } from 'commander';
+import { resolveDatabaseTarget } from '../db/database-config';
+import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-database';
+import { fixedClock, systemClock, type Clock } from '../db/time';
+import { InputError } from '../../shared/errors';
+
+export interface DatabaseFlags {
+  db?: string;
+  databaseUrl?: string;
+  now?: string;
+  readOnly?: boolean;
+}
+
+export function addDatabaseOptions(command: Command): Command {
+  return command
+    .option('--db <path>', 'SQLite database file (default: lead-console.sqlite in your data folder)')
+    .option('--database-url <url>', 'PostgreSQL URL, postgres://user:password@host:5432/db (or set DATABASE_URL)');
+}
+
+export function addNowOption(command: Command): Command {
+  return command.option('--now <iso>', 'pretend the time is this ISO-8601 instant (for audits and tests)');
+}
+
+export function clockFrom(flags: DatabaseFlags): Clock {
+  if (flags.now === undefined) return systemClock;
+  const t = Date.parse(flags.now);
+  if (Number.isNaN(t) || !/^\d{4}-\d\d-\d\d/.test(flags.now)) {
+    throw new InputError(`--now needs an ISO-8601 time such as 2026-11-24T15:00:00Z (got "${flags.now}").`);
+  }
+  return fixedClock(new Date(t));
+}
+
+export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
+  const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,41 @@
+// `lead-console`: the same services as the app, for offline audits, jobs and scripts.
+import { Command, CommanderError } from 'commander';
+import { registerBreakdown } from './commands/breakdown';
+import { registerDemo } from './commands/demo';
+import { registerFixLeadStatus } from './commands/fix-lead-status';
+import { registerMigrate } from './commands/migrate';
+import { registerSeedDemo } from './commands/seed-demo';
+import { registerSyncCalls } from './commands/sync-calls';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('lead-console')
+    .description('Lead Console: lead status tracking, hopper and recycling for outbound call centers')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerMigrate(program);
+  registerFixLeadStatus(program);
+  registerBreakdown(program);
+  registerSyncCalls(program);
+  registerSeedDemo(program);
+  registerDemo(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own one-line message already.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`lead-console: ${messageFor(error)}\n`);
+    return exitCodeFor(error);
+  }
+}

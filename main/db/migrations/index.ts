@@ -1,0 +1,12 @@
+// Migrations are imported statically: scanning a folder at run time breaks inside a packaged app.
+// Names sort in order; never rename or edit one that has shipped, add the next number instead.
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
+import * as m0001 from './0001-initial';
+
+export interface AppMigration {
+  name: string;
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+export const MIGRATIONS: readonly AppMigration[] = [{ name: '0001-initial', up: m0001.up }];

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { ConsoleError } from '../../shared/errors';
+import { describeTarget, redactUrl, type DatabaseTarget } from './database-config';
+import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
+import { assertNotNewer, migrateToLatest } from './migrate';
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  target: DatabaseTarget;
+  /** Printable description, without secrets. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations (default true). Read-only handles never migrate. */
+  migrate?: boolean;
+  /** SQLite busy timeout in ms: how long a write waits for another writer. */
+  busyTimeoutMs?: number;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+// timestamptz comes back as the same ISO-8601 string SQLite stores; counts and bigint ids as numbers.
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+const INT8 = 20;
+const NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ || oid === TIMESTAMP) return (v: string) => pgTimestampToIso(v, oid === TIMESTAMP);
+    if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as any);
+  },
+};
+
+function pgTimestampToIso(value: string, naive: boolean): string {
+  // "2026-11-24 10:00:00.123456+00" → "2026-11-24T10:00:00.123Z"
+  let text = value.replace(' ', 'T');
+  if (naive) text += 'Z';
+  else if (/[+-]\d\d$/.test(text)) text += ':00';
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DbHandle> {
+  const handle = target.kind === 'sqlite' ? openSqlite(target, options) : await openPostgres(target, options);
+  try {
+    if (options.migrate === false || target.readOnly) await assertNotNewer(handle.db, handle.dialect);
+    else await migrateToLatest(handle.db, handle.dialect);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return handle;
+}
+
+function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options: OpenOptions): DbHandle {
+  const dir = path.dirname(target.file);
+  if (target.readOnly && !fs.existsSync(target.file)) {
+    throw new ConsoleError('not_found', `The SQLite file ${target.file} does not exist.`);
+  }
+  if (fs.existsSync(target.file) && fs.statSync(target.file).isDirectory()) {
+    throw new ConsoleError('invalid_input', `${target.file} is a folder, not a SQLite file.`);
+  }
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new ConsoleError('database_unavailable', `Cannot create the folder ${dir}: ${(error as Error).message}`);
+  }
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(target.file, { readonly: Boolean(target.readOnly), fileMustExist: Boolean(target.readOnly) });
+    raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    if (!target.readOnly) {
+      raw.pragma('journal_mode = WAL');
+      // WAL + NORMAL: a commit survives an application crash; only a power loss may drop the
+      // last commits, never corrupt the file.
+      raw.pragma('synchronous = NORMAL');
+    }
+    raw.pragma('foreign_keys = ON');
+    raw.prepare('select count(*) from sqlite_master').get();
+  } catch (error) {
+    throw new ConsoleError('database_unavailable', `Cannot open the SQLite file ${target.file}: ${(error as Error).message}`);
+  }
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    dialect: SQLITE,
+    target,
+    description: describeTarget(target),
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, options: OpenOptions): Promise<DbHandle> {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 4,
+    types: pgTypes as any,
+    connectionTimeoutMillis: 10_000,
+    // UTC sessions: timestamps read and written as UTC whatever the server's setting.
+    options: target.readOnly ? '-c TimeZone=UTC -c default_transaction_read_only=on' : '-c TimeZone=UTC',
+  });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new ConsoleError('database_unavailable', describePgError(error, target.url));
+  }
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: POSTGRES,
+    target,
+    description: describeTarget(target),
+    close: () => db.destroy(),
+  };
+}
+
+export function describePgError(error: unknown, url: string): string {
+  const e = error as { code?: string; message?: string };
+  let where = redactUrl(url);
+  try {
+    const u = new URL(url);
+    where = `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    // keep the redacted form
+  }
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return `Cannot reach PostgreSQL at ${where}: connection refused. Is the server running?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot reach PostgreSQL at ${where}: the host name is unknown.`;
+    case 'ETIMEDOUT':
+      return `Cannot reach PostgreSQL at ${where}: the connection timed out.`;
+    case '28P01':
+    case '28000':
+      return `PostgreSQL at ${where} refused the user name or password.`;
+    case '3D000':
+      return `PostgreSQL at ${where}: that database does not exist.`;
+    default:
+      return `Cannot connect to PostgreSQL at ${where}: ${(e.message ?? String(error)).replace(url, redactUrl(url))}`;
+  }
+}

@@ -1,0 +1,150 @@
+// The Kysely table map. Timestamps are ISO-8601 UTC strings on both databases (the pg
+// driver is told to return timestamptz as such, see open-database.ts). Booleans are 0/1 on
+// SQLite and true/false on PostgreSQL: read them with `toBool`, write them with `dialect.bool`.
+import type { ColumnType, Generated } from 'kysely';
+
+type Bool = ColumnType<number | boolean, number | boolean | undefined, number | boolean>;
+/** ISO-8601 UTC timestamp, e.g. 2026-11-24T10:00:00.000Z. */
+export type Timestamp = string;
+type DefaultedTimestamp = ColumnType<Timestamp, Timestamp | undefined, Timestamp>;
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  name: string;
+  active: Bool;
+  retry_delay_minutes: ColumnType<number, number | undefined, number>;
+  dropped_retry_delay_minutes: ColumnType<number, number | undefined, number>;
+  max_dial_attempts: ColumnType<number, number | undefined, number>;
+  hopper_target: ColumnType<number, number | undefined, number>;
+  /** Comma-separated catalogue words. */
+  recyclable_statuses: ColumnType<string, string | undefined, string>;
+  call_window_start: ColumnType<string, string | undefined, string>;
+  call_window_end: ColumnType<string, string | undefined, string>;
+  timezone: ColumnType<string, string | undefined, string>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface LeadListsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  name: string;
+  active: Bool;
+  created_at: DefaultedTimestamp;
+}
+
+export interface LeadsTable {
+  id: Generated<number>;
+  list_id: number;
+  phone: string;
+  /** Normalised phone (digits, leading +): kept by the database on PostgreSQL, by the app on SQLite. */
+  phone_key: ColumnType<string | null, never, never>;
+  first_name: string | null;
+  last_name: string | null;
+  timezone: string | null;
+  status: string | null;
+  dial_attempts: ColumnType<number, number | undefined, number>;
+  answered_count: ColumnType<number, number | undefined, number>;
+  last_dial_attempt: Timestamp | null;
+  dial_result: string | null;
+  last_status_change: Timestamp | null;
+  attempts_reset_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface CallLogsTable {
+  id: Generated<number>;
+  call_uuid: string;
+  lead_id: number;
+  campaign_id: number | null;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  duration_seconds: number | null;
+  result: string | null;
+  hangup_cause: string | null;
+  agent: string | null;
+  lead_synced_at: Timestamp | null;
+}
+
+export interface DialerHopperTable {
+  id: Generated<number>;
+  campaign_id: number;
+  lead_id: number;
+  state: ColumnType<'queued' | 'dialing', 'queued' | 'dialing' | undefined, 'queued' | 'dialing'>;
+  priority: ColumnType<number, number | undefined, number>;
+  added_at: DefaultedTimestamp;
+  claimed_at: Timestamp | null;
+}
+
+export interface DncNumbersTable {
+  phone: string;
+  phone_key: ColumnType<string | null, never, never>;
+  added_at: DefaultedTimestamp;
+}
+
+export interface LeadStatusAuditTable {
+  id: Generated<number>;
+  lead_id: number;
+  old_status: string | null;
+  new_status: string | null;
+  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual';
+  operation_id: string | null;
+  reason: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+/** A recorded call to a `dnc` lead or a DNC phone (domain.md "Applying a call", rule 5). */
+export interface ComplianceIncidentsTable {
+  id: Generated<number>;
+  lead_id: number;
+  call_uuid: string;
+  phone: string | null;
+  reason: 'dnc_status' | 'dnc_phone';
+  created_at: DefaultedTimestamp;
+}
+
+/** One fix, recycle, reconcile or undo run: what it did, so that it can be shown and undone. */
+export interface OperationsTable {
+  id: string;
+  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  list_id: number | null;
+  campaign_id: number | null;
+  state: 'running' | 'done' | 'failed' | 'undone';
+  /** JSON: the request (statuses, target, reset...). */
+  params: string | null;
+  /** JSON: the outcome counts. */
+  summary: string | null;
+  undoes: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** Before and after values of every lead an undoable operation changed. */
+export interface OperationLeadsTable {
+  operation_id: string;
+  lead_id: number;
+  old_status: string | null;
+  new_status: string | null;
+  old_dial_attempts: number;
+  new_dial_attempts: number;
+  old_attempts_reset_at: Timestamp | null;
+  new_attempts_reset_at: Timestamp | null;
+  old_last_status_change: Timestamp | null;
+  new_last_status_change: Timestamp | null;
+}
+
+export interface Database {
+  campaigns: CampaignsTable;
+  lead_lists: LeadListsTable;
+  leads: LeadsTable;
+  call_logs: CallLogsTable;
+  dialer_hopper: DialerHopperTable;
+  dnc_numbers: DncNumbersTable;
+  lead_status_audit: LeadStatusAuditTable;
+  compliance_incidents: ComplianceIncidentsTable;
+  operations: OperationsTable;
+  operation_leads: OperationLeadsTable;
+}
+
+export function toBool(value: number | boolean | null | undefined): boolean {
+  return value === true || value === 1;
+}

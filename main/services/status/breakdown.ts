@@ -1,0 +1,45 @@
+// The per-list status breakdown of the recycling screen: every stored status word, NULL and
+// unknown words included, with its count, share and category. One GROUP BY on the
+// (list_id, status) index.
+import { categoryOfStored, type StatusCategory } from '../../../shared/catalogue';
+import { notFound } from '../../../shared/errors';
+import type { Db } from '../../db/dialect';
+
+export interface StatusCount {
+  /** The stored word as it is; null for NULL. */
+  status: string | null;
+  count: number;
+  /** Fraction of the list, 0..1. */
+  share: number;
+  category: StatusCategory;
+}
+
+export interface ListBreakdown {
+  list_id: number;
+  total: number;
+  statuses: StatusCount[];
+  recyclable: number;
+  problematic: number;
+}
+
+export async function listBreakdown(db: Db, listId: number): Promise<ListBreakdown> {
+  const list = await db.selectFrom('lead_lists').select('id').where('id', '=', listId).executeTakeFirst();
+  if (!list) throw notFound(`List ${listId}`);
+  const rows = await db
+    .selectFrom('leads')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('list_id', '=', listId)
+    .groupBy('status')
+    .execute();
+  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+  const statuses = rows
+    .map((r) => ({
+      status: r.status,
+      count: Number(r.n),
+      share: total === 0 ? 0 : Math.round((Number(r.n) / total) * 1e6) / 1e6,
+      category: categoryOfStored(r.status),
+    }))
+    .sort((a, b) => b.count - a.count || String(a.status).localeCompare(String(b.status)));
+  const sumOf = (category: StatusCategory) => statuses.filter((s) => s.category === category).reduce((n, s) => n + s.count, 0);
+  return { list_id: listId, total, statuses, recyclable: sumOf('recyclable'), problematic: sumOf('problematic') };
+}

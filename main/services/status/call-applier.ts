@@ -1,0 +1,196 @@
+// Applies call logs to their leads: one live dial result, or every unapplied call (sync).
+// Both go through `applyCallsInTransaction`, so a call is applied the same way whichever path
+// it takes, and at most once: its `lead_synced_at` is claimed in the same transaction.
+import { classifyCallResult, normaliseStatus } from '../../../shared/catalogue';
+import { normalisePhone } from '../../../shared/domain/phone';
+import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import type { DbHandle } from '../../db/open-database';
+import { ensurePhoneKeys } from '../../db/phone-keys';
+import type { Clock } from '../../db/time';
+import { applyCallRule } from './call-rule';
+import { trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import { insertAuditRows, loadLeadsById, updateLeadTracking, yieldToEventLoop, type AuditInsert } from './lead-repository';
+
+export interface ApplyCounts {
+  applied: number;
+  statusChanges: number;
+  incidents: number;
+  /** Calls whose lead does not exist (left unapplied, reported). */
+  orphaned: number;
+  /** Leads that got a `dropped` result, for the hopper to re-queue. */
+  droppedLeadIds: number[];
+}
+
+/** Called inside the applying transaction with the leads whose latest result was `dropped`. */
+export type DroppedRequeue = (trx: Db, leadIds: number[], now: Date) => Promise<void>;
+
+export function emptyCounts(): ApplyCounts {
+  return { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, droppedLeadIds: [] };
+}
+
+/**
+ * Applies the given unapplied calls (oldest first) inside an open write transaction.
+ * Calls already applied by someone else in the meantime are skipped.
+ */
+export async function applyCallsInTransaction(
+  trx: Db,
+  dialect: Dialect,
+  calls: readonly CallRow[],
+  now: Date,
+  source: 'call' | 'sync',
+  requeueDropped?: DroppedRequeue,
+): Promise<ApplyCounts> {
+  const counts = emptyCounts();
+  if (calls.length === 0) return counts;
+  const nowIso = now.toISOString();
+  const leads = await loadLeadsById(trx, dialect, calls.map((c) => c.lead_id), true);
+
+  // Claim the calls: only the ones still unapplied are ours (another console may have won).
+  const claimable = calls.filter((c) => leads.has(c.lead_id));
+  counts.orphaned = calls.length - claimable.length;
+  const claimed = new Set<number>();
+  for (const chunk of chunkForParams(dialect, claimable.map((c) => c.id), 1)) {
+    if (chunk.length === 0) continue;
+    const rows = await trx
+      .updateTable('call_logs')
+      .set({ lead_synced_at: nowIso })
+      .where('id', 'in', chunk)
+      .where('lead_synced_at', 'is', null)
+      .returning('id')
+      .execute();
+    for (const r of rows) claimed.add(r.id);
+  }
+  const toApply = claimable.filter((c) => claimed.has(c.id));
+  if (toApply.length === 0) return counts;
+
+  const dncPhones = await dncKeysFor(trx, dialect, [...new Set(toApply.map((c) => c.lead_id))].map((id) => leads.get(id)!));
+  const state = new Map<number, { before: LeadRow; now: LeadTracking }>();
+  const audits: AuditInsert[] = [];
+  const incidents: { lead_id: number; call_uuid: string; phone: string; reason: 'dnc_status' | 'dnc_phone'; created_at: string }[] = [];
+
+  for (const call of toApply) {
+    const lead = leads.get(call.lead_id)!;
+    let entry = state.get(lead.id);
+    if (!entry) {
+      entry = { before: lead, now: trackingOf(lead) };
+      state.set(lead.id, entry);
+    }
+    const result = classifyCallResult(call.result, call.hangup_cause);
+    const oldStatus = entry.now.status;
+    const outcome = applyCallRule(entry.now, { startedAt: call.started_at, result });
+    if (outcome.calledDncLead) incidents.push({ lead_id: lead.id, call_uuid: call.call_uuid, phone: lead.phone, reason: 'dnc_status', created_at: nowIso });
+    if (dncPhones.has(normalisePhone(lead.phone))) {
+      incidents.push({ lead_id: lead.id, call_uuid: call.call_uuid, phone: lead.phone, reason: 'dnc_phone', created_at: nowIso });
+    }
+    if (outcome.statusChanged) {
+      audits.push({
+        lead_id: lead.id,
+        old_status: oldStatus,
+        new_status: outcome.next.status,
+        source,
+        operation_id: null,
+        reason: `call ${call.call_uuid}: ${result}`,
+        created_at: nowIso,
+      });
+    }
+    entry.now = outcome.next;
+    counts.applied += 1;
+  }
+
+  for (const [id, entry] of state) {
+    await updateLeadTracking(trx, id, trackingOf(entry.before), entry.now);
+    if (normaliseStatus(entry.now.status) === 'dropped' && entry.now.dial_result === 'dropped') counts.droppedLeadIds.push(id);
+  }
+  await insertAuditRows(trx, dialect, audits);
+  counts.statusChanges = audits.length;
+  for (const chunk of chunkForParams(dialect, incidents, 5)) {
+    if (chunk.length === 0) continue;
+    await trx
+      .insertInto('compliance_incidents')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['call_uuid', 'reason']).doNothing())
+      .execute();
+  }
+  counts.incidents = incidents.length;
+  // A dialed lead leaves the hopper; a dropped one may come straight back, at high priority.
+  for (const chunk of chunkForParams(dialect, [...state.keys()], 1)) {
+    await trx.deleteFrom('dialer_hopper').where('lead_id', 'in', chunk).execute();
+  }
+  if (requeueDropped && counts.droppedLeadIds.length > 0) await requeueDropped(trx, counts.droppedLeadIds, now);
+  return counts;
+}
+
+async function dncKeysFor(db: Db, dialect: Dialect, leads: readonly LeadRow[]): Promise<Set<string>> {
+  const keys = [...new Set(leads.map((l) => normalisePhone(l.phone)).filter((k) => k !== ''))];
+  const found = new Set<string>();
+  for (const chunk of chunkForParams(dialect, keys, 1)) {
+    if (chunk.length === 0) continue;
+    const rows = await db.selectFrom('dnc_numbers').select('phone_key').where('phone_key', 'in', chunk).execute();
+    for (const r of rows) if (r.phone_key) found.add(r.phone_key);
+  }
+  return found;
+}
+
+export interface SyncOptions {
+  batchSize?: number;
+  onProgress?: (p: { applied: number; batches: number; total: number }) => void;
+  requeueDropped?: DroppedRequeue;
+  /** Checked between batches: stop cleanly after the current one (shutdown). */
+  shouldStop?: () => boolean;
+}
+
+export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds'> {
+  batches: number;
+  remaining: number;
+}
+
+/** Applies every call log not yet applied, oldest first, one transaction per batch. */
+export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options: SyncOptions = {}): Promise<SyncResult> {
+  const { db, dialect } = handle;
+  const batchSize = options.batchSize ?? 500;
+  await ensurePhoneKeys(db, dialect);
+  const pendingAtStart = await countUnapplied(db);
+  const total: SyncResult = { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, batches: 0, remaining: 0 };
+  // Keyset cursor over (started_at, id): calls of missing leads stay unapplied and are passed over.
+  let cursor: { startedAt: string; id: number } | null = null;
+  for (;;) {
+    if (options.shouldStop?.()) break;
+    const batch = await writeTransaction(db, dialect, async (trx) => {
+      let q = trx
+        .selectFrom('call_logs')
+        .select(['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'])
+        .where('lead_synced_at', 'is', null);
+      if (cursor) {
+        const c = cursor;
+        q = q.where((eb) =>
+          eb.or([eb('started_at', '>', c.startedAt), eb.and([eb('started_at', '=', c.startedAt), eb('id', '>', c.id)])]),
+        );
+      }
+      const calls = await q.orderBy('started_at').orderBy('id').limit(batchSize).execute();
+      const counts = await applyCallsInTransaction(trx, dialect, calls, clock(), 'sync', options.requeueDropped);
+      return { calls, counts };
+    });
+    if (batch.calls.length === 0) break;
+    const last = batch.calls[batch.calls.length - 1];
+    cursor = { startedAt: last.started_at, id: last.id };
+    total.applied += batch.counts.applied;
+    total.statusChanges += batch.counts.statusChanges;
+    total.incidents += batch.counts.incidents;
+    total.orphaned += batch.counts.orphaned;
+    total.batches += 1;
+    options.onProgress?.({ applied: total.applied, batches: total.batches, total: Math.max(pendingAtStart, total.applied) });
+    if (batch.calls.length < batchSize) break;
+    await yieldToEventLoop();
+  }
+  total.remaining = await countUnapplied(db);
+  return total;
+}
+
+export async function countUnapplied(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('call_logs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('lead_synced_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

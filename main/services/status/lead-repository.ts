@@ -1,0 +1,101 @@
+// Reads and writes of leads, calls and audit rows that the status services share.
+import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
+import type { LeadStatusAuditTable } from '../../db/schema';
+import { changedTracking, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+
+export const LEAD_COLUMNS = [
+  'leads.id',
+  'leads.list_id',
+  'leads.phone',
+  'leads.status',
+  'leads.dial_attempts',
+  'leads.answered_count',
+  'leads.last_dial_attempt',
+  'leads.dial_result',
+  'leads.last_status_change',
+  'leads.attempts_reset_at',
+] as const;
+
+export interface LeadScope {
+  campaignId?: number;
+  listId?: number;
+}
+
+/** The next batch of leads in id order after `afterId`, locked for update when `lock` is set. */
+export async function loadLeadBatch(
+  db: Db,
+  dialect: Dialect,
+  scope: LeadScope,
+  afterId: number,
+  limit: number,
+  lock = false,
+): Promise<LeadRow[]> {
+  let q = db.selectFrom('leads').select(LEAD_COLUMNS).where('leads.id', '>', afterId);
+  if (scope.listId !== undefined) q = q.where('leads.list_id', '=', scope.listId);
+  if (scope.campaignId !== undefined) {
+    q = q.where('leads.list_id', 'in', db.selectFrom('lead_lists').select('id').where('campaign_id', '=', scope.campaignId));
+  }
+  q = q.orderBy('leads.id').limit(limit);
+  if (lock && dialect.supportsRowLocks) q = q.forUpdate();
+  return (await q.execute()) as LeadRow[];
+}
+
+export async function countLeads(db: Db, scope: LeadScope): Promise<number> {
+  let q = db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (scope.listId !== undefined) q = q.where('leads.list_id', '=', scope.listId);
+  if (scope.campaignId !== undefined) {
+    q = q.where('leads.list_id', 'in', db.selectFrom('lead_lists').select('id').where('campaign_id', '=', scope.campaignId));
+  }
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function loadLeadsById(db: Db, dialect: Dialect, ids: readonly number[], lock = false): Promise<Map<number, LeadRow>> {
+  const out = new Map<number, LeadRow>();
+  for (const chunk of chunkForParams(dialect, [...new Set(ids)], 1)) {
+    let q = db.selectFrom('leads').select(LEAD_COLUMNS).where('leads.id', 'in', chunk).orderBy('leads.id');
+    if (lock && dialect.supportsRowLocks) q = q.forUpdate();
+    for (const row of (await q.execute()) as LeadRow[]) out.set(row.id, row);
+  }
+  return out;
+}
+
+/** Every call of the given leads, grouped by lead. */
+export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<Map<number, CallRow[]>> {
+  const out = new Map<number, CallRow[]>();
+  for (const chunk of chunkForParams(dialect, leadIds, 1)) {
+    if (chunk.length === 0) continue;
+    const rows = await db
+      .selectFrom('call_logs')
+      .select(['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'])
+      .where('lead_id', 'in', chunk)
+      .execute();
+    for (const row of rows) {
+      const list = out.get(row.lead_id);
+      if (list) list.push(row);
+      else out.set(row.lead_id, [row]);
+    }
+  }
+  return out;
+}
+
+/** Writes the tracking columns that changed; returns false when nothing did. */
+export async function updateLeadTracking(db: Db, id: number, before: LeadTracking, after: LeadTracking): Promise<boolean> {
+  const changes = changedTracking(before, after);
+  if (Object.keys(changes).length === 0) return false;
+  await db.updateTable('leads').set(changes).where('id', '=', id).execute();
+  return true;
+}
+
+export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };
+
+export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly AuditInsert[]): Promise<void> {
+  for (const chunk of chunkForParams(dialect, rows, 7)) {
+    if (chunk.length > 0) await db.insertInto('lead_status_audit').values(chunk).execute();
+  }
+}
+
+/** Hands control back to the event loop between batches so a window or a server stays responsive. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

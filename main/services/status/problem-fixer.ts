@@ -1,0 +1,235 @@
+// Finds problem leads by class and fixes them: streams leads in id batches (memory stays flat),
+// each batch of a fix in its own write transaction, the whole run under one operation_id.
+import { randomUUID } from 'node:crypto';
+import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import type { DbHandle } from '../../db/open-database';
+import type { Clock } from '../../db/time';
+import { trackingOf, type LeadRow } from './lead-tracking';
+import {
+  countLeads,
+  insertAuditRows,
+  loadCallsByLead,
+  loadLeadBatch,
+  updateLeadTracking,
+  yieldToEventLoop,
+  type AuditInsert,
+  type LeadScope,
+} from './lead-repository';
+import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
+
+export type FixMode = 'report' | 'dry-run' | 'fix';
+
+export interface FixOptions {
+  mode: FixMode;
+  campaignId?: number;
+  listId?: number;
+  batchSize?: number;
+  /** How many lead ids to keep per class for a verbose report. */
+  sampleSize?: number;
+  /** `fix` (the CLI, the UI) or `reconcile` (the daily job): the audit source. */
+  source?: 'fix' | 'reconcile';
+  onProgress?: (p: { checked: number; total: number }) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface FixReport {
+  mode: FixMode;
+  scope: { campaign_id: number | null; list_id: number | null };
+  checked: number;
+  issues: Record<ProblemClass, number>;
+  total_issues: number;
+  not_fixable: number;
+  /** Leads a fix changed (or, in a dry run, would change). */
+  fixed: number;
+  errors: number;
+  error_messages: string[];
+  operation_id: string | null;
+  /** Statuses of the fixed leads after the fix (what a dry run would leave). */
+  status_distribution_after: Record<string, number>;
+  samples: Record<ProblemClass, number[]>;
+  stopped: boolean;
+}
+
+function emptyClasses<T>(make: () => T): Record<ProblemClass, T> {
+  return Object.fromEntries(PROBLEM_CLASSES.map((c) => [c, make()])) as Record<ProblemClass, T>;
+}
+
+interface PlannedLead {
+  lead: LeadRow;
+  plan: FixPlan;
+}
+
+async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string): Promise<PlannedLead[]> {
+  const calls = await loadCallsByLead(db, dialect, leads.map((l) => l.id));
+  const planned: PlannedLead[] = [];
+  for (const lead of leads) {
+    const plan = planFix(lead, summariseCalls(lead, calls.get(lead.id) ?? []), nowIso);
+    if (plan) planned.push({ lead, plan });
+  }
+  return planned;
+}
+
+async function writeFixes(
+  trx: Db,
+  dialect: Dialect,
+  planned: PlannedLead[],
+  operationId: string,
+  source: 'fix' | 'reconcile',
+  nowIso: string,
+): Promise<number> {
+  const audits: AuditInsert[] = [];
+  const undoRows = [];
+  const touched: number[] = [];
+  for (const { lead, plan } of planned) {
+    const changed = await updateLeadTracking(trx, lead.id, trackingOf(lead), plan.next);
+    if (!changed) continue;
+    touched.push(lead.id);
+    if (plan.statusChanged) {
+      audits.push({
+        lead_id: lead.id,
+        old_status: lead.status,
+        new_status: plan.next.status,
+        source,
+        operation_id: operationId,
+        reason: plan.problem,
+        created_at: nowIso,
+      });
+    }
+    undoRows.push({
+      operation_id: operationId,
+      lead_id: lead.id,
+      old_status: lead.status,
+      new_status: plan.next.status,
+      old_dial_attempts: lead.dial_attempts,
+      new_dial_attempts: plan.next.dial_attempts,
+      old_attempts_reset_at: lead.attempts_reset_at,
+      new_attempts_reset_at: lead.attempts_reset_at,
+      old_last_status_change: lead.last_status_change,
+      new_last_status_change: plan.next.last_status_change,
+    });
+  }
+  await insertAuditRows(trx, dialect, audits);
+  for (const chunk of chunkForParams(dialect, undoRows, 10)) {
+    if (chunk.length > 0) await trx.insertInto('operation_leads').values(chunk).execute();
+  }
+  // The calls a fix has taken into account are applied: the sync must not count them again.
+  for (const chunk of chunkForParams(dialect, touched, 1)) {
+    if (chunk.length === 0) continue;
+    await trx.updateTable('call_logs').set({ lead_synced_at: nowIso }).where('lead_id', 'in', chunk).where('lead_synced_at', 'is', null).execute();
+  }
+  return touched.length;
+}
+
+export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
+  const { db, dialect } = handle;
+  const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
+  const batchSize = options.batchSize ?? 1000;
+  const sampleSize = options.sampleSize ?? 20;
+  const source = options.source ?? 'fix';
+  const report: FixReport = {
+    mode: options.mode,
+    scope: { campaign_id: options.campaignId ?? null, list_id: options.listId ?? null },
+    checked: 0,
+    issues: emptyClasses(() => 0),
+    total_issues: 0,
+    not_fixable: 0,
+    fixed: 0,
+    errors: 0,
+    error_messages: [],
+    operation_id: null,
+    status_distribution_after: {},
+    samples: emptyClasses<number[]>(() => []),
+    stopped: false,
+  };
+  const total = await countLeads(db, scope);
+  const operationId = options.mode === 'fix' ? randomUUID() : null;
+  report.operation_id = operationId;
+  if (operationId) {
+    await db
+      .insertInto('operations')
+      .values({
+        id: operationId,
+        kind: source === 'reconcile' ? 'reconcile' : 'fix',
+        list_id: options.listId ?? null,
+        campaign_id: options.campaignId ?? null,
+        state: 'running',
+        params: JSON.stringify({ mode: options.mode }),
+        summary: null,
+        undoes: null,
+        started_at: clock().toISOString(),
+        finished_at: null,
+      })
+      .execute();
+  }
+
+  const tally = (planned: PlannedLead[], countFixed: boolean) => {
+    for (const { lead, plan } of planned) {
+      report.issues[plan.problem] += 1;
+      report.total_issues += 1;
+      if (report.samples[plan.problem].length < sampleSize) report.samples[plan.problem].push(lead.id);
+      if (!plan.fixable) report.not_fixable += 1;
+      if (countFixed && plan.fixable) {
+        const status = plan.next.status ?? 'null';
+        report.status_distribution_after[status] = (report.status_distribution_after[status] ?? 0) + 1;
+      }
+    }
+  };
+
+  let afterId = 0;
+  for (;;) {
+    if (options.shouldStop?.()) {
+      report.stopped = true;
+      break;
+    }
+    const nowIso = clock().toISOString();
+    let leads: LeadRow[];
+    if (options.mode === 'fix') {
+      try {
+        const result = await writeTransaction(db, dialect, async (trx) => {
+          const batch = await loadLeadBatch(trx, dialect, scope, afterId, batchSize, true);
+          const planned = await planBatch(trx, dialect, batch, nowIso);
+          const fixable = planned.filter((p) => p.plan.fixable);
+          const fixed = await writeFixes(trx, dialect, fixable, operationId!, source, nowIso);
+          return { batch, planned, fixed };
+        });
+        leads = result.batch;
+        tally(result.planned, true);
+        report.fixed += result.fixed;
+      } catch (error) {
+        // The batch rolled back as a whole; count its leads as errors and go on with the next.
+        const batch = await loadLeadBatch(db, dialect, scope, afterId, batchSize);
+        leads = batch;
+        report.errors += batch.length;
+        if (report.error_messages.length < 5) report.error_messages.push((error as Error).message);
+      }
+    } else {
+      leads = await loadLeadBatch(db, dialect, scope, afterId, batchSize);
+      const planned = await planBatch(db, dialect, leads, nowIso);
+      tally(planned, options.mode === 'dry-run');
+      if (options.mode === 'dry-run') {
+        // Every fixable plan changes its lead, so a dry run counts exactly what a fix would write.
+        report.fixed += planned.filter((p) => p.plan.fixable).length;
+      }
+    }
+    if (leads.length === 0) break;
+    afterId = leads[leads.length - 1].id;
+    report.checked += leads.length;
+    options.onProgress?.({ checked: report.checked, total: Math.max(total, report.checked) });
+    if (leads.length < batchSize) break;
+    await yieldToEventLoop();
+  }
+  if (options.mode === 'report') report.status_distribution_after = {};
+
+  if (operationId) {
+    await db
+      .updateTable('operations')
+      .set({
+        state: report.errors > 0 || report.stopped ? 'failed' : 'done',
+        finished_at: clock().toISOString(),
+        summary: JSON.stringify({ checked: report.checked, issues: report.issues, fixed: report.fixed, errors: report.errors, stopped: report.stopped }),
+      })
+      .where('id', '=', operationId)
+      .execute();
+  }
+  return report;
+}

@@ -1,0 +1,4 @@
+export * from './statuses';
+export * from './hangup-causes';
+export * from './call-result';
+export * from './transitions';

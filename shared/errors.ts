@@ -1,0 +1,32 @@
+// Errors that cross a boundary (CLI exit code, IPC `{ code, message }`) carry a stable code
+// and a message written for a supervisor, never a stack trace or a secret.
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'database_unavailable'
+  | 'database_too_new'
+  | 'database_locked'
+  | 'conflict'
+  | 'internal';
+
+export class ConsoleError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsoleError';
+  }
+}
+
+/** Bad input: a flag, a payload, an id that does not exist. */
+export class InputError extends ConsoleError {
+  constructor(message: string, code: ErrorCode = 'invalid_input') {
+    super(code, message);
+  }
+}
+
+export function notFound(what: string): ConsoleError {
+  return new ConsoleError('not_found', `${what} does not exist.`);
+}
