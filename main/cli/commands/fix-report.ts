@@ -1,14 +1,7 @@
 // The supervisor's report of a fix-lead-status run, in words and as JSON.
-import { PROBLEM_CLASSES, type ProblemClass } from '../../services/status/problem-rules';
+import { PROBLEM_CLASSES, PROBLEM_CLASS_LABEL as CLASS_LABEL } from '../../../shared/catalogue';
 import type { FixReport } from '../../services/status/problem-fixer';
 import { fmt, table } from '../output/format';
-
-const CLASS_LABEL: Record<ProblemClass, string> = {
-  dialed_but_new: 'dialed but still new or blank',
-  missing_dial_tracking: 'calls not counted on the lead',
-  null_status: 'no status, never dialed',
-  unknown_status: 'alias or unknown status word',
-};
 
 export function fixReportJson(report: FixReport, database: string) {
   const base = {

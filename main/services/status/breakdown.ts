@@ -2,25 +2,11 @@
 // unknown words included, with its count, share and category. One GROUP BY on the
 // (list_id, status) index.
 import { categoryOfStored, type StatusCategory } from '../../../shared/catalogue';
+import type { ListBreakdown, StatusCount } from '../../../shared/types/status';
 import { notFound } from '../../../shared/errors';
 import type { Db } from '../../db/dialect';
 
-export interface StatusCount {
-  /** The stored word as it is; null for NULL. */
-  status: string | null;
-  count: number;
-  /** Fraction of the list, 0..1. */
-  share: number;
-  category: StatusCategory;
-}
-
-export interface ListBreakdown {
-  list_id: number;
-  total: number;
-  statuses: StatusCount[];
-  recyclable: number;
-  problematic: number;
-}
+export type { ListBreakdown, StatusCount };
 
 export async function listBreakdown(db: Db, listId: number): Promise<ListBreakdown> {
   const list = await db.selectFrom('lead_lists').select('id').where('id', '=', listId).executeTakeFirst();

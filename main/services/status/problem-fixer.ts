@@ -1,6 +1,7 @@
 // Finds problem leads by class and fixes them: streams leads in id batches (memory stays flat),
 // each batch of a fix in its own write transaction, the whole run under one operation_id.
 import { randomUUID } from 'node:crypto';
+import type { FixMode, FixReport } from '../../../shared/types/status';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
@@ -17,7 +18,8 @@ import {
 } from './lead-repository';
 import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
 
-export type FixMode = 'report' | 'dry-run' | 'fix';
+export type { FixMode, FixReport };
+
 
 export interface FixOptions {
   mode: FixMode;
@@ -32,23 +34,6 @@ export interface FixOptions {
   shouldStop?: () => boolean;
 }
 
-export interface FixReport {
-  mode: FixMode;
-  scope: { campaign_id: number | null; list_id: number | null };
-  checked: number;
-  issues: Record<ProblemClass, number>;
-  total_issues: number;
-  not_fixable: number;
-  /** Leads a fix changed (or, in a dry run, would change). */
-  fixed: number;
-  errors: number;
-  error_messages: string[];
-  operation_id: string | null;
-  /** Statuses of the fixed leads after the fix (what a dry run would leave). */
-  status_distribution_after: Record<string, number>;
-  samples: Record<ProblemClass, number[]>;
-  stopped: boolean;
-}
 
 function emptyClasses<T>(make: () => T): Record<ProblemClass, T> {
   return Object.fromEntries(PROBLEM_CLASSES.map((c) => [c, make()])) as Record<ProblemClass, T>;

@@ -1,4 +1,5 @@
 // domain.md "Problem leads and how they are fixed", as pure functions over one lead and its calls.
+import type { ProblemClass } from '../../../shared/catalogue/problem-classes';
 import {
   callMayChangeStatus,
   classifyCallResult,
@@ -10,8 +11,7 @@ import { laterOf, toMs } from '../../db/time';
 import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
 import { trackingOf } from './lead-tracking';
 
-export const PROBLEM_CLASSES = ['dialed_but_new', 'missing_dial_tracking', 'null_status', 'unknown_status'] as const;
-export type ProblemClass = (typeof PROBLEM_CLASSES)[number];
+export { PROBLEM_CLASSES, type ProblemClass } from '../../../shared/catalogue/problem-classes';
 
 export interface CallSummary {
   /** Calls that started after `attempts_reset_at` (all when it is NULL). */

@@ -1,0 +1,109 @@
+// The one IPC contract (architecture.md "One contract for IPC"). Main registers exactly these
+// channels, preload exposes exactly these functions, the web adapter serves exactly these
+// routes, and the renderer's client is typed from them. Channel names read `domain/verb-noun`.
+import { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import type { AuditRow } from '../types/audit';
+import type { CleanupResult, FillResult, HopperExplain, HopperStats } from '../types/hopper';
+import type { JobInfo, JobName, JobRun } from '../types/jobs';
+import type { OperationResult, RecyclePreview, UndoableOperation } from '../types/recycling';
+import type { CampaignSummary, FixReport, ListBreakdown } from '../types/status';
+import {
+  AuditFilterSchema,
+  CronExpression,
+  Id,
+  JobNameSchema,
+  PostgresConnectionSchema,
+  ProgressId,
+  RecycleRequestSchema,
+} from './schemas';
+
+const none = z.object({}).strict();
+
+export const CHANNELS = {
+  'app/get-info': none,
+  'database/test-postgres': PostgresConnectionSchema,
+  'database/connect-postgres': PostgresConnectionSchema,
+  'database/open-sqlite': z.object({ file: z.string().trim().min(1).max(4096).optional() }).strict(),
+  'campaigns/list': none,
+  'recycling/breakdown': z.object({ listId: Id }).strict(),
+  'recycling/preview': RecycleRequestSchema,
+  'recycling/recycle': RecycleRequestSchema,
+  'leads/problem-report': z.object({ listId: Id }).strict(),
+  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId }).strict(),
+  'operations/last-undoable': z.object({ listId: Id }).strict(),
+  'operations/undo': z.object({ operationId: z.string().uuid(), progressId: ProgressId }).strict(),
+  'hopper/stats': z.object({ campaignId: Id }).strict(),
+  'hopper/explain': z.object({ campaignId: Id }).strict(),
+  'hopper/fill': z.object({ campaignId: Id, target: z.number().int().min(1).max(100_000).optional() }).strict(),
+  'hopper/cleanup': none,
+  'jobs/list': none,
+  'jobs/history': z.object({ job: JobNameSchema.optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  'jobs/run-now': z.object({ job: JobNameSchema }).strict(),
+  'jobs/set': z
+    .object({ job: JobNameSchema, enabled: z.boolean().optional(), schedule: CronExpression.optional() })
+    .strict()
+    .refine((v) => v.enabled !== undefined || v.schedule !== undefined, 'Give enabled or schedule.'),
+  'audit/list': AuditFilterSchema,
+  'audit/export-csv': AuditFilterSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+
+export interface AppInfo {
+  version: string;
+  database: { kind: 'sqlite' | 'postgres'; description: string };
+  /** Browser mode or Electron. */
+  shell: 'electron' | 'browser';
+}
+
+export interface ChannelOutputs {
+  'app/get-info': AppInfo;
+  'database/test-postgres': { ok: true; server_version: string };
+  'database/connect-postgres': AppInfo;
+  'database/open-sqlite': AppInfo;
+  'campaigns/list': CampaignSummary[];
+  'recycling/breakdown': ListBreakdown;
+  'recycling/preview': RecyclePreview;
+  'recycling/recycle': OperationResult;
+  'leads/problem-report': FixReport;
+  'leads/fix-problematic': FixReport;
+  'operations/last-undoable': UndoableOperation | null;
+  'operations/undo': OperationResult;
+  'hopper/stats': HopperStats;
+  'hopper/explain': HopperExplain;
+  'hopper/fill': FillResult;
+  'hopper/cleanup': CleanupResult;
+  'jobs/list': JobInfo[];
+  'jobs/history': JobRun[];
+  'jobs/run-now': JobRun;
+  'jobs/set': JobInfo;
+  'audit/list': AuditRow[];
+  'audit/export-csv': { filename: string; csv: string };
+}
+
+export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
+export type ParsedInputOf<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
+export type OutputOf<C extends Channel> = ChannelOutputs[C];
+
+/** Push events, main → renderer. */
+export interface PushEvents {
+  'operation/progress': { progressId: string; phase: string; done: number; total: number };
+  'jobs/run-started': { job: JobName; run_id: number; started_at: string };
+  'jobs/run-finished': JobRun;
+  'database/status': { state: 'ok' | 'unavailable'; message: string };
+}
+export type PushEvent = keyof PushEvents;
+export const PUSH_EVENT_NAMES = ['operation/progress', 'jobs/run-started', 'jobs/run-finished', 'database/status'] as const satisfies readonly PushEvent[];
+
+/** What crosses the boundary: a value or a plain error, never a raw exception. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The API the renderer sees (preload in Electron, HTTP + SSE in browser mode). */
+export type LeadConsoleApi = {
+  [C in Channel]: (input: InputOf<C>) => Promise<IpcResult<OutputOf<C>>>;
+} & {
+  /** One named subscription per push event (no generic `on`); each returns its unsubscribe. */
+  events: { [E in PushEvent]: (listener: (payload: PushEvents[E]) => void) => () => void };
+};

@@ -1,0 +1,48 @@
+// Runtime schemas for what crosses the trust boundary. Small and strict: unknown keys, wrong
+// types, huge strings and out-of-range numbers are refused before a handler runs.
+import { z } from 'zod';
+import { STATUSES } from '../catalogue/statuses';
+import { AUDIT_SOURCES } from '../types/audit';
+import { JOB_NAMES } from '../types/jobs';
+
+export const Id = z.number().int().positive().max(2_147_483_647);
+export const StatusWord = z.enum(STATUSES);
+/** A stored status word as shown in a breakdown (any text, bounded), or null for NULL. */
+export const StoredStatus = z.string().max(200).nullable();
+export const ProgressId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+export const JobNameSchema = z.enum(JOB_NAMES);
+export const CronExpression = z.string().trim().min(1).max(120);
+export const IsoTime = z.iso.datetime({ offset: true });
+
+export const RecycleRequestSchema = z
+  .object({
+    listId: Id,
+    statuses: z.array(StoredStatus).min(1).max(500),
+    targetStatus: StatusWord.default('new'),
+    resetDialCount: z.boolean().default(false),
+    finalOverride: z.object({ reason: z.string().trim().min(3).max(500) }).strict().optional(),
+    progressId: ProgressId,
+  })
+  .strict();
+
+export const PostgresConnectionSchema = z
+  .object({
+    host: z.string().trim().min(1).max(255),
+    port: z.number().int().min(1).max(65535).default(5432),
+    database: z.string().trim().min(1).max(63),
+    user: z.string().trim().min(1).max(63),
+    /** Omitted: keep the stored one. */
+    password: z.string().max(1000).optional(),
+    ssl: z.boolean().default(false),
+  })
+  .strict();
+
+export const AuditFilterSchema = z
+  .object({
+    listId: Id.optional(),
+    source: z.enum(AUDIT_SOURCES).optional(),
+    operationId: z.string().max(64).optional(),
+    limit: z.number().int().min(1).max(5000).default(200),
+    beforeId: Id.optional(),
+  })
+  .strict();
