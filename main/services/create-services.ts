@@ -2,13 +2,26 @@
 // all build them here, so every caller gets the same rules.
 import type { DbHandle } from '../db/open-database';
 import type { Clock } from '../db/time';
+import { HopperService } from './hopper/hopper-service';
+import { AuditService } from './audit/audit-service';
+import { CampaignService } from './campaigns/campaign-summaries';
+import { RecyclingService } from './recycling/recycling-service';
 import { StatusService } from './status/status-service';
 
 export interface Services {
   status: StatusService;
+  hopper: HopperService;
+  recycling: RecyclingService;
+  campaigns: CampaignService;
+  audit: AuditService;
 }
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
-  const status = new StatusService(handle, clock);
-  return { status };
+  const hopper = new HopperService(handle, clock);
+  // A dropped result puts its lead straight back in the hopper (domain.md, applying a call, 7).
+  const status = new StatusService(handle, clock, hopper.requeueDropped);
+  const recycling = new RecyclingService(handle, clock);
+  const campaigns = new CampaignService(handle);
+  const audit = new AuditService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit };
 }
