@@ -8,8 +8,8 @@ import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
-import { trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
-import { insertAuditRows, loadLeadsById, updateLeadTracking, yieldToEventLoop, type AuditInsert } from './lead-repository';
+import { changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import { insertAuditRows, loadLeadsById, updateLeadTrackingBulk, yieldToEventLoop, type AuditInsert } from './lead-repository';
 
 export interface ApplyCounts {
   applied: number;
@@ -97,10 +97,12 @@ export async function applyCallsInTransaction(
     counts.applied += 1;
   }
 
+  const updates: { id: number; tracking: LeadTracking }[] = [];
   for (const [id, entry] of state) {
-    await updateLeadTracking(trx, id, trackingOf(entry.before), entry.now);
+    if (Object.keys(changedTracking(trackingOf(entry.before), entry.now)).length > 0) updates.push({ id, tracking: entry.now });
     if (normaliseStatus(entry.now.status) === 'dropped' && entry.now.dial_result === 'dropped') counts.droppedLeadIds.push(id);
   }
+  await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
   counts.statusChanges = audits.length;
   for (const chunk of chunkForParams(dialect, incidents, 5)) {

@@ -1,7 +1,8 @@
 // Reads and writes of leads, calls and audit rows that the status services share.
+import { sql } from 'kysely';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
 import type { LeadStatusAuditTable } from '../../db/schema';
-import { changedTracking, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
 
 export const LEAD_COLUMNS = [
   'leads.id',
@@ -79,12 +80,32 @@ export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonl
   return out;
 }
 
-/** Writes the tracking columns that changed; returns false when nothing did. */
-export async function updateLeadTracking(db: Db, id: number, before: LeadTracking, after: LeadTracking): Promise<boolean> {
-  const changes = changedTracking(before, after);
-  if (Object.keys(changes).length === 0) return false;
-  await db.updateTable('leads').set(changes).where('id', '=', id).execute();
-  return true;
+/**
+ * Writes the tracking columns of many leads in one statement per chunk:
+ * `WITH v(...) AS (VALUES ...) UPDATE leads SET ... FROM v WHERE leads.id = v.id`, which both
+ * SQLite (3.33+) and PostgreSQL accept. Every value is cast so PostgreSQL knows its type.
+ */
+export async function updateLeadTrackingBulk(
+  db: Db,
+  dialect: Dialect,
+  rows: readonly { id: number; tracking: LeadTracking }[],
+): Promise<void> {
+  const ts = sql.raw(dialect.timestampType);
+  const int = sql.raw('integer');
+  const text = sql.raw('text');
+  for (const chunk of chunkForParams(dialect, rows, 7)) {
+    if (chunk.length === 0) continue;
+    const values = sql.join(
+      chunk.map(
+        ({ id, tracking: t }) =>
+          sql`(cast(${id} as ${int}), cast(${t.status} as ${text}), cast(${t.dial_attempts} as ${int}), cast(${t.answered_count} as ${int}), cast(${t.last_dial_attempt} as ${ts}), cast(${t.dial_result} as ${text}), cast(${t.last_status_change} as ${ts}))`,
+      ),
+    );
+    await sql`with v(id, status, dial_attempts, answered_count, last_dial_attempt, dial_result, last_status_change) as (values ${values})
+      update leads set status = v.status, dial_attempts = v.dial_attempts, answered_count = v.answered_count,
+        last_dial_attempt = v.last_dial_attempt, dial_result = v.dial_result, last_status_change = v.last_status_change
+      from v where leads.id = v.id`.execute(db);
+  }
 }
 
 export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };

@@ -5,13 +5,13 @@ import type { FixMode, FixReport } from '../../../shared/types/status';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { trackingOf, type LeadRow } from './lead-tracking';
+import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from './lead-tracking';
 import {
   countLeads,
   insertAuditRows,
   loadCallsByLead,
   loadLeadBatch,
-  updateLeadTracking,
+  updateLeadTrackingBulk,
   yieldToEventLoop,
   type AuditInsert,
   type LeadScope,
@@ -65,10 +65,11 @@ async function writeFixes(
   const audits: AuditInsert[] = [];
   const undoRows = [];
   const touched: number[] = [];
+  const updates: { id: number; tracking: LeadTracking }[] = [];
   for (const { lead, plan } of planned) {
-    const changed = await updateLeadTracking(trx, lead.id, trackingOf(lead), plan.next);
-    if (!changed) continue;
+    if (Object.keys(changedTracking(trackingOf(lead), plan.next)).length === 0) continue;
     touched.push(lead.id);
+    updates.push({ id: lead.id, tracking: plan.next });
     if (plan.statusChanged) {
       audits.push({
         lead_id: lead.id,
@@ -93,6 +94,7 @@ async function writeFixes(
       new_last_status_change: plan.next.last_status_change,
     });
   }
+  await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
   for (const chunk of chunkForParams(dialect, undoRows, 10)) {
     if (chunk.length > 0) await trx.insertInto('operation_leads').values(chunk).execute();
