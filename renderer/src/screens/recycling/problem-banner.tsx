@@ -1,0 +1,41 @@
+// Red banner while the list has problem leads a fix can repair; words only a person can read
+// (unknown statuses) get a quieter note instead, since no button makes them go away.
+import { PROBLEM_CLASSES, PROBLEM_CLASS_LABEL } from '../../../../shared/catalogue';
+import type { FixReport } from '../../../../shared/types/status';
+import { count } from '../../format/format';
+
+export function fixableCount(report: FixReport): number {
+  return Math.max(0, report.total_issues - report.not_fixable);
+}
+
+export function ProblemBanner({ report, busy, onFix }: { report: FixReport; busy: boolean; onFix(): void }) {
+  const fixable = fixableCount(report);
+  if (fixable === 0) {
+    if (report.not_fixable === 0) return null;
+    return (
+      <p className="note-warning">
+        {count(report.not_fixable)} leads have a status word that is neither a catalogue status nor a known alias. Only a person can say what it meant; they are left as they are.
+      </p>
+    );
+  }
+  return (
+    <div className="banner banner-danger" role="alert" aria-labelledby="problem-banner-title">
+      <div>
+        <strong id="problem-banner-title">{count(report.total_issues)} problem leads in this list</strong>
+        <ul className="problem-classes">
+          {PROBLEM_CLASSES.filter((c) => report.issues[c] > 0).map((c) => (
+            <li key={c}>
+              <span className="problem-count">{count(report.issues[c])}</span> {PROBLEM_CLASS_LABEL[c]} <code>{c}</code>
+            </li>
+          ))}
+        </ul>
+        {report.not_fixable > 0 ? <p>{count(report.not_fixable)} of them cannot be fixed automatically (unknown status words).</p> : null}
+      </div>
+      <div className="banner-actions">
+        <button type="button" className="danger" onClick={onFix} disabled={busy}>
+          Fix Problematic Leads
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// A list's recycling screen: every status (NULL included), problem leads, recycle and undo.
+import { useEffect } from 'react';
+import { ProgressBar } from '../../components/progress-bar';
+import { useSlice, useStores } from '../../stores/stores';
+import { mayPick, sumCounts } from '../../stores/recycling-rules';
+import { Figure } from './figures';
+import { ProblemBanner } from './problem-banner';
+import { RecycleControls } from './recycle-controls';
+import { RecyclingDialogs } from './recycling-dialogs';
+import { StatusCards } from './status-cards';
+import { StatusChart } from './status-chart';
+
+export function RecyclingScreen({ listId, title, subtitle }: { listId: number; title: string; subtitle: string }) {
+  const { recycling } = useStores();
+  const state = useSlice((s) => s.recycling, (s) => s);
+  useEffect(() => {
+    void recycling.getState().load(listId);
+  }, [listId, recycling]);
+
+  const b = state.breakdown;
+  const busy = state.progress !== null || state.preparing;
+  const selected = b ? sumCounts(b.statuses, state.selection) : 0;
+  const willRecycle = b ? sumCounts(b.statuses, state.selection, (s) => mayPick(s, state.override)) : 0;
+
+  return (
+    <section className="screen" aria-labelledby="recycling-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="recycling-title">{title}</h1>
+          <p className="subtitle">{subtitle}</p>
+        </div>
+        <button type="button" onClick={() => void state.refresh()} disabled={busy}>
+          Refresh
+        </button>
+      </header>
+      {state.problems ? <ProblemBanner report={state.problems} busy={busy} onFix={() => void state.requestFix()} /> : null}
+      {b ? (
+        <>
+          <div className="figures">
+            <Figure label="Total leads" value={b.total} />
+            <Figure label="Recyclable leads" value={b.recyclable} tone="good" />
+            <Figure label="Selected" value={selected} />
+            <Figure label="Will recycle" value={willRecycle} tone="accent" />
+          </div>
+          <RecycleControls state={state} busy={busy} />
+          {state.progress ? <ProgressBar progress={state.progress} /> : null}
+          {state.notice ? (
+            <p className="notice" role="status">
+              {state.notice}
+            </p>
+          ) : null}
+          {b.statuses.length === 0 ? (
+            <p className="empty">This list has no leads.</p>
+          ) : (
+            <div className="recycling-body">
+              <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} />
+              <StatusChart statuses={b.statuses} />
+            </div>
+          )}
+        </>
+      ) : state.loading ? (
+        <p className="loading">Loading the list…</p>
+      ) : null}
+      {state.dialog ? (
+        <RecyclingDialogs
+          dialog={state.dialog}
+          targetStatus={state.targetStatus}
+          resetDialCount={state.resetDialCount}
+          onConfirm={() => void state.confirm()}
+          onCancel={state.cancel}
+        />
+      ) : null}
+    </section>
+  );
+}

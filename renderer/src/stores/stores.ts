@@ -1,0 +1,41 @@
+// All stores over one injected client; the React tree reaches them through StoresContext.
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client';
+import { createAppStore } from './app-store';
+import { createAuditStore } from './audit-store';
+import { createHopperStore } from './hopper-store';
+import { createJobsStore } from './jobs-store';
+import { createNavigationStore } from './navigation-store';
+import { createRecyclingStore } from './recycling-store';
+import { createSettingsStore } from './settings-store';
+
+export function createStores(client: ApiClient) {
+  const app = createAppStore(client);
+  const navigation = createNavigationStore(client, app);
+  const recycling = createRecyclingStore(client, app);
+  const hopper = createHopperStore(client, app);
+  const jobs = createJobsStore(client, app);
+  const audit = createAuditStore(client, app);
+  // A new database means every figure on screen is stale.
+  const settings = createSettingsStore(client, app, () => {
+    void navigation.getState().loadCampaigns();
+    void jobs.getState().load();
+  });
+  return { app, navigation, recycling, hopper, jobs, audit, settings };
+}
+export type Stores = ReturnType<typeof createStores>;
+
+export const StoresContext = createContext<Stores | null>(null);
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores outside StoresContext');
+  return stores;
+}
+
+/** Select from one store of the context. */
+export function useSlice<S, T>(pick: (stores: Stores) => StoreApi<S>, selector: (state: S) => T): T {
+  return useStore(pick(useStores()), selector);
+}

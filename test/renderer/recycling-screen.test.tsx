@@ -1,0 +1,210 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConsoleError } from '../../shared/errors';
+import type { OperationResult } from '../../shared/types/recycling';
+import { RecyclingScreen } from '../../renderer/src/screens/recycling/recycling-screen';
+import { ErrorList } from '../../renderer/src/components/error-list';
+import { breakdownOf, LIST1, preview, problemReport, UNDOABLE } from './support/fixtures';
+import { callsTo, renderWithStores } from './support/render';
+
+afterEach(cleanup);
+
+function renderScreen(overrides: Parameters<typeof renderWithStores>[1] = {}) {
+  return renderWithStores(
+    <>
+      <ErrorList />
+      <RecyclingScreen listId={1} title="Solar — Main import" subtitle="Solar" />
+    </>,
+    {
+      'recycling/breakdown': () => LIST1,
+      'leads/problem-report': () => problemReport(),
+      'operations/last-undoable': () => null,
+      ...overrides,
+    },
+  );
+}
+
+const figure = (name: string) => screen.getByLabelText(name).textContent;
+
+describe('recycling screen', () => {
+  it('shows a card per status, NULL as "(no status)", with count, share and category border', async () => {
+    renderScreen();
+    const nullBox = await screen.findByRole('checkbox', { name: '(no status)' });
+    const words = ['new', 'no_answer', 'busy', 'sale', 'dnc', 'XFER', 'contacted'];
+    for (const w of words) expect(screen.getByRole('checkbox', { name: w })).toBeTruthy();
+    const card = (name: string) => screen.getByRole('checkbox', { name }).closest('li')!;
+    expect(card('no_answer').className).toContain('cat-recyclable');
+    expect(card('sale').className).toContain('cat-final');
+    expect(card('XFER').className).toContain('cat-problematic');
+    expect(nullBox.closest('li')!.className).toContain('cat-problematic');
+    expect(card('new').className).toContain('cat-fresh');
+    expect(card('contacted').className).toContain('cat-worked');
+    expect(within(card('no_answer')).getByText('3,000')).toBeTruthy();
+    expect(within(card('no_answer')).getByText('30.0%')).toBeTruthy();
+    expect(figure('Total leads')).toBe('10,000');
+    expect(figure('Recyclable leads')).toBe('4,200');
+    expect(screen.getByRole('img', { name: 'Status distribution chart' })).toBeTruthy();
+  });
+
+  it('selects the recyclable statuses and updates the live figures', async () => {
+    renderScreen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Select Recyclable' }));
+    expect((screen.getByRole('checkbox', { name: 'no_answer' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'busy' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'new' }) as HTMLInputElement).checked).toBe(false);
+    expect(figure('Selected')).toBe('4,200');
+    expect(figure('Will recycle')).toBe('4,200');
+    fireEvent.click(screen.getByRole('checkbox', { name: '(no status)' }));
+    expect(figure('Selected')).toBe('5,700');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear Selection' }));
+    expect(figure('Selected')).toBe('0');
+    expect((screen.getByRole('button', { name: 'Recycle' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('refuses final statuses without an override and reason, and dnc always', async () => {
+    const { transport } = renderScreen({ 'recycling/preview': () => preview(300, [{ status: 'sale', count: 300 }]) });
+    const sale = (await screen.findByRole('checkbox', { name: 'sale' })) as HTMLInputElement;
+    const dnc = screen.getByRole('checkbox', { name: 'dnc' }) as HTMLInputElement;
+    expect(sale.disabled).toBe(true);
+    expect(dnc.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Allow final statuses (override)' }));
+    expect(sale.disabled).toBe(false);
+    expect(dnc.disabled).toBe(true);
+    fireEvent.click(sale);
+    expect(sale.checked).toBe(true);
+    const recycle = screen.getByRole('button', { name: 'Recycle' }) as HTMLButtonElement;
+    expect(recycle.disabled).toBe(true);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Override reason' }), { target: { value: 'Campaign relaunch' } });
+    expect(recycle.disabled).toBe(false);
+    fireEvent.click(recycle);
+    await screen.findByRole('dialog', { name: 'Confirm recycle' });
+    expect(callsTo(transport, 'recycling/preview')[0]).toMatchObject({ listId: 1, statuses: ['sale'], finalOverride: { reason: 'Campaign relaunch' } });
+    // Turning the override off takes the final status out of the selection.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Allow final statuses (override)' }));
+    expect(sale.checked).toBe(false);
+    expect(figure('Selected')).toBe('0');
+  });
+
+  it('confirms with the exact preview count, recycles with progress, then reloads the figures', async () => {
+    let finish!: (r: OperationResult) => void;
+    const after = breakdownOf(1, [['new', 6_200], [null, 1_500], ['sale', 300], ['dnc', 100], ['XFER', 20], ['contacted', 1_880]]);
+    let recycled = false;
+    const { transport } = renderScreen({
+      'recycling/breakdown': () => (recycled ? after : LIST1),
+      'recycling/preview': () => preview(4_187, [{ status: 'no_answer', count: 2_990 }, { status: 'busy', count: 1_197 }]),
+      'recycling/recycle': () =>
+        new Promise<OperationResult>((resolve) => {
+          finish = (r) => {
+            recycled = true;
+            resolve(r);
+          };
+        }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Select Recyclable' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Target status' }), { target: { value: 'new' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Reset dial count' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Recycle' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm recycle' });
+    expect(within(dialog).getByTestId('will-change').textContent).toBe('4,187');
+    expect(dialog.textContent).toContain('dial count reset');
+    expect(callsTo(transport, 'recycling/recycle')).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(callsTo(transport, 'recycling/recycle')).toHaveLength(1));
+    const input = callsTo(transport, 'recycling/recycle')[0] as { progressId: string };
+    expect(input).toMatchObject({ listId: 1, statuses: ['no_answer', 'busy'], targetStatus: 'new', resetDialCount: true });
+    expect(input.progressId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    act(() => transport.emit('operation/progress', { progressId: input.progressId, phase: 'writing', done: 2_000, total: 4_187 }));
+    const bar = screen.getByRole('progressbar', { name: 'Recycling progress' }) as HTMLProgressElement;
+    expect(bar.value).toBe(2_000);
+    expect(bar.max).toBe(4_187);
+    // Another operation's progress is not ours.
+    act(() => transport.emit('operation/progress', { progressId: 'other', phase: 'x', done: 1, total: 2 }));
+    expect(bar.value).toBe(2_000);
+    await act(async () => finish({ operation_id: UNDOABLE.operation_id, kind: 'recycle', changed: 4_187, list_id: 1 }));
+    await screen.findByText('Recycled 4,187 leads.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    await waitFor(() => expect(figure('Total leads')).toBe('10,000'));
+    await waitFor(() => expect(figure('Recyclable leads')).toBe('0'));
+    expect(screen.queryByRole('checkbox', { name: 'no_answer' })).toBeNull();
+  });
+
+  it('shows the problem banner, the dry-run counts first, then fixes and drops the banner', async () => {
+    let fixed = false;
+    const { transport } = renderScreen({
+      'leads/problem-report': () => (fixed ? problemReport({ unknown_status: 20 }, 20) : problemReport({ dialed_but_new: 900, null_status: 600, unknown_status: 20 }, 20)),
+      'leads/fix-problematic': (input) => {
+        if (input.dryRun) return problemReport({ dialed_but_new: 900, null_status: 600, unknown_status: 20 }, 20, 'dry-run');
+        fixed = true;
+        return problemReport({ dialed_but_new: 900, null_status: 600, unknown_status: 20 }, 20, 'fix');
+      },
+    });
+    const banner = await screen.findByRole('alert', { name: /problem leads in this list/ });
+    expect(banner.textContent).toContain('1,520 problem leads');
+    expect(banner.textContent).toContain('900');
+    expect(banner.textContent).toContain('dialed but still new or blank');
+    expect(banner.textContent).toContain('600');
+    fireEvent.click(within(banner).getByRole('button', { name: 'Fix Problematic Leads' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Fix problem leads' });
+    expect(within(dialog).getByTestId('will-fix').textContent).toBe('1,500');
+    expect(callsTo(transport, 'leads/fix-problematic')).toEqual([expect.objectContaining({ listId: 1, dryRun: true })]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Fixed 1,500 problem leads.');
+    expect(callsTo(transport, 'leads/fix-problematic')[1]).toMatchObject({ listId: 1, dryRun: false });
+    await waitFor(() => expect(screen.queryByRole('alert', { name: /problem leads/ })).toBeNull());
+    // What no fix can repair stays visible, quietly.
+    expect(screen.getByText(/20 leads have a status word/)).toBeTruthy();
+  });
+
+  it('undoes the last operation while it is undoable, and says why when it is not', async () => {
+    let undoable: typeof UNDOABLE | null = UNDOABLE;
+    const { transport } = renderScreen({
+      'operations/last-undoable': () => undoable,
+      'operations/undo': () => {
+        undoable = null;
+        return { operation_id: 'u', kind: 'undo', changed: 4_200, list_id: 1 };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Undo last operation' });
+    expect(dialog.textContent).toContain('4,200');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText(/Undone: 4,200 leads/);
+    expect(callsTo(transport, 'operations/undo')[0]).toMatchObject({ operationId: UNDOABLE.operation_id });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+  });
+
+  it('disables Undo once the leads changed, with the reason', async () => {
+    renderScreen({ 'operations/last-undoable': () => ({ ...UNDOABLE, undoable: false, reason: '12 leads changed since' }) });
+    const undo = (await screen.findByRole('button', { name: 'Undo' })) as HTMLButtonElement;
+    expect(undo.disabled).toBe(true);
+    expect(screen.getByText(/cannot be undone: 12 leads changed since/)).toBeTruthy();
+  });
+
+  it('shows a failed call as a readable message', async () => {
+    renderScreen({
+      'recycling/preview': () => preview(4_200, []),
+      'recycling/recycle': () => {
+        throw new ConsoleError('conflict', 'Another recycle of this list is running.');
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Select Recyclable' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Recycle' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Confirm' }));
+    const error = await screen.findByRole('alert', { name: 'Error' });
+    expect(error.textContent).toContain('Recycling failed.');
+    expect(error.textContent).toContain('Another recycle of this list is running.');
+    expect(error.textContent).toContain('conflict');
+  });
+
+  it('is usable from the keyboard: Escape closes the confirmation', async () => {
+    renderScreen({ 'recycling/preview': () => preview(4_200, []) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Select Recyclable' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Recycle' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Confirm' }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
