@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/src/app';
+import { ConsoleError } from '../../shared/errors';
+import { CAMPAIGNS, INFO, LIST1, breakdownOf, problemReport } from './support/fixtures';
+import { callsTo, renderWithStores } from './support/render';
+
+afterEach(cleanup);
+
+const base = {
+  'app/get-info': () => INFO,
+  'campaigns/list': () => CAMPAIGNS,
+  'recycling/breakdown': (i: { listId: number }) => (i.listId === 1 ? LIST1 : breakdownOf(i.listId, [['new', 40]])),
+  'leads/problem-report': () => problemReport(),
+  'operations/last-undoable': () => null,
+};
+
+describe('console frame', () => {
+  it('lists campaigns with their lists and opens a list', async () => {
+    const { transport } = renderWithStores(<App />, base);
+    const nav = await screen.findByRole('navigation', { name: 'Campaigns' });
+    await within(nav).findByRole('button', { name: /Solar — Main import/ });
+    expect(await screen.findByRole('heading', { name: 'Solar — Main import' })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: /Solar — Main import/ }).getAttribute('aria-current')).toBe('true');
+    expect(within(nav).getByRole('button', { name: /10,000/ })).toBeTruthy();
+    fireEvent.click(within(nav).getByRole('button', { name: /Winback — Former/ }));
+    expect(await screen.findByRole('heading', { name: 'Winback — Former' })).toBeTruthy();
+    await waitFor(() => expect(callsTo(transport, 'recycling/breakdown')).toContainEqual({ listId: 3 }));
+    expect(screen.getByText(/SQLite · \/tmp\/demo.sqlite/)).toBeTruthy();
+  });
+
+  it('shows a banner while the database is unavailable', async () => {
+    const { transport } = renderWithStores(<App />, base);
+    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
+    act(() => transport.emit('database/status', { state: 'unavailable', message: 'connection refused (127.0.0.1:5432)' }));
+    const banner = screen.getByRole('alert', { name: 'Database unavailable' });
+    expect(banner.textContent).toContain('connection refused');
+    act(() => transport.emit('database/status', { state: 'ok', message: '' }));
+    expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
+  });
+
+  it('shows errors from calls, never swallows them', async () => {
+    renderWithStores(<App />, {
+      ...base,
+      'campaigns/list': () => {
+        throw new ConsoleError('database_unavailable', 'The database cannot be reached.');
+      },
+    });
+    const error = await screen.findByRole('alert', { name: 'Error' });
+    expect(error.textContent).toContain('Loading campaigns failed.');
+    expect(error.textContent).toContain('The database cannot be reached.');
+    expect(screen.getByRole('alert', { name: 'Database unavailable' })).toBeTruthy();
+    fireEvent.click(within(error).getByRole('button', { name: /Dismiss/ }));
+    expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
+  });
+
+  it('settings: tests a PostgreSQL connection, then connects', async () => {
+    const { transport } = renderWithStores(<App />, {
+      ...base,
+      'database/test-postgres': () => ({ ok: true, server_version: '17.2' }),
+      'database/connect-postgres': () => ({ ...INFO, database: { kind: 'postgres', description: 'leads@db:5432/lc' } }),
+    });
+    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Host' }), { target: { value: 'db' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('Connection works (PostgreSQL 17.2).');
+    expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', ssl: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByText('Now using leads@db:5432/lc.');
+    await waitFor(() => expect(callsTo(transport, 'campaigns/list').length).toBeGreaterThanOrEqual(2));
+  });
+});
