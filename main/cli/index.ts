@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { registerBreakdown } from './commands/breakdown';
 import { registerDemo } from './commands/demo';
 import { registerFixLeadStatus } from './commands/fix-lead-status';
+import { registerJobs } from './commands/jobs';
 import { registerMigrate } from './commands/migrate';
+import { registerRunJobs } from './commands/run-jobs';
 import { registerSeedDemo } from './commands/seed-demo';
 import { registerSyncCalls } from './commands/sync-calls';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerSyncCalls(program);
   registerSeedDemo(program);
   registerDemo(program);
+  registerJobs(program);
+  registerRunJobs(program);
   return program;
 }
 

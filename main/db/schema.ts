@@ -132,6 +132,40 @@ export interface OperationLeadsTable {
   new_last_status_change: Timestamp | null;
 }
 
+/** Per-job settings shared by every console on the database (no row: the defaults). */
+export interface JobSettingsTable {
+  job: string;
+  enabled: Bool;
+  /** A five-field cron expression. */
+  schedule: string;
+  updated_at: DefaultedTimestamp;
+  updated_by: string | null;
+}
+
+/** The one holder of a job at a time; taken over once `expires_at` has passed. */
+export interface JobLeasesTable {
+  job: string;
+  holder: string;
+  run_id: number | null;
+  acquired_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** One run of a job: a scheduled tick (unique per job and tick) or a "run now". */
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  scheduled_at: Timestamp | null;
+  source: ColumnType<'schedule' | 'manual', 'schedule' | 'manual' | undefined, 'schedule' | 'manual'>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  outcome: 'running' | 'ok' | 'failed' | 'skipped';
+  /** JSON object of counts (queued, fixed, synced, removed...). */
+  counts: ColumnType<string, string | undefined, string>;
+  error: string | null;
+  runner: string;
+}
+
 export interface Database {
   campaigns: CampaignsTable;
   lead_lists: LeadListsTable;
@@ -143,6 +177,9 @@ export interface Database {
   compliance_incidents: ComplianceIncidentsTable;
   operations: OperationsTable;
   operation_leads: OperationLeadsTable;
+  job_settings: JobSettingsTable;
+  job_leases: JobLeasesTable;
+  job_runs: JobRunsTable;
 }
 
 export function toBool(value: number | boolean | null | undefined): boolean {

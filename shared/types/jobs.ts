@@ -9,7 +9,11 @@ export const JOB_NAMES = [
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type JobOutcome = 'running' | 'ok' | 'failed' | 'skipped';
+/** `schedule`: a cron tick; `manual`: "run now" (CLI `jobs run`, the UI). */
+export type JobRunSource = 'schedule' | 'manual';
 
+// Fields marked optional below were added after the first contract, so that fakes written
+// against it still typecheck; the jobs service always fills them.
 export interface JobRun {
   id: number;
   job: JobName;
@@ -21,6 +25,9 @@ export interface JobRun {
   error: string | null;
   /** Which console or process ran it. */
   runner: string;
+  /** The cron tick this run belongs to (unique per job across consoles); null for a manual run. */
+  scheduled_at?: string | null;
+  source?: JobRunSource;
 }
 
 export interface JobInfo {
@@ -31,4 +38,9 @@ export interface JobInfo {
   schedule_text: string;
   next_run_at: string | null;
   last_run: JobRun | null;
+  /** What the job does, for a supervisor. */
+  description?: string;
+  default_schedule?: string;
+  /** A runner holds the job's lease right now. */
+  running?: boolean;
 }

@@ -3,10 +3,14 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-jobs';
 
 export interface AppMigration {
   name: string;
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly AppMigration[] = [{ name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly AppMigration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-jobs', up: m0002.up },
+];
