@@ -26,6 +26,9 @@ export interface HopperExplain {
   total_leads: number;
   eligible_now: number;
   excluded: ExplainRow[];
+  /** The campaign's window, local `HH:MM`, and every timezone its leads are called in. */
+  calling_window?: { start: string; end: string; valid: boolean };
+  timezones?: TimezoneWindowState[];
 }
 
 export interface HopperStats {
@@ -50,4 +53,50 @@ export interface FillResult {
 export interface CleanupResult {
   removed: number;
   by_reason: Record<string, number>;
+}
+
+/** Hopper row priorities: higher is dialed first. A `dropped` lead heard silence: call it back first. */
+export const HOPPER_PRIORITY = { high: 10, normal: 0 } as const;
+
+/** Why cleanup removed a row: a dialing row past the stale limit, or the first non-timing rule. */
+export type CleanupReason = 'dialing_timeout' | Exclude<ExclusionRule, 'retry_delay' | 'outside_calling_hours' | 'already_queued'>;
+
+/** One lead timezone of a campaign at the explain's instant (invalid ones are always closed). */
+export interface TimezoneWindowState {
+  timezone: string;
+  valid: boolean;
+  open: boolean;
+  local_time: string | null;
+  next_open_at: string | null;
+  /** Leads of the campaign called in this timezone. */
+  leads: number;
+}
+
+/** A row handed to the dialer by `claim`. */
+export interface ClaimedLead {
+  hopper_id: number;
+  lead_id: number;
+  campaign_id: number;
+  phone: string;
+  first_name: string | null;
+  last_name: string | null;
+  timezone: string | null;
+  status: string | null;
+  priority: number;
+  claimed_at: string;
+}
+
+/** What `recordDialAttempt` did with one dial result. */
+export interface DialAttemptResult {
+  call_uuid: string;
+  lead_id: number;
+  /** False when this call_uuid was recorded before: nothing changed. */
+  new_call: boolean;
+  applied: boolean;
+  /** The lead's status after the call. */
+  status: string | null;
+  status_changed: boolean;
+  compliance_incidents: number;
+  /** True when the lead went straight back into the hopper (a `dropped` result). */
+  requeued: boolean;
 }

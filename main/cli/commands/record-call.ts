@@ -1,0 +1,78 @@
+// `lead-console record-call`: a dialer pipes its dial results in, one JSON object per line, and
+// reads one JSON line back for each. A bad line gets an error line; the next lines still run.
+import readline from 'node:readline';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { ConsoleError } from '../../../shared/errors';
+import { createServices } from '../../services/create-services';
+import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+export const DialResultSchema = z
+  .object({
+    call_uuid: z.string().trim().min(1).max(200),
+    lead_id: z.number().int().positive().max(2_147_483_647),
+    campaign_id: z.number().int().positive().max(2_147_483_647).nullish(),
+    started_at: IsoTime,
+    ended_at: IsoTime.nullish(),
+    duration_seconds: z.number().int().min(0).max(86_400 * 7).nullish(),
+    result: z.string().max(100).nullish(),
+    hangup_cause: z.union([z.string().max(100), z.number().int().min(0).max(999)]).nullish(),
+    agent: z.string().max(200).nullish(),
+  })
+  .strict();
+
+function errorLine(line: number, message: string, callUuid?: unknown): string {
+  return JSON.stringify({ ok: false, line, ...(typeof callUuid === 'string' ? { call_uuid: callUuid } : {}), error: message });
+}
+
+export function registerRecordCall(program: Command): void {
+  addNowOption(
+    addDatabaseOptions(
+      program
+        .command('record-call')
+        .description('record dial results: one JSON object per line on stdin (call_uuid, lead_id, started_at, result or hangup_cause, ...), one JSON reply line each'),
+    ),
+  )
+    .option('--json', 'replies are always JSON lines (accepted for symmetry with the other commands)')
+    .action(async (flags: DatabaseFlags) => {
+      const clock = clockFrom(flags);
+      let failed = 0;
+      await withDatabase(flags, async (h) => {
+        const { hopper } = createServices(h, clock);
+        const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+        let lineNo = 0;
+        for await (const raw of input) {
+          lineNo += 1;
+          const text = raw.trim();
+          if (text === '') continue;
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            failed += 1;
+            process.stdout.write(`${errorLine(lineNo, 'not valid JSON')}\n`);
+            continue;
+          }
+          const check = DialResultSchema.safeParse(parsed);
+          if (!check.success) {
+            failed += 1;
+            const issue = check.error.issues[0];
+            const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+            process.stdout.write(`${errorLine(lineNo, `${where}${issue.message}`, (parsed as { call_uuid?: unknown })?.call_uuid)}\n`);
+            continue;
+          }
+          try {
+            const result = await hopper.recordDialAttempt(check.data);
+            process.stdout.write(`${JSON.stringify({ ok: true, line: lineNo, ...result })}\n`);
+          } catch (error) {
+            failed += 1;
+            const message = error instanceof ConsoleError ? error.message : `Unexpected error: ${(error as Error).message}`;
+            process.stdout.write(`${errorLine(lineNo, message, check.data.call_uuid)}\n`);
+          }
+        }
+      });
+      if (failed > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,108 @@
+// Everything the eligibility rules need to know about one campaign at one instant, computed once
+// in JavaScript (cut-off times, open timezones) so that the SQL only compares values.
+import { sql } from 'kysely';
+import { FINAL_STATUSES, type Status } from '../../../shared/catalogue';
+import { notFound } from '../../../shared/errors';
+import type { Db } from '../../db/dialect';
+import { toBool } from '../../db/schema';
+import { parseRecyclableStatuses } from '../status/recyclable-leads';
+import { formatMinutes, isValidTimezone, localMinutes, nextOpening, parseWindow, insideWindow, type CallWindow } from './calling-window';
+
+export interface TimezoneState {
+  timezone: string;
+  valid: boolean;
+  open: boolean;
+  /** Local `HH:MM` now, null for an invalid timezone. */
+  local_time: string | null;
+  /** When the window next opens (now when it is open), null when it never does. */
+  next_open_at: string | null;
+}
+
+export interface CampaignContext {
+  campaignId: number;
+  campaignActive: boolean;
+  hopperTarget: number;
+  listIds: number[];
+  activeListIds: number[];
+  inactiveListIds: number[];
+  /** `new` and the campaign's recyclable statuses; never a final status (dnc is absorbing). */
+  dialable: Status[];
+  maxAttempts: number;
+  retryDelayMinutes: number;
+  droppedRetryDelayMinutes: number;
+  /** A lead dialed at or before this may be dialed again (ISO). */
+  retryCutoff: string;
+  droppedCutoff: string;
+  campaignTimezone: string;
+  window: CallWindow | null;
+  windowText: { start: string; end: string };
+  timezones: TimezoneState[];
+  openTimezones: string[];
+  now: Date;
+}
+
+/**
+ * Loads a campaign's context. `candidateTimezones` are the lead timezones to evaluate; when
+ * omitted, every distinct lead timezone in the database (a loose index scan: a few probes).
+ */
+export async function loadCampaignContext(db: Db, campaignId: number, now: Date, candidateTimezones?: readonly (string | null)[]): Promise<CampaignContext> {
+  const c = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
+  if (!c) throw notFound(`Campaign ${campaignId}`);
+  const lists = await db.selectFrom('lead_lists').select(['id', 'active']).where('campaign_id', '=', campaignId).orderBy('id').execute();
+  const finals = new Set<Status>(FINAL_STATUSES);
+  const dialable = [...new Set<Status>(['new', ...parseRecyclableStatuses(c.recyclable_statuses)])].filter((s) => !finals.has(s));
+  const window = parseWindow(c.call_window_start, c.call_window_end);
+  const zones = new Set<string>([c.timezone]);
+  for (const tz of candidateTimezones ?? (await distinctLeadTimezones(db))) if (tz !== null && tz !== '') zones.add(tz);
+  const timezones = [...zones].sort().map((tz) => timezoneState(tz, window, now));
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+  return {
+    campaignId,
+    campaignActive: toBool(c.active),
+    hopperTarget: c.hopper_target,
+    listIds: lists.map((l) => l.id),
+    activeListIds: lists.filter((l) => toBool(l.active)).map((l) => l.id),
+    inactiveListIds: lists.filter((l) => !toBool(l.active)).map((l) => l.id),
+    dialable,
+    maxAttempts: c.max_dial_attempts,
+    retryDelayMinutes: c.retry_delay_minutes,
+    droppedRetryDelayMinutes: c.dropped_retry_delay_minutes,
+    retryCutoff: minutesAgo(c.retry_delay_minutes),
+    droppedCutoff: minutesAgo(c.dropped_retry_delay_minutes),
+    campaignTimezone: c.timezone,
+    window,
+    windowText: { start: c.call_window_start, end: c.call_window_end },
+    timezones,
+    openTimezones: timezones.filter((t) => t.open).map((t) => t.timezone),
+    now,
+  };
+}
+
+export function timezoneState(timezone: string, window: CallWindow | null, now: Date): TimezoneState {
+  const valid = isValidTimezone(timezone);
+  const minutes = valid ? localMinutes(timezone, now) : null;
+  const open = window !== null && minutes !== null && insideWindow(window, minutes);
+  const next = open ? now : nextOpening(timezone, window, now);
+  return {
+    timezone,
+    valid,
+    open,
+    local_time: minutes === null ? null : formatMinutes(minutes),
+    next_open_at: next ? next.toISOString() : null,
+  };
+}
+
+/**
+ * Distinct non-NULL `leads.timezone` values, by a loose index scan over `leads_timezone`
+ * (one probe per distinct value, not a scan of a million rows). Same SQL on both databases.
+ */
+export async function distinctLeadTimezones(db: Db): Promise<string[]> {
+  const rows = await sql<{ tz: string | null }>`
+    with recursive zones(tz) as (
+      select min(timezone) from leads
+      union all
+      select (select min(l.timezone) from leads l where l.timezone > zones.tz) from zones where zones.tz is not null
+    )
+    select tz from zones where tz is not null`.execute(db);
+  return rows.rows.map((r) => r.tz!).filter((tz) => tz !== '');
+}

@@ -1,0 +1,59 @@
+// THE hopper eligibility definition (domain.md "Hopper eligibility and order"): one ordered list
+// of exclusion rules. Fill, claim, the dropped re-queue and stats take a lead when no rule
+// excludes it; explain names the first rule that does; cleanup uses the rules that are not
+// about timing. Every predicate reads the `leads` row (`leads.*`) and values computed in the
+// campaign context, and is NULL-safe in rule order (a NULL status is caught by problem_status).
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { STATUSES, FINAL_STATUSES } from '../../../shared/catalogue';
+import { EXCLUSION_RULES, type ExclusionRule } from '../../../shared/types/hopper';
+import type { CampaignContext } from './campaign-context';
+
+/** Rules about time passing: they never make a queued row stale (domain.md). */
+export const TIMING_RULES: ReadonlySet<ExclusionRule> = new Set<ExclusionRule>(['retry_delay', 'outside_calling_hours']);
+
+export const NON_TIMING_RULES: readonly ExclusionRule[] = EXCLUSION_RULES.filter((r) => !TIMING_RULES.has(r) && r !== 'already_queued');
+
+const TRUE = sql<SqlBool>`(1 = 1)`;
+const FALSE = sql<SqlBool>`(1 = 0)`;
+const col = (name: string) => sql.ref(`leads.${name}`);
+const inList = (expr: RawBuilder<unknown> | ReturnType<typeof col>, values: readonly (string | number)[]) =>
+  values.length === 0 ? FALSE : sql<SqlBool>`(${expr} in (${sql.join(values)}))`;
+
+/** The timezone a lead is called in: its own, else the campaign's (a blank one counts as none). */
+export function effectiveTimezone(ctx: CampaignContext): RawBuilder<string> {
+  return sql<string>`coalesce(nullif(${col('timezone')}, ''), ${ctx.campaignTimezone})`;
+}
+
+/** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
+export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
+  const status = col('status');
+  const lastDial = col('last_dial_attempt');
+  return {
+    campaign_inactive: ctx.campaignActive ? FALSE : TRUE,
+    list_inactive: inList(col('list_id'), ctx.inactiveListIds),
+    final_status: inList(status, FINAL_STATUSES),
+    problem_status: sql<SqlBool>`(${status} is null or ${status} not in (${sql.join([...STATUSES])}))`,
+    not_recyclable_status: sql<SqlBool>`(not ${inList(status, ctx.dialable)})`,
+    attempt_cap: sql<SqlBool>`(${col('dial_attempts')} >= ${ctx.maxAttempts})`,
+    retry_delay: sql<SqlBool>`(${lastDial} is not null and (
+      (${status} = 'dropped' and ${lastDial} > ${ctx.droppedCutoff}) or
+      (${status} <> 'dropped' and ${lastDial} > ${ctx.retryCutoff})))`,
+    dnc_phone: sql<SqlBool>`(${col('phone_key')} is null or exists (select 1 from dnc_numbers where dnc_numbers.phone_key = ${col('phone_key')}))`,
+    outside_calling_hours: sql<SqlBool>`(not ${inList(effectiveTimezone(ctx), ctx.openTimezones)})`,
+    already_queued: sql<SqlBool>`exists (select 1 from dialer_hopper where dialer_hopper.lead_id = ${col('id')})`,
+  };
+}
+
+/** True when no rule (other than those in `except`) excludes the lead. */
+export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = []): RawBuilder<SqlBool> {
+  const predicates = exclusionPredicates(ctx);
+  const parts = EXCLUSION_RULES.filter((r) => !except.includes(r)).map((r) => sql`(not ${predicates[r]})`);
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** The first of `rules` that excludes the lead, or NULL when none does. */
+export function firstExclusion(ctx: CampaignContext, rules: readonly ExclusionRule[] = EXCLUSION_RULES): RawBuilder<string | null> {
+  const predicates = exclusionPredicates(ctx);
+  const whens = rules.map((r) => sql`when ${predicates[r]} then ${sql.lit(r)}`);
+  return sql<string | null>`case ${sql.join(whens, sql` `)} else null end`;
+}

@@ -1,0 +1,43 @@
+// The hopper's dialect-specific SQL, in one place. PostgreSQL: an advisory lock per campaign so
+// that two fillers cannot both see room for the same rows, and `FOR UPDATE SKIP LOCKED` so that
+// two claimers never take the same row. SQLite needs neither: every hopper write runs in one
+// BEGIN IMMEDIATE transaction (writeTransaction), and SQLite has one writer at a time.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db, Dialect } from '../../db/dialect';
+
+/** First key of the two-key advisory lock: "HOPR", so it cannot collide with other locks by chance. */
+const HOPPER_LOCK_CLASS = 0x484f5052;
+
+/** Serialises fillers of one campaign until the end of the current transaction (PostgreSQL only). */
+export async function lockCampaignHopper(trx: Db, dialect: Dialect, campaignId: number): Promise<void> {
+  if (dialect.name !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${HOPPER_LOCK_CLASS}::int4, ${campaignId}::int4)`.execute(trx);
+}
+
+export interface ClaimCandidate {
+  id: number;
+  lead_id: number;
+}
+
+/** The next `n` queued rows of a campaign whose lead passes `leadFilter`, by priority then age. */
+export async function selectClaimable(
+  trx: Db,
+  dialect: Dialect,
+  campaignId: number,
+  n: number,
+  leadFilter: RawBuilder<SqlBool>,
+): Promise<ClaimCandidate[]> {
+  let q = trx
+    .selectFrom('dialer_hopper')
+    .innerJoin('leads', 'leads.id', 'dialer_hopper.lead_id')
+    .select(['dialer_hopper.id', 'dialer_hopper.lead_id'])
+    .where('dialer_hopper.campaign_id', '=', campaignId)
+    .where('dialer_hopper.state', '=', 'queued')
+    .where(leadFilter)
+    .orderBy('dialer_hopper.priority', 'desc')
+    .orderBy('dialer_hopper.added_at')
+    .orderBy('dialer_hopper.id')
+    .limit(n);
+  if (dialect.name === 'postgres') q = q.forUpdate('dialer_hopper').skipLocked();
+  return q.execute();
+}

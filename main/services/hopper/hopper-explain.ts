@@ -1,0 +1,81 @@
+// "Why is the hopper empty": every lead of the campaign counted once, under the first rule that
+// excludes it (or as eligible now), so that eligible_now + the excluded counts = total leads.
+import { EXCLUSION_RULES, type ExclusionRule, type HopperExplain, type TimezoneWindowState } from '../../../shared/types/hopper';
+import type { Db } from '../../db/dialect';
+import type { CampaignContext } from './campaign-context';
+import { effectiveTimezone, firstExclusion } from './eligibility';
+import { sql } from 'kysely';
+
+interface Group {
+  x_rule: string | null;
+  x_tz: string;
+  x_dropped: number;
+  n: number;
+  min_dial: string | null;
+}
+
+export async function explainCampaign(db: Db, ctx: CampaignContext): Promise<HopperExplain> {
+  const groups: Group[] =
+    ctx.listIds.length === 0
+      ? []
+      : await db
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('leads')
+              .select([
+                firstExclusion(ctx).as('x_rule'),
+                effectiveTimezone(ctx).as('x_tz'),
+                sql<number>`case when leads.status = 'dropped' then 1 else 0 end`.as('x_dropped'),
+                'leads.last_dial_attempt',
+              ])
+              .where('leads.list_id', 'in', ctx.listIds)
+              .as('t'),
+          )
+          .select(['t.x_rule', 't.x_tz', 't.x_dropped', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('t.last_dial_attempt').as('min_dial')])
+          .groupBy(['t.x_rule', 't.x_tz', 't.x_dropped'])
+          .execute() as Group[];
+
+  const counts = new Map<ExclusionRule, number>(EXCLUSION_RULES.map((r) => [r, 0]));
+  const next = new Map<ExclusionRule, number>();
+  const leadsPerZone = new Map<string, number>();
+  const zoneState = new Map(ctx.timezones.map((z) => [z.timezone, z]));
+  let total = 0;
+  let eligible = 0;
+  const earliest = (rule: ExclusionRule, ms: number) => next.set(rule, Math.min(next.get(rule) ?? Infinity, ms));
+  for (const g of groups) {
+    const n = Number(g.n);
+    total += n;
+    leadsPerZone.set(g.x_tz, (leadsPerZone.get(g.x_tz) ?? 0) + n);
+    if (g.x_rule === null) {
+      eligible += n;
+      continue;
+    }
+    const rule = g.x_rule as ExclusionRule;
+    counts.set(rule, (counts.get(rule) ?? 0) + n);
+    if (rule === 'retry_delay' && g.min_dial) {
+      const delay = Number(g.x_dropped) === 1 ? ctx.droppedRetryDelayMinutes : ctx.retryDelayMinutes;
+      earliest(rule, Date.parse(g.min_dial) + delay * 60_000);
+    }
+    if (rule === 'outside_calling_hours') {
+      const opens = zoneState.get(g.x_tz)?.next_open_at;
+      if (opens) earliest(rule, Date.parse(opens));
+    }
+  }
+  const timezones: TimezoneWindowState[] = [...leadsPerZone.keys()].sort().map((tz) => ({
+    ...(zoneState.get(tz) ?? { timezone: tz, valid: false, open: false, local_time: null, next_open_at: null }),
+    leads: leadsPerZone.get(tz) ?? 0,
+  }));
+  return {
+    campaign_id: ctx.campaignId,
+    now: ctx.now.toISOString(),
+    total_leads: total,
+    eligible_now: eligible,
+    excluded: EXCLUSION_RULES.map((rule) => ({
+      rule,
+      count: counts.get(rule) ?? 0,
+      next_eligible_at: next.has(rule) ? new Date(next.get(rule)!).toISOString() : null,
+    })),
+    calling_window: { ...ctx.windowText, valid: ctx.window !== null },
+    timezones,
+  };
+}

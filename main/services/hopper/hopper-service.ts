@@ -1,0 +1,195 @@
+// The hopper: which leads a campaign's dialer may call next (domain.md "Hopper eligibility and
+// order"). Fill, claim, dial results, cleanup, stats and explain all read the one eligibility
+// definition in eligibility.ts; time comes from the injected clock.
+import type { Status } from '../../../shared/catalogue';
+import type { CleanupResult, ClaimedLead, DialAttemptResult, FillResult, HopperExplain, HopperStats } from '../../../shared/types/hopper';
+import { InputError } from '../../../shared/errors';
+import { writeTransaction, type Db } from '../../db/dialect';
+import type { DbHandle } from '../../db/open-database';
+import { ensurePhoneKeys } from '../../db/phone-keys';
+import { toBool } from '../../db/schema';
+import type { Clock } from '../../db/time';
+import type { DroppedRequeue } from '../status/call-applier';
+import { StatusService, type CallLogInput } from '../status/status-service';
+import { loadCampaignContext } from './campaign-context';
+import { eligibleExcept } from './eligibility';
+import { claimRows } from './hopper-claim';
+import { cleanupStaleRows } from './hopper-cleanup';
+import { lockCampaignHopper } from './hopper-dialect';
+import { explainCampaign } from './hopper-explain';
+import { hopperStats } from './hopper-stats';
+import { selectEligibleLeads } from './lead-selection';
+import { countQueued, queueLeads } from './queue-writer';
+
+export interface HopperOptions {
+  /** A `dialing` row older than this is stale (the dialer died). Default 15. */
+  staleMinutes?: number;
+}
+
+export interface FillOptions {
+  /** Queued rows to reach (default: the campaign's hopper_target). */
+  target?: number;
+  /** Only leads of these statuses (the recycle_failed_calls job). */
+  statuses?: Status[];
+}
+
+export const DEFAULT_STALE_MINUTES = 15;
+const MAX_CLAIM = 10_000;
+
+export class HopperService {
+  private readonly staleMinutes: number;
+  private readonly status: StatusService;
+
+  constructor(
+    readonly handle: DbHandle,
+    readonly clock: Clock,
+    options: HopperOptions = {},
+  ) {
+    this.staleMinutes = options.staleMinutes ?? DEFAULT_STALE_MINUTES;
+    this.status = new StatusService(handle, clock, this.requeueDropped);
+  }
+
+  /** Queues eligible leads until the campaign has `target` queued rows. */
+  async fill(campaignId: number, opts: FillOptions = {}): Promise<FillResult> {
+    if (opts.target !== undefined && (!Number.isInteger(opts.target) || opts.target < 0)) {
+      throw new InputError(`The hopper target must be a whole number of 0 or more (got ${opts.target}).`);
+    }
+    const { db, dialect } = this.handle;
+    await ensurePhoneKeys(db, dialect);
+    const now = this.clock();
+    return writeTransaction(db, dialect, async (trx) => {
+      await lockCampaignHopper(trx, dialect, campaignId);
+      const ctx = await loadCampaignContext(trx, campaignId, now);
+      const target = opts.target ?? ctx.hopperTarget;
+      const queued = await countQueued(trx, campaignId);
+      const leads = await selectEligibleLeads(trx, ctx, Math.max(0, target - queued), opts.statuses);
+      const added = await queueLeads(trx, dialect, campaignId, leads, now);
+      return { campaign_id: campaignId, ...added, queued_after: queued + added.added, target };
+    });
+  }
+
+  /** Every active campaign (the fill_hopper job). */
+  async fillAll(opts: { statuses?: Status[] } = {}): Promise<FillResult[]> {
+    const results: FillResult[] = [];
+    for (const id of await this.activeCampaignIds()) results.push(await this.fill(id, opts));
+    return results;
+  }
+
+  /**
+   * The retry_dropped_calls job: every eligible `dropped` lead back in the hopper at high
+   * priority, not capped by the target (a dropped call is a person who answered and heard silence).
+   */
+  async requeueDroppedAll(): Promise<FillResult[]> {
+    const { db, dialect } = this.handle;
+    await ensurePhoneKeys(db, dialect);
+    const results: FillResult[] = [];
+    for (const campaignId of await this.activeCampaignIds()) {
+      const now = this.clock();
+      results.push(
+        await writeTransaction(db, dialect, async (trx) => {
+          await lockCampaignHopper(trx, dialect, campaignId);
+          const ctx = await loadCampaignContext(trx, campaignId, now);
+          const leads = await selectEligibleLeads(trx, ctx, null, ['dropped']);
+          const added = await queueLeads(trx, dialect, campaignId, leads, now);
+          return { campaign_id: campaignId, ...added, queued_after: await countQueued(trx, campaignId), target: ctx.hopperTarget };
+        }),
+      );
+    }
+    return results;
+  }
+
+  /**
+   * `DroppedRequeue` for the status service: inside the applying transaction, puts the given
+   * dropped leads back at high priority when they are still eligible.
+   */
+  readonly requeueDropped: DroppedRequeue = async (trx: Db, leadIds: number[], now: Date) => {
+    if (leadIds.length === 0) return;
+    const rows = await trx
+      .selectFrom('leads')
+      .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
+      .select(['leads.id', 'leads.timezone', 'lead_lists.campaign_id'])
+      .where('leads.id', 'in', leadIds)
+      .execute();
+    const byCampaign = new Map<number, typeof rows>();
+    for (const r of rows) byCampaign.set(r.campaign_id, [...(byCampaign.get(r.campaign_id) ?? []), r]);
+    for (const [campaignId, leads] of byCampaign) {
+      const ctx = await loadCampaignContext(trx, campaignId, now, leads.map((l) => l.timezone));
+      const eligible = await trx
+        .selectFrom('leads')
+        .select(['leads.id', 'leads.status'])
+        .where('leads.id', 'in', leads.map((l) => l.id))
+        .where('leads.status', '=', 'dropped')
+        .where(eligibleExcept(ctx))
+        .execute();
+      await queueLeads(trx, this.handle.dialect, campaignId, eligible, now);
+    }
+  };
+
+  /** Hands the dialer the next `n` queued rows, marked `dialing`; two claimers never share a row. */
+  async claim(campaignId: number, n: number): Promise<ClaimedLead[]> {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CLAIM) throw new InputError(`The claim count must be between 1 and ${MAX_CLAIM} (got ${n}).`);
+    const { db, dialect } = this.handle;
+    await ensurePhoneKeys(db, dialect);
+    const now = this.clock();
+    return writeTransaction(db, dialect, async (trx) => claimRows(trx, dialect, await loadCampaignContext(trx, campaignId, now), n));
+  }
+
+  /**
+   * A dial result from the dialer: records the call log when its uuid is new and applies it to
+   * the lead through the status service (status rules, audit, hopper row removed, a dropped
+   * lead re-queued), all in one transaction. Idempotent per call uuid.
+   */
+  async recordDialAttempt(input: CallLogInput): Promise<DialAttemptResult> {
+    const { db } = this.handle;
+    let campaignId = input.campaign_id ?? null;
+    if (campaignId === null) {
+      const row = await db
+        .selectFrom('leads')
+        .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
+        .select('lead_lists.campaign_id')
+        .where('leads.id', '=', input.lead_id)
+        .executeTakeFirst();
+      campaignId = row?.campaign_id ?? null;
+    }
+    const recorded = await this.status.recordCall({ ...input, campaign_id: campaignId });
+    const lead = await db.selectFrom('leads').select('status').where('id', '=', input.lead_id).executeTakeFirst();
+    const requeued =
+      recorded.droppedLeadIds.length > 0 &&
+      (await db.selectFrom('dialer_hopper').select('id').where('lead_id', '=', input.lead_id).executeTakeFirst()) !== undefined;
+    return {
+      call_uuid: recorded.call_uuid,
+      lead_id: input.lead_id,
+      new_call: recorded.new_call,
+      applied: recorded.applied > 0,
+      status: lead?.status ?? null,
+      status_changed: recorded.statusChanges > 0,
+      compliance_incidents: recorded.incidents,
+      requeued,
+    };
+  }
+
+  /** Removes stale rows: dialing past the stale limit, or leads no longer eligible (not timing). */
+  async cleanupStale(): Promise<CleanupResult> {
+    const { db, dialect } = this.handle;
+    await ensurePhoneKeys(db, dialect);
+    const now = this.clock();
+    return writeTransaction(db, dialect, (trx) => cleanupStaleRows(trx, dialect, now, this.staleMinutes));
+  }
+
+  async stats(campaignId: number): Promise<HopperStats> {
+    const { db, dialect } = this.handle;
+    await ensurePhoneKeys(db, dialect);
+    return hopperStats(db, await loadCampaignContext(db, campaignId, this.clock()));
+  }
+
+  async explain(campaignId: number): Promise<HopperExplain> {
+    const { db, dialect } = this.handle;
+    await ensurePhoneKeys(db, dialect);
+    return explainCampaign(db, await loadCampaignContext(db, campaignId, this.clock()));
+  }
+
+  private async activeCampaignIds(): Promise<number[]> {
+    const rows = await this.handle.db.selectFrom('campaigns').select(['id', 'active']).orderBy('id').execute();
+    return rows.filter((r) => toBool(r.active)).map((r) => r.id);
+  }
+}

@@ -1,0 +1,51 @@
+// Inserts hopper rows. `dialer_hopper.lead_id` is unique: a row that another filler (or the
+// dialer) inserted first is skipped (on conflict do nothing), so a lead is never queued twice.
+import { HIGH_PRIORITY_STATUS } from '../../../shared/catalogue';
+import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
+import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
+
+export interface QueuedCounts {
+  added: number;
+  added_high_priority: number;
+}
+
+export async function queueLeads(
+  trx: Db,
+  dialect: Dialect,
+  campaignId: number,
+  leads: readonly { id: number; status: string | null }[],
+  now: Date,
+): Promise<QueuedCounts> {
+  const counts: QueuedCounts = { added: 0, added_high_priority: 0 };
+  const addedAt = now.toISOString();
+  const rows = leads.map((l) => ({
+    campaign_id: campaignId,
+    lead_id: l.id,
+    state: 'queued' as const,
+    priority: l.status === HIGH_PRIORITY_STATUS ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal,
+    added_at: addedAt,
+    claimed_at: null,
+  }));
+  for (const chunk of chunkForParams(dialect, rows, 6)) {
+    if (chunk.length === 0) continue;
+    const inserted = await trx
+      .insertInto('dialer_hopper')
+      .values(chunk)
+      .onConflict((oc) => oc.column('lead_id').doNothing())
+      .returning('priority')
+      .execute();
+    counts.added += inserted.length;
+    counts.added_high_priority += inserted.filter((r) => r.priority === HOPPER_PRIORITY.high).length;
+  }
+  return counts;
+}
+
+export async function countQueued(db: Db, campaignId: number): Promise<number> {
+  const row = await db
+    .selectFrom('dialer_hopper')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
