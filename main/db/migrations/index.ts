@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-jobs';
+import * as m0003 from './0003-hopper-indexes';
 
 export interface AppMigration {
   name: string;
@@ -13,4 +14,5 @@ export interface AppMigration {
 export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-jobs', up: m0002.up },
+  { name: '0003-hopper-indexes', up: m0003.up },
 ];
