@@ -6,8 +6,11 @@ import { registerFixLeadStatus } from './commands/fix-lead-status';
 import { registerJobs } from './commands/jobs';
 import { registerMigrate } from './commands/migrate';
 import { registerRunJobs } from './commands/run-jobs';
+import { registerRecycle } from './commands/recycle';
 import { registerSeedDemo } from './commands/seed-demo';
+import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
+import { registerUndo } from './commands/undo';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerFixLeadStatus(program);
   registerBreakdown(program);
   registerSyncCalls(program);
+  registerRecycle(program);
+  registerUndo(program);
+  registerServe(program);
   registerSeedDemo(program);
   registerDemo(program);
   registerJobs(program);

@@ -1,0 +1,155 @@
+// The app's running state, shared by Electron and `serve`: the open database, the services over
+// it, the jobs scheduler and the push events. Switching databases opens the new one first, so a
+// failed switch leaves the console on the database it had.
+import { ConsoleError } from '../../shared/errors';
+import type { AppInfo, PushEvents } from '../../shared/ipc/contract';
+import type { DatabaseTarget } from '../db/database-config';
+import { openDatabase, type DbHandle } from '../db/open-database';
+import { systemClock, type Clock } from '../db/time';
+import { createServices, type Services } from '../services/create-services';
+import { JobScheduler, type JobTrigger } from '../services/jobs';
+import { PushEventBus } from './push-events';
+
+export interface AppRuntimeOptions {
+  shell: AppInfo['shell'];
+  version: string;
+  clock?: Clock;
+  /** Run the maintenance jobs (default true). */
+  jobs?: boolean;
+  /** What wakes the jobs scheduler (default node-schedule; tests pass a manual trigger). */
+  jobTrigger?: JobTrigger;
+  /** How often a PostgreSQL connection is checked (ms). */
+  healthIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+interface Current {
+  handle: DbHandle;
+  services: Services;
+  scheduler: JobScheduler | null;
+  stopForwarding: () => void;
+}
+
+export class AppRuntime {
+  readonly events = new PushEventBus();
+  readonly clock: Clock;
+  private current: Current | null = null;
+  private healthTimer: NodeJS.Timeout | null = null;
+  private dbState: 'ok' | 'unavailable' = 'ok';
+  private switching: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly options: AppRuntimeOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  get services(): Services {
+    if (!this.current) throw new ConsoleError('database_unavailable', 'No database is open. Choose one in the database settings.');
+    return this.current.services;
+  }
+
+  get handle(): DbHandle {
+    if (!this.current) throw new ConsoleError('database_unavailable', 'No database is open. Choose one in the database settings.');
+    return this.current.handle;
+  }
+
+  get scheduler(): JobScheduler {
+    const s = this.current?.scheduler;
+    if (!s) throw new ConsoleError('database_unavailable', 'The jobs are not running: no database is open.');
+    return s;
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  info(): AppInfo {
+    const h = this.current?.handle;
+    return {
+      version: this.options.version,
+      shell: this.options.shell,
+      database: h ? { kind: h.target.kind, description: h.description } : { kind: 'sqlite', description: 'no database open' },
+    };
+  }
+
+  /** Opens `target` (migrating it), then swaps it in. Throws, leaving the old one open, when it cannot. */
+  useDatabase(target: DatabaseTarget): Promise<AppInfo> {
+    const run = this.switching.catch(() => undefined).then(async () => {
+      const handle = await openDatabase(target);
+      await this.closeCurrent();
+      this.current = this.attach(handle);
+      this.setDbState('ok', `Connected to ${handle.description}.`);
+      this.startHealthCheck();
+      return this.info();
+    });
+    this.switching = run;
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    this.healthTimer = null;
+    await this.switching.catch(() => undefined);
+    await this.closeCurrent();
+  }
+
+  private attach(handle: DbHandle): Current {
+    const services = createServices(handle, this.clock);
+    if (this.options.jobs === false) return { handle, services, scheduler: null, stopForwarding: () => undefined };
+    const scheduler = new JobScheduler({ services, handle, clock: this.clock, trigger: this.options.jobTrigger });
+    const started = (p: PushEvents['jobs/run-started']) => this.events.emit('jobs/run-started', p);
+    const finished = (p: PushEvents['jobs/run-finished']) => this.events.emit('jobs/run-finished', p);
+    const status = (p: PushEvents['database/status']) => this.setDbState(p.state, p.message);
+    scheduler.on('jobs/run-started', started);
+    scheduler.on('jobs/run-finished', finished);
+    scheduler.on('database/status', status);
+    scheduler.start();
+    return {
+      handle,
+      services,
+      scheduler,
+      stopForwarding: () => {
+        scheduler.off('jobs/run-started', started);
+        scheduler.off('jobs/run-finished', finished);
+        scheduler.off('database/status', status);
+      },
+    };
+  }
+
+  private async closeCurrent(): Promise<void> {
+    const current = this.current;
+    this.current = null;
+    if (!current) return;
+    await current.scheduler?.stop().catch(() => undefined);
+    current.stopForwarding();
+    await current.handle.close().catch(() => undefined);
+  }
+
+  private setDbState(state: 'ok' | 'unavailable', message: string): void {
+    if (state === this.dbState && state === 'ok') return;
+    this.dbState = state;
+    this.events.emit('database/status', { state, message });
+  }
+
+  // pg's pool reconnects by itself on the next query; this check notices a lost server while
+  // the console is idle and tells the window when it is back.
+  private startHealthCheck(): void {
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    this.healthTimer = null;
+    if (this.current?.handle.target.kind !== 'postgres') return;
+    this.healthTimer = setInterval(() => void this.checkHealth(), this.options.healthIntervalMs ?? 15_000);
+    this.healthTimer.unref();
+  }
+
+  async checkHealth(): Promise<'ok' | 'unavailable'> {
+    const h = this.current?.handle;
+    if (!h) return 'unavailable';
+    try {
+      await h.db.selectFrom('campaigns').select('id').limit(1).execute();
+      this.setDbState('ok', `Connected again to ${h.description}.`);
+      return 'ok';
+    } catch {
+      this.setDbState('unavailable', `Lost the connection to ${h.description}. Retrying…`);
+      return 'unavailable';
+    }
+  }
+}

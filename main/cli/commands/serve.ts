@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { resolveDatabaseTarget } from '../../db/database-config';
+import { serveConsole } from '../../web/serve-console';
+import { addDatabaseOptions, type DatabaseFlags } from '../database-options';
+import { parsePositiveInt } from '../parse';
+
+export function registerServe(program: Command): void {
+  addDatabaseOptions(program.command('serve').description('open the console in a browser: serves it on 127.0.0.1 with a per-run token'))
+    .option('--port <n>', 'port to listen on (default: any free port)')
+    .option('--no-jobs', 'do not run the scheduled maintenance jobs')
+    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean }) => {
+      const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
+      const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
+      await runConsoleUntilStopped({ target, port, jobs: flags.jobs });
+    });
+}
+
+/** Serves until Ctrl+C or SIGTERM, then stops the jobs and closes the database. */
+export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0]): Promise<void> {
+  const running = await serveConsole(options);
+  process.stderr.write(`Serving ${running.runtime.info().database.description}. Open the address below; Ctrl+C stops.\n`);
+  process.stdout.write(`${running.line}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.stop().finally(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,51 @@
+// Every channel of the contract, implemented over the app runtime's services. Inputs arrive
+// parsed by the channel's schema (dispatch.ts); long operations report progress when the caller
+// gave a progressId.
+import type { AppRuntime } from '../app/app-runtime';
+import { connectPostgres, openSqlite, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
+import { progressFor, type Handlers } from './handler-types';
+
+export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions = {}): Handlers {
+  const s = () => runtime.services;
+  return {
+    'app/get-info': async () => runtime.info(),
+    'database/test-postgres': (input) => testPostgres(runtime, options, input),
+    'database/connect-postgres': (input) => connectPostgres(runtime, options, input),
+    'database/open-sqlite': (input) => openSqlite(runtime, options, input),
+    'campaigns/list': () => s().campaigns.list(),
+    'recycling/breakdown': ({ listId }) => s().status.breakdown(listId),
+    'recycling/preview': (input) => s().recycling.preview(input),
+    'recycling/recycle': ({ progressId, ...request }, ctx) => s().recycling.recycle(request, progressFor(ctx, progressId)),
+    'leads/problem-report': ({ listId }) => s().status.findAndFix({ mode: 'report', listId }).then(assertList(runtime, listId)),
+    'leads/fix-problematic': async ({ listId, dryRun, progressId }, ctx) => {
+      await assertList(runtime, listId)(null);
+      const progress = progressFor(ctx, progressId);
+      const phase = dryRun ? 'checking' : 'fixing';
+      return s().status.findAndFix({
+        mode: dryRun ? 'dry-run' : 'fix',
+        listId,
+        onProgress: progress && ((p) => progress({ phase, done: p.checked, total: p.total })),
+      });
+    },
+    'operations/last-undoable': ({ listId }) => s().recycling.lastUndoable(listId),
+    'operations/undo': ({ operationId, progressId }, ctx) => s().recycling.undo(operationId, progressFor(ctx, progressId)),
+    'hopper/stats': ({ campaignId }) => s().hopper.stats(campaignId),
+    'hopper/explain': ({ campaignId }) => s().hopper.explain(campaignId),
+    'hopper/fill': ({ campaignId, target }) => s().hopper.fill(campaignId, { target }),
+    'hopper/cleanup': () => s().hopper.cleanupStale(),
+    'jobs/list': () => runtime.scheduler.list(),
+    'jobs/history': ({ job, limit }) => runtime.scheduler.history({ job, limit }),
+    'jobs/run-now': ({ job }) => runtime.scheduler.runNow(job),
+    'jobs/set': ({ job, enabled, schedule }) => runtime.scheduler.set(job, { enabled, schedule }),
+    'audit/list': (filter) => s().audit.list(filter),
+    'audit/export-csv': (filter) => s().audit.exportCsv(filter),
+  };
+}
+
+/** A report for a list that does not exist would read "0 problems": say it does not exist. */
+function assertList(runtime: AppRuntime, listId: number) {
+  return async <T>(value: T): Promise<T> => {
+    await runtime.services.status.breakdown(listId);
+    return value;
+  };
+}

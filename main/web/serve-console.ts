@@ -1,0 +1,72 @@
+// Browser mode end to end: open the database, start services and jobs, serve the page and the
+// handlers. Used by `lead-console serve`, `npm run demo` and the end-to-end tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONSOLE_URL_PREFIX } from '../../shared/ipc/http-protocol';
+import { AppRuntime } from '../app/app-runtime';
+import type { DatabaseTarget } from '../db/database-config';
+import type { Clock } from '../db/time';
+import { dispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { startWebServer, type WebServer } from './web-server';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+
+export function appVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface ServeOptions {
+  target: DatabaseTarget;
+  port?: number;
+  staticDir?: string;
+  clock?: Clock;
+  jobs?: boolean;
+  /** Where unexpected errors are logged (never sent to the page). */
+  log?: (line: string) => void;
+}
+
+export interface RunningConsole {
+  runtime: AppRuntime;
+  server: WebServer;
+  /** `Console: http://127.0.0.1:PORT/#token=TOKEN` */
+  line: string;
+  stop(): Promise<void>;
+}
+
+export async function serveConsole(options: ServeOptions): Promise<RunningConsole> {
+  const runtime = new AppRuntime({ shell: 'browser', version: appVersion(), clock: options.clock, jobs: options.jobs });
+  await runtime.useDatabase(options.target);
+  const handlers = createHandlers(runtime);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let server: WebServer;
+  try {
+    server = await startWebServer({
+      events: runtime.events,
+      staticDir: options.staticDir ?? RENDERER_DIST,
+      port: options.port,
+      dispatch: (channel, input) =>
+        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
+          onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),
+        }),
+    });
+  } catch (error) {
+    await runtime.stop();
+    throw error;
+  }
+  return {
+    runtime,
+    server,
+    line: `${CONSOLE_URL_PREFIX}${server.port}/#token=${server.token}`,
+    async stop() {
+      await server.close();
+      await runtime.stop();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Browser mode (shared/ipc/http-protocol.ts): the renderer's page and the same handlers over
+// HTTP + server-sent events, on 127.0.0.1 only, guarded by a per-run token.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER } from '../../shared/ipc/http-protocol';
+import type { IpcResult, PushEvent, PushEvents } from '../../shared/ipc/contract';
+import type { PushEventBus } from '../app/push-events';
+import { isChannel } from '../ipc/dispatch';
+import { hostAllowed, isLoopback, newToken, originAllowed, tokenMatches } from './request-guard';
+import { securityHeaders, serveStatic } from './static-files';
+
+export type Dispatcher = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
+
+export interface WebServerOptions {
+  dispatch: Dispatcher;
+  events: PushEventBus;
+  staticDir: string;
+  /** 0: any free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+interface HandlerState {
+  token: string;
+  /** Known once listening; Host and Origin checks compare with it. */
+  port: number;
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  securityHeaders(res);
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ ok: false, error: { code: status === 404 ? 'not_found' : 'invalid_input', message } }));
+}
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new TooLarge());
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function createRequestHandler(options: WebServerOptions, state: HandlerState) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isLoopback(req.socket.remoteAddress)) return refuse(res, 403, 'Only this computer may use the console.');
+    if (!hostAllowed(req.headers.host, state.port)) return refuse(res, 403, 'Unexpected Host header.');
+    if (!originAllowed(req.headers.origin, state.port)) return refuse(res, 403, 'Unexpected Origin.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${state.port}`);
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') return refuse(res, 404, 'Not found.');
+      if (!tokenMatches(url.searchParams.get('token'), state.token)) return refuse(res, 401, 'Missing or wrong token.');
+      return streamEvents(options.events, req, res);
+    }
+    if (url.pathname.startsWith(API_PREFIX)) {
+      const given = req.headers[TOKEN_HEADER];
+      if (!tokenMatches(Array.isArray(given) ? given[0] : given, state.token)) return refuse(res, 401, 'Missing or wrong token.');
+      const channel = url.pathname.slice(API_PREFIX.length);
+      if (req.method !== 'POST' || !isChannel(channel)) return refuse(res, 404, 'Unknown channel.');
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body.trim() === '' ? {} : JSON.parse(body);
+      } catch (error) {
+        if (error instanceof TooLarge) {
+          res.setHeader('Connection', 'close');
+          return refuse(res, 413, 'Request too large.');
+        }
+        input = undefined;
+        securityHeaders(res);
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }));
+        return;
+      }
+      const result = await options.dispatch(channel, input);
+      securityHeaders(res);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(result));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 404, 'Not found.');
+    serveStatic(options.staticDir, url.pathname, res);
+  };
+}
+
+function streamEvents(events: PushEventBus, req: IncomingMessage, res: ServerResponse): void {
+  securityHeaders(res);
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const unsubscribe = events.subscribe(<E extends PushEvent>(event: E, payload: PushEvents[E]) => {
+    res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+  heartbeat.unref();
+  const end = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  };
+  req.on('close', end);
+  res.on('close', end);
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const state: HandlerState = { token: options.token ?? newToken(), port: 0 };
+  const handle = createRequestHandler(options, state);
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Internal error.');
+      else res.end();
+    });
+  });
+  server.requestTimeout = 0; // event streams stay open
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  state.port = (server.address() as AddressInfo).port;
+  return {
+    port: state.port,
+    token: state.token,
+    url: `http://127.0.0.1:${state.port}/#token=${state.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
