@@ -1,0 +1,42 @@
+// `--leads N --db sqlite|postgres|both --quick [--only op,op]`: one-line errors on bad input.
+import type { BenchDb } from './databases';
+
+export interface BenchArgs {
+  leads: number;
+  dbs: BenchDb[];
+  quick: boolean;
+  only: string[];
+}
+
+export function parseArgs(argv: string[]): BenchArgs {
+  const args: BenchArgs = { leads: 1_000_000, dbs: ['sqlite', 'postgres'], quick: false, only: [] };
+  let leadsGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) fail(`${a} needs a value.`);
+      return v;
+    };
+    if (a === '--quick') args.quick = true;
+    else if (a === '--leads') {
+      const n = Number(value().replace(/_/g, ''));
+      if (!Number.isInteger(n) || n < 1000) fail('--leads must be a whole number of at least 1000.');
+      args.leads = n;
+      leadsGiven = true;
+    } else if (a === '--db') {
+      const v = value();
+      if (v === 'both') args.dbs = ['sqlite', 'postgres'];
+      else if (v === 'sqlite' || v === 'postgres') args.dbs = [v];
+      else fail('--db must be sqlite, postgres or both.');
+    } else if (a === '--only') args.only = value().split(',').map((s) => s.trim());
+    else fail(`Unknown option ${a}. Usage: npm run bench -- [--leads N] [--db sqlite|postgres|both] [--quick] [--only op,op]`);
+  }
+  if (args.quick && !leadsGiven) args.leads = 100_000;
+  return args;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}

@@ -1,0 +1,109 @@
+// One operation on one database, in its own process so that its peak RSS is its own.
+// argv: <json job>. Prints one JSON line (the measurement) on stdout.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { freshCopy, openBench, type BaseRef } from './databases';
+import { OPERATIONS } from './operations';
+import { dialThroughput, dialFloorThroughput } from './dial-throughput';
+
+export interface ChildJob {
+  op: string;
+  base: BaseRef;
+  leads: number;
+  quick: boolean;
+  slot: string;
+}
+
+export interface ChildResult {
+  op: string;
+  runs_ms: number[];
+  floor_runs_ms: number[];
+  /** Peak RSS of the process after the service runs (before any floor run), MB. */
+  peak_rss_mb: number;
+  /** Largest event-loop delay seen during the service runs, ms. */
+  max_event_loop_delay_ms: number;
+  fingerprint_match: boolean | null;
+  fingerprint?: string;
+  floor_fingerprint?: string;
+  extra?: Record<string, unknown>;
+}
+
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function main() {
+  const job = JSON.parse(process.argv[2]) as ChildJob;
+  if (job.op.startsWith('dial')) {
+    const result = job.op.startsWith('dial_floor') ? await dialFloorThroughput(job) : await dialThroughput(job);
+    process.stdout.write(`${JSON.stringify({ ...result, peak_rss_mb: rssMb() })}\n`);
+    return;
+  }
+  const op = OPERATIONS.find((o) => o.name === job.op);
+  if (!op) throw new Error(`unknown operation ${job.op}`);
+  const runs = job.quick ? op.runs.quick : op.runs.full;
+  const env = { leads: job.leads };
+  const out: ChildResult = { op: op.name, runs_ms: [], floor_runs_ms: [], peak_rss_mb: 0, max_event_loop_delay_ms: 0, fingerprint_match: null };
+
+  // Non-mutating operations share one copy per process; writing ones get one per run.
+  let shared: Awaited<ReturnType<typeof freshCopy>> | null = null;
+  const session = async <T>(i: number, kind: 'op' | 'floor', body: (h: Awaited<ReturnType<typeof openBench>>, prepared: unknown) => Promise<T>) => {
+    let copy = shared;
+    if (op.fresh || !copy) {
+      copy = await freshCopy(job.base, `${job.slot}-${kind}-${i}`);
+      if (!op.fresh) shared = copy;
+    }
+    const h = await openBench(job.base.kind, copy.location);
+    try {
+      const prepared = op.setup ? await op.setup(h, env) : undefined;
+      return await body(h, prepared);
+    } finally {
+      await h.close();
+      if (op.fresh) await copy.drop();
+    }
+  };
+
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  let fingerprint: string | undefined;
+  for (let i = 0; i < runs; i++) {
+    await session(i, 'op', async (h, prepared) => {
+      histogram.enable();
+      const r = await timed(() => op.run(h, env, prepared));
+      histogram.disable();
+      out.runs_ms.push(r.ms);
+      if (i === 0 && op.fingerprint) fingerprint = await op.fingerprint(h, r.value);
+      if (i === 0 && op.name === 'recycle') out.extra = { changed: (r.value as { changed: number }).changed };
+      if (i === 0 && op.name === 'fix') out.extra = { fixed: (r.value as { fixed: number }).fixed, checked: (r.value as { checked: number }).checked };
+    });
+  }
+  out.max_event_loop_delay_ms = Math.round(histogram.max / 1e6);
+  out.peak_rss_mb = rssMb();
+  let floorFingerprint: string | undefined;
+  if (op.floor) {
+    for (let i = 0; i < runs; i++) {
+      await session(i, 'floor', async (h, prepared) => {
+        const r = await timed(() => op.floor!(h, env, prepared));
+        out.floor_runs_ms.push(r.ms);
+        if (i === 0 && op.fingerprint) floorFingerprint = await op.fingerprint(h, r.value);
+      });
+    }
+  }
+  const left = shared as Awaited<ReturnType<typeof freshCopy>> | null;
+  if (left) await left.drop();
+  if (fingerprint !== undefined && floorFingerprint !== undefined) {
+    out.fingerprint_match = fingerprint === floorFingerprint;
+    if (!out.fingerprint_match) {
+      out.fingerprint = fingerprint;
+      out.floor_fingerprint = floorFingerprint;
+    }
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

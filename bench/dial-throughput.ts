@@ -1,0 +1,116 @@
+// recordDialAttempt throughput: live dial results, one per call, each in its own transaction
+// (the dialer's path), on one connection and, on PostgreSQL, from 8 workers at once. The floor
+// is the least a dial result needs: insert the call and update its lead, in one transaction.
+import { sql } from 'kysely';
+import { writeTransaction } from '../main/db/dialect';
+import { fixedClock } from '../main/db/time';
+import { createServices } from '../main/services/create-services';
+import type { ChildJob } from './child';
+import { BENCH_NOW } from './dataset';
+import { freshCopy, openBench } from './databases';
+
+const RESULTS = ['no_answer', 'busy', 'voicemail', 'contacted', 'dropped', null] as const;
+const ROUNDS = 3;
+
+function callsPerRound(job: ChildJob): number {
+  if (job.quick) return 1000;
+  return job.base.kind === 'sqlite' ? 5000 : 3000;
+}
+
+function parallelism(op: string): number {
+  const m = /^dial(?:_floor)?_(\d+)$/.exec(op);
+  return m ? Number(m[1]) : 1;
+}
+
+interface DialResult {
+  op: string;
+  runs_ms: number[];
+  floor_runs_ms: number[];
+  calls_per_round: number;
+  workers: number;
+  calls_per_second: number;
+}
+
+async function rounds(job: ChildJob, body: (round: number, n: number, workers: number, h: Awaited<ReturnType<typeof openBench>>) => Promise<void>) {
+  const workers = parallelism(job.op);
+  const n = callsPerRound(job);
+  const copy = await freshCopy(job.base, `${job.slot}-dial`);
+  const h = await openBench(job.base.kind, copy.location, Math.max(4, workers));
+  const times: number[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      const t0 = performance.now();
+      await body(round, n, workers, h);
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    await h.close();
+    await copy.drop();
+  }
+  return { times, n, workers };
+}
+
+/** Spreads calls over the leads; every call has a new uuid and starts after the last one. */
+function callOf(job: ChildJob, round: number, i: number, n: number) {
+  const k = round * n + i;
+  return {
+    call_uuid: `bench-dial-${job.op}-${k}`,
+    lead_id: 1 + ((k * 7919) % job.leads),
+    started_at: new Date(Date.parse(BENCH_NOW) + k).toISOString(),
+    result: RESULTS[k % RESULTS.length],
+    hangup_cause: RESULTS[k % RESULTS.length] === null ? '486' : null,
+  };
+}
+
+async function inWorkers(workers: number, n: number, each: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= n) return;
+        await each(i);
+      }
+    }),
+  );
+}
+
+function summary(op: string, times: number[], n: number, workers: number, floor: boolean): DialResult {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  return {
+    op,
+    runs_ms: floor ? [] : times,
+    floor_runs_ms: floor ? times : [],
+    calls_per_round: n,
+    workers,
+    calls_per_second: Math.round((n / median) * 1000),
+  };
+}
+
+export async function dialThroughput(job: ChildJob): Promise<DialResult> {
+  const { times, n, workers } = await rounds(job, async (round, count, w, h) => {
+    const { hopper } = createServices(h, fixedClock(BENCH_NOW));
+    await inWorkers(w, count, async (i) => {
+      await hopper.recordDialAttempt(callOf(job, round, i, count));
+    });
+  });
+  return summary(job.op, times, n, workers, false);
+}
+
+export async function dialFloorThroughput(job: ChildJob): Promise<DialResult> {
+  const { times, n, workers } = await rounds(job, async (round, count, w, h) => {
+    const ts = sql.raw(h.dialect.timestampType);
+    await inWorkers(w, count, async (i) => {
+      const c = callOf(job, round, i, count);
+      const result = c.result ?? 'busy';
+      await writeTransaction(h.db, h.dialect, async (trx) => {
+        await sql`insert into call_logs (call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at)
+          values (${c.call_uuid}, ${c.lead_id}, cast(${c.started_at} as ${ts}), ${c.result}, ${c.hangup_cause}, cast(${BENCH_NOW} as ${ts}))`.execute(trx);
+        await sql`update leads set dial_attempts = dial_attempts + 1, last_dial_attempt = cast(${c.started_at} as ${ts}),
+            dial_result = ${result}, status = ${result}, last_status_change = cast(${c.started_at} as ${ts}) where id = ${c.lead_id}`.execute(trx);
+      });
+    });
+  });
+  return summary(job.op.replace('_floor', ''), times, n, workers, true);
+}

@@ -1,0 +1,135 @@
+// Hand-written SQL floors for the breakdown, recycle, undo, hopper fill and explain: the least
+// work a database must do to produce the same result, written directly against the tables
+// (parameters bound, no service code), in as few statements as the result allows.
+import { sql } from 'kysely';
+import { HOPPER_PRIORITY } from '../../shared/types/hopper';
+import type { DbHandle } from '../../main/db/open-database';
+import { writeTransaction } from '../../main/db/dialect';
+
+export async function breakdownFloor(h: DbHandle, listId: number): Promise<string> {
+  const r = await sql<{ status: string | null; n: number }>`select status, count(*) as n from leads where list_id = ${listId} group by status`.execute(h.db);
+  return fingerprintCounts(r.rows.map((x) => [x.status, Number(x.n)]));
+}
+
+export function fingerprintCounts(rows: [string | null, number][]): string {
+  return rows
+    .map(([k, n]) => `${k ?? 'NULL'}=${n}`)
+    .sort()
+    .join(',');
+}
+
+/** Recycle `statuses` of a list to `new` with a dial-count reset, audited, with undo rows. */
+export async function recycleFloor(h: DbHandle, listId: number, statuses: readonly string[], nowIso: string, opId: string): Promise<number> {
+  const { db, dialect } = h;
+  const ts = sql.raw(dialect.timestampType);
+  const words = sql.join(statuses);
+  return writeTransaction(db, dialect, async (trx) => {
+    await sql`insert into operations (id, kind, list_id, campaign_id, state, params, started_at)
+      values (${opId}, 'recycle', ${listId}, null, 'running', '{}', cast(${nowIso} as ${ts}))`.execute(trx);
+    await sql`insert into operation_leads (operation_id, lead_id, old_status, new_status, old_dial_attempts, new_dial_attempts,
+        old_attempts_reset_at, new_attempts_reset_at, old_last_status_change, new_last_status_change)
+      select ${opId}, id, status, 'new', dial_attempts, 0, attempts_reset_at, cast(${nowIso} as ${ts}), last_status_change, cast(${nowIso} as ${ts})
+      from leads where list_id = ${listId} and status in (${words})`.execute(trx);
+    await sql`insert into lead_status_audit (lead_id, old_status, new_status, source, operation_id, reason, created_at)
+      select id, status, 'new', 'recycle', ${opId}, 'recycled; dial count reset', cast(${nowIso} as ${ts})
+      from leads where list_id = ${listId} and status in (${words})`.execute(trx);
+    const r = await sql`update leads set status = 'new', last_status_change = cast(${nowIso} as ${ts}), dial_attempts = 0,
+        attempts_reset_at = cast(${nowIso} as ${ts})
+      where list_id = ${listId} and status in (${words})`.execute(trx);
+    await sql`update operations set state = 'done', finished_at = cast(${nowIso} as ${ts}) where id = ${opId}`.execute(trx);
+    return Number(r.numAffectedRows ?? 0);
+  });
+}
+
+/** Undo of an operation: every lead takes back its old values in one statement, audited. */
+export async function undoFloor(h: DbHandle, opId: string, undoId: string, nowIso: string): Promise<number> {
+  const { db, dialect } = h;
+  const ts = sql.raw(dialect.timestampType);
+  return writeTransaction(db, dialect, async (trx) => {
+    // The "nothing changed since" check, as one join count.
+    await sql`select count(*) from operation_leads o join leads l on l.id = o.lead_id
+      where o.operation_id = ${opId} and (l.status is distinct from o.new_status or l.dial_attempts <> o.new_dial_attempts)`.execute(trx);
+    await sql`insert into lead_status_audit (lead_id, old_status, new_status, source, operation_id, reason, created_at)
+      select lead_id, new_status, old_status, 'undo', ${undoId}, 'undo', cast(${nowIso} as ${ts}) from operation_leads
+      where operation_id = ${opId} and (old_status is null or old_status <> new_status)`.execute(trx);
+    const r = await sql`update leads set status = o.old_status, dial_attempts = o.old_dial_attempts,
+        attempts_reset_at = o.old_attempts_reset_at, last_status_change = o.old_last_status_change
+      from operation_leads o where o.lead_id = leads.id and o.operation_id = ${opId}`.execute(trx);
+    await sql`update operations set state = 'undone' where id = ${opId}`.execute(trx);
+    return Number(r.numAffectedRows ?? 0);
+  });
+}
+
+export interface FillFloorParams {
+  campaignId: number;
+  listIds: number[];
+  dialable: string[];
+  maxAttempts: number;
+  retryCutoff: string;
+  droppedCutoff: string;
+  campaignTz: string;
+  openTimezones: string[];
+  need: number;
+  nowIso: string;
+}
+
+/**
+ * Fill floor: per tier (dropped first, then never dialed, then longest since last dial), one
+ * UNION ALL of index-ordered streams per (list, status), `limit need` each, then one insert.
+ */
+export async function fillFloor(h: DbHandle, p: FillFloorParams): Promise<number[]> {
+  const { db, dialect } = h;
+  const ts = sql.raw(dialect.timestampType);
+  return writeTransaction(db, dialect, async (trx) => {
+    const picked: { id: number; status: string }[] = [];
+    const others = p.dialable.filter((s) => s !== 'dropped');
+    const tiers = [
+      { statuses: p.dialable.includes('dropped') ? ['dropped'] : [], dialed: false },
+      { statuses: p.dialable.includes('dropped') ? ['dropped'] : [], dialed: true },
+      { statuses: others, dialed: false },
+      { statuses: others, dialed: true },
+    ];
+    const tzs = sql.join(p.openTimezones);
+    for (const tier of tiers) {
+      const left = p.need - picked.length;
+      if (left <= 0 || tier.statuses.length === 0) continue;
+      const streams = [];
+      for (const listId of p.listIds) {
+        for (const status of tier.statuses) {
+          const cutoff = status === 'dropped' ? p.droppedCutoff : p.retryCutoff;
+          const range = tier.dialed ? sql`last_dial_attempt <= cast(${cutoff} as ${ts})` : sql`last_dial_attempt is null`;
+          const order = tier.dialed ? sql`order by last_dial_attempt, id` : sql`order by id`;
+          streams.push(sql`select * from (select id, status, last_dial_attempt from leads
+            where list_id = ${listId} and status = ${status} and ${range} and dial_attempts < ${p.maxAttempts}
+              and phone_key is not null and not exists (select 1 from dnc_numbers d where d.phone_key = leads.phone_key)
+              and not exists (select 1 from dialer_hopper q where q.lead_id = leads.id)
+              and coalesce(nullif(timezone, ''), ${p.campaignTz}) in (${tzs})
+            ${order} limit ${left}) s`);
+        }
+      }
+      const order = tier.dialed ? sql`order by last_dial_attempt, id` : sql`order by id`;
+      const rows = await sql<{ id: number; status: string }>`select id, status from (${sql.join(streams, sql` union all `)}) u ${order} limit ${left}`.execute(trx);
+      picked.push(...rows.rows);
+    }
+    if (picked.length > 0) {
+      const values = sql.join(
+        picked.map((r) => sql`(${p.campaignId}, ${r.id}, 'queued', ${r.status === 'dropped' ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal}, cast(${p.nowIso} as ${ts}))`),
+      );
+      await sql`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at) values ${values} on conflict (lead_id) do nothing`.execute(trx);
+    }
+    return picked.map((r) => r.id);
+  });
+}
+
+/** Explain floor: how many leads of the campaign are eligible now, in one aggregate. */
+export async function explainFloor(h: DbHandle, p: Omit<FillFloorParams, 'need' | 'nowIso'>): Promise<number> {
+  const { db, dialect } = h;
+  const ts = sql.raw(dialect.timestampType);
+  const r = await sql<{ n: number }>`select count(*) as n from leads
+    where list_id in (${sql.join(p.listIds)}) and status in (${sql.join(p.dialable)}) and dial_attempts < ${p.maxAttempts}
+      and (last_dial_attempt is null or last_dial_attempt <= cast(case when status = 'dropped' then ${p.droppedCutoff} else ${p.retryCutoff} end as ${ts}))
+      and phone_key is not null and not exists (select 1 from dnc_numbers d where d.phone_key = leads.phone_key)
+      and not exists (select 1 from dialer_hopper q where q.lead_id = leads.id)
+      and coalesce(nullif(timezone, ''), ${p.campaignTz}) in (${sql.join(p.openTimezones)})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}

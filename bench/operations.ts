@@ -1,0 +1,191 @@
+// The benchmarked operations: each one is the service call (timed), its hand-written SQL floor
+// (timed), an untimed setup on a fresh copy of the state, and an untimed fingerprint of the
+// result, so that the bench can check the floor produced the same result as the service.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { STATUS_CATEGORY, isStatus } from '../shared/catalogue';
+import type { DbHandle } from '../main/db/open-database';
+import { fixedClock } from '../main/db/time';
+import { createServices } from '../main/services/create-services';
+import { loadCampaignContext } from '../main/services/hopper/campaign-context';
+import { BENCH_NOW, FILL_CAMPAIGN_ID, LARGEST_LIST_ID } from './dataset';
+import { breakdownFloor, explainFloor, fillFloor, fingerprintCounts, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
+import { fixFloor, reportFloor } from './floors/problem-floors';
+import { addUnappliedCalls, syncFloor } from './floors/sync-floor';
+
+export interface OpEnv {
+  leads: number;
+}
+
+export interface Operation {
+  name: string;
+  /** Needs a fresh copy of the state for every run (it writes). */
+  fresh: boolean;
+  runs: { quick: number; full: number };
+  /** Untimed, on the copy, before the run. Its value is handed to run and floor. */
+  setup?(h: DbHandle, env: OpEnv): Promise<unknown>;
+  run(h: DbHandle, env: OpEnv, prepared: unknown): Promise<unknown>;
+  floor?(h: DbHandle, env: OpEnv, prepared: unknown): Promise<unknown>;
+  /** Untimed: what the result looks like, compared between the service and the floor. */
+  fingerprint?(h: DbHandle, value: unknown): Promise<string>;
+  /** Throughput operations report calls/second instead of a ratio. */
+  throughput?: true;
+}
+
+const clock = fixedClock(BENCH_NOW);
+const services = (h: DbHandle) => createServices(h, clock);
+
+async function leadsFingerprint(h: DbHandle): Promise<string> {
+  const rows = await sql<{ status: string | null; n: number; d: number; a: number }>`select status, count(*) as n,
+    sum(dial_attempts) as d, sum(answered_count) as a from leads group by status`.execute(h.db);
+  const audit = await sql<{ n: number }>`select count(*) as n from lead_status_audit`.execute(h.db);
+  const hopper = await sql<{ n: number }>`select count(*) as n from dialer_hopper`.execute(h.db);
+  const unsynced = await sql<{ n: number }>`select count(*) as n from call_logs where lead_synced_at is null`.execute(h.db);
+  return `${fingerprintCounts(rows.rows.map((r) => [r.status, Number(r.n) * 1e9 + Number(r.d) * 1e3 + Number(r.a)]))} audit=${audit.rows[0].n} hopper=${hopper.rows[0].n} unsynced=${unsynced.rows[0].n}`;
+}
+
+/** Statuses of the largest list, largest first, until they hold a quarter of all leads. */
+async function recycleStatuses(h: DbHandle, env: OpEnv): Promise<string[]> {
+  const b = await services(h).status.breakdown(LARGEST_LIST_ID);
+  const picked: string[] = [];
+  let n = 0;
+  for (const s of b.statuses) {
+    if (n >= env.leads / 4) break;
+    if (s.status === null || !isStatus(s.status) || STATUS_CATEGORY[s.status] === 'final') continue;
+    picked.push(s.status);
+    n += s.count;
+  }
+  return picked;
+}
+
+async function fillParams(h: DbHandle, need: number): Promise<FillFloorParams> {
+  const ctx = await loadCampaignContext(h.db, FILL_CAMPAIGN_ID, clock());
+  return {
+    campaignId: FILL_CAMPAIGN_ID,
+    listIds: ctx.activeListIds,
+    dialable: ctx.dialable,
+    maxAttempts: ctx.maxAttempts,
+    retryCutoff: ctx.retryCutoff,
+    droppedCutoff: ctx.droppedCutoff,
+    campaignTz: ctx.campaignTimezone,
+    openTimezones: ctx.openTimezones,
+    need,
+    nowIso: clock().toISOString(),
+  };
+}
+
+const hopperIds = async (h: DbHandle) =>
+  (await sql<{ lead_id: number }>`select lead_id from dialer_hopper order by lead_id`.execute(h.db)).rows.map((r) => r.lead_id).join(',');
+
+export const OPERATIONS: Operation[] = [
+  {
+    name: 'breakdown',
+    fresh: false,
+    runs: { quick: 7, full: 7 },
+    run: (h) => services(h).status.breakdown(LARGEST_LIST_ID),
+    floor: (h) => breakdownFloor(h, LARGEST_LIST_ID),
+    fingerprint: async (_h, v) =>
+      typeof v === 'string' ? v : fingerprintCounts((v as { statuses: { status: string | null; count: number }[] }).statuses.map((s) => [s.status, s.count])),
+  },
+  {
+    name: 'report',
+    fresh: false,
+    runs: { quick: 3, full: 3 },
+    run: (h) => services(h).status.findAndFix({ mode: 'report' }),
+    floor: (h) => reportFloor(h),
+    fingerprint: async (_h, v) => {
+      const x = v as { issues: Record<string, number>; not_fixable: number };
+      return `${JSON.stringify(x.issues)} not_fixable=${x.not_fixable}`;
+    },
+  },
+  {
+    name: 'fix',
+    fresh: true,
+    runs: { quick: 3, full: 3 },
+    run: (h) => services(h).status.findAndFix({ mode: 'fix' }),
+    floor: (h) => fixFloor(h, randomUUID(), clock().toISOString()),
+    fingerprint: (h) => leadsFingerprint(h),
+  },
+  {
+    name: 'recycle',
+    fresh: true,
+    runs: { quick: 3, full: 3 },
+    setup: (h, env) => recycleStatuses(h, env),
+    run: (h, _e, statuses) =>
+      services(h).recycling.recycle({ listId: LARGEST_LIST_ID, statuses: statuses as string[], targetStatus: 'new', resetDialCount: true }),
+    floor: (h, _e, statuses) => recycleFloor(h, LARGEST_LIST_ID, statuses as string[], clock().toISOString(), randomUUID()),
+    fingerprint: (h) => leadsFingerprint(h),
+  },
+  {
+    name: 'undo',
+    fresh: true,
+    runs: { quick: 3, full: 3 },
+    setup: async (h, env) => {
+      const statuses = await recycleStatuses(h, env);
+      const op = await services(h).recycling.recycle({ listId: LARGEST_LIST_ID, statuses, targetStatus: 'new', resetDialCount: true });
+      return op.operation_id;
+    },
+    run: (h, _e, opId) => services(h).recycling.undo(opId as string),
+    floor: (h, _e, opId) => undoFloor(h, opId as string, randomUUID(), clock().toISOString()),
+    fingerprint: (h) => leadsFingerprint(h),
+  },
+  {
+    name: 'fill_cold',
+    fresh: false,
+    runs: { quick: 7, full: 7 },
+    setup: async (h) => {
+      await sql`delete from dialer_hopper`.execute(h.db);
+      return fillParams(h, 200);
+    },
+    run: (h) => services(h).hopper.fill(FILL_CAMPAIGN_ID, { target: 200 }),
+    floor: (h, _e, p) => fillFloor(h, p as FillFloorParams),
+    fingerprint: (h) => hopperIds(h),
+  },
+  {
+    name: 'fill_90pct_ineligible',
+    fresh: false,
+    runs: { quick: 7, full: 7 },
+    setup: async (h) => {
+      await sql`delete from dialer_hopper`.execute(h.db);
+      // Once per copy: nine leads in ten of the campaign reach the attempt cap, spread evenly,
+      // so every index stream has to pass over them.
+      const marked = await sql<{ n: number }>`select count(*) as n from leads where dial_attempts = 99`.execute(h.db);
+      if (Number(marked.rows[0].n) === 0) {
+        await sql`update leads set dial_attempts = 99 where id % 10 <> 0
+          and list_id in (select id from lead_lists where campaign_id = ${FILL_CAMPAIGN_ID})`.execute(h.db);
+      }
+      return fillParams(h, 200);
+    },
+    run: (h) => services(h).hopper.fill(FILL_CAMPAIGN_ID, { target: 200 }),
+    floor: (h, _e, p) => fillFloor(h, p as FillFloorParams),
+    fingerprint: (h) => hopperIds(h),
+  },
+  {
+    name: 'explain',
+    fresh: false,
+    runs: { quick: 5, full: 5 },
+    setup: async (h) => {
+      await sql`delete from dialer_hopper`.execute(h.db);
+      return fillParams(h, 0);
+    },
+    run: (h) => services(h).hopper.explain(FILL_CAMPAIGN_ID),
+    floor: (h, _e, p) => explainFloor(h, p as FillFloorParams),
+    fingerprint: async (_h, v) => String(typeof v === 'number' ? v : (v as { eligible_now: number }).eligible_now),
+  },
+  {
+    name: 'sync',
+    fresh: true,
+    runs: { quick: 3, full: 3 },
+    setup: async (h, env) => {
+      await addUnappliedCalls(h, env.leads, Math.round(env.leads / 10));
+      const p = await fillParams(h, 0);
+      return p;
+    },
+    run: (h) => services(h).status.syncCalls(),
+    floor: (h, _e, p) => {
+      const x = p as FillFloorParams;
+      return syncFloor(h, clock().toISOString(), x.maxAttempts, x.campaignTz, x.openTimezones);
+    },
+    fingerprint: (h) => leadsFingerprint(h),
+  },
+];

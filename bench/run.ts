@@ -1,0 +1,145 @@
+// `npm run bench [-- --leads N --db sqlite|postgres|both --quick]`: generates the dataset once
+// per database, runs every operation in its own child process (its service runs, then its
+// floor runs), prints the table and writes bench/results.json.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { ChildJob } from './child';
+import { generateDataset, type DatasetInfo } from './dataset';
+import { DATA_DIR, openBench, recreatePgDatabase, dropPgDatabase, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
+import { OPERATIONS } from './operations';
+import { parseArgs } from './args';
+import { buildEntry, printTable, type DbResults, type OpEntry } from './report';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const RESULTS_FILE = path.join(HERE, 'results.json');
+
+function runChild(job: ChildJob): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'child.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${job.op} on ${job.base.kind} failed:\n${err.trim()}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!));
+    });
+  });
+}
+
+async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null): Promise<{ base: BaseRef; info: DatasetInfo }> {
+  let base: BaseRef;
+  let location: string;
+  if (kind === 'sqlite') {
+    const file = path.join(DATA_DIR, `base-${leads}.sqlite`);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    base = { kind, file };
+    location = file;
+  } else {
+    await recreatePgDatabase(pgUrl!, 'bench_base');
+    base = { kind, serverUrl: pgUrl!, baseName: 'bench_base' };
+    location = urlWithDatabase(pgUrl!, 'bench_base');
+  }
+  const h = await openBench(kind, location);
+  try {
+    let last = 0;
+    const info = await generateDataset(h, leads, (done) => {
+      if (done - last >= leads / 10 || done === leads) {
+        last = done;
+        process.stdout.write(`  ${kind}: ${done.toLocaleString('en-US')} leads written\r`);
+      }
+    });
+    process.stdout.write('\n');
+    if (kind === 'sqlite') {
+      await sql`analyze`.execute(h.db);
+      await sql`pragma wal_checkpoint(truncate)`.execute(h.db);
+    } else {
+      await sql`vacuum analyze`.execute(h.db);
+    }
+    return { base, info };
+  } finally {
+    await h.close();
+  }
+}
+
+function loadAverage(): number[] {
+  return os.loadavg().map((x) => Math.round(x * 100) / 100);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const started = Date.now();
+  const results: Record<string, DbResults> = {};
+  let pg: { url: string; stop(): Promise<void> } | null = null;
+  try {
+    for (const kind of args.dbs) {
+      let pgUrl: string | null = null;
+      if (kind === 'postgres') {
+        if (process.env.BENCH_DATABASE_URL) pgUrl = process.env.BENCH_DATABASE_URL;
+        else {
+          pg = await startEmbeddedPostgres();
+          pgUrl = pg.url;
+        }
+      }
+      console.log(`${kind}: generating ${args.leads.toLocaleString('en-US')} leads…`);
+      const { base, info } = await prepareBase(kind, args.leads, pgUrl);
+      console.log(`${kind}: ${info.leads.toLocaleString('en-US')} leads, ${info.calls.toLocaleString('en-US')} calls in ${info.seconds.toFixed(1)} s`);
+      const ops: OpEntry[] = [];
+      const names = [...OPERATIONS.map((o) => o.name).filter((n) => args.only.length === 0 || args.only.includes(n)), 'dial_1', 'dial_floor_1'];
+      if (kind === 'postgres') names.push('dial_8', 'dial_floor_8');
+      const dial: Record<string, Record<string, unknown>> = {};
+      for (const name of names) {
+        if (name.startsWith('dial') && args.only.length > 0 && !args.only.includes('dial')) continue;
+        const loadBefore = loadAverage()[0];
+        const t0 = Date.now();
+        const r = await runChild({ op: name, base, leads: args.leads, quick: args.quick, slot: `${kind}-${name}` });
+        if (name.startsWith('dial')) {
+          dial[name] = r;
+          const workers = name.replace(/^dial(_floor)?_/, '');
+          if (name.startsWith('dial_floor') && dial[`dial_${workers}`]) {
+            ops.push(buildEntry(`recordDialAttempt x${workers}`, dial[`dial_${workers}`], r, loadBefore));
+            console.log(`  ${ops[ops.length - 1].operation}: ${ops[ops.length - 1].calls_per_second} calls/s (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+          }
+          continue;
+        }
+        ops.push(buildEntry(name, r, null, loadBefore));
+        const e = ops[ops.length - 1];
+        console.log(`  ${name}: median ${e.median_ms} ms, floor ${e.floor_ms ?? '-'} ms, ratio ${e.ratio ?? '-'}, rss ${e.peak_rss_mb} MB${e.same_result === false ? ' (FLOOR RESULT DIFFERS)' : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      }
+      results[kind] = { dataset: info, operations: ops };
+      if (kind === 'postgres' && !process.env.BENCH_DATABASE_URL) {
+        await dropPgDatabase(pgUrl!, 'bench_base');
+      }
+      if (kind === 'sqlite') for (const f of fs.readdirSync(DATA_DIR)) if (f.startsWith('base-')) fs.rmSync(path.join(DATA_DIR, f), { force: true });
+    }
+  } finally {
+    if (pg) await pg.stop();
+  }
+  const previous = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
+  const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
+  for (const [kind, r] of Object.entries(results)) {
+    scaling[String(args.leads)] ??= {};
+    scaling[String(args.leads)][kind] = Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb]));
+  }
+  const doc = {
+    generated_at: new Date().toISOString(),
+    leads: args.leads,
+    quick: args.quick,
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
+    total_seconds: Math.round((Date.now() - started) / 1000),
+    databases: results,
+    peak_rss_mb_by_lead_count: scaling,
+  };
+  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+  printTable(doc);
+  console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${doc.total_seconds} s.`);
+}
+
+main().catch((error) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
