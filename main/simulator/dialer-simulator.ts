@@ -90,6 +90,7 @@ export async function runSimulation(handle: DbHandle, options: SimulateOptions):
   let lastError: string | null = null;
   const inFlight: InFlight[] = [];
   let nextFill = simStart;
+  let starved = false;
   let seq = 0;
 
   const record = async (f: InFlight) => {
@@ -120,7 +121,8 @@ export async function runSimulation(handle: DbHandle, options: SimulateOptions):
   let lastTick = 0;
   while (Date.now() < deadline && !options.shouldStop?.()) {
     const now = simNow();
-    if (now >= nextFill) {
+    // Like a real dialer's hopper job: every simulated minute, and as soon as the dialer runs dry.
+    if (now >= nextFill || starved) {
       const fill = await hopper.fill(options.campaignId);
       counts.fills += 1;
       counts.leads_added += fill.added;
@@ -131,7 +133,8 @@ export async function runSimulation(handle: DbHandle, options: SimulateOptions):
     const due = Math.floor(((now - simStart) / 60_000) * options.ratePerMinute) + 1 - counts.claimed;
     if (due > 0) {
       const claimed = await hopper.claim(options.campaignId, Math.min(due, 500));
-      if (claimed.length < due) counts.starved_ticks += 1;
+      starved = claimed.length < due;
+      if (starved) counts.starved_ticks += 1;
       for (const lead of claimed) {
         const call = simulateCall(rand);
         const startedAt = Date.parse(lead.claimed_at);
