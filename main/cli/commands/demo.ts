@@ -8,7 +8,10 @@ import { systemClock } from '../../db/time';
 import { withDatabase } from '../database-options';
 import { fmt } from '../output/format';
 import { progressBar } from '../output/progress';
+import { parsePositiveInt } from '../parse';
 import { fixReportText } from './fix-report';
+import { buildRenderer, openInBrowser, rendererBuilt } from '../../web/renderer-build';
+import { runConsoleUntilStopped } from './serve';
 
 export function demoDatabaseFile(): string {
   return path.join(userDataDir(), 'demo.sqlite');
@@ -17,9 +20,12 @@ export function demoDatabaseFile(): string {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('create the demo database when missing and show what is wrong with it')
+    .description('create the demo database when missing, show what is wrong with it, and open the console on it')
     .option('--db <path>', 'demo SQLite file', demoDatabaseFile())
-    .action(async (flags: { db: string }) => {
+    .option('--no-serve', 'only create the database and print the report')
+    .option('--port <n>', 'port for the console (default: any free port)')
+    .action(async (flags: { db: string; serve: boolean; port?: string }) => {
+      const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
       const fresh = !fs.existsSync(flags.db);
       await withDatabase({ db: flags.db }, async (h) => {
         if (fresh) {
@@ -31,6 +37,13 @@ export function registerDemo(program: Command): void {
         const { status } = createServices(h, systemClock);
         const report = await status.findAndFix({ mode: 'report' });
         console.log(fixReportText(report, h.description, { verbose: false, seconds: 0 }));
+      });
+      if (!flags.serve) return;
+      if (!rendererBuilt()) buildRenderer((line) => process.stderr.write(`${line}\n`));
+      await runConsoleUntilStopped({
+        target: { kind: 'sqlite', file: path.resolve(flags.db) },
+        port,
+        onReady: (url) => openInBrowser(url),
       });
     });
 }

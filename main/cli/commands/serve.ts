@@ -16,10 +16,11 @@ export function registerServe(program: Command): void {
 }
 
 /** Serves until Ctrl+C or SIGTERM, then stops the jobs and closes the database. */
-export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0]): Promise<void> {
+export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0] & { onReady?: (url: string) => void }): Promise<void> {
   const running = await serveConsole(options);
   process.stderr.write(`Serving ${running.runtime.info().database.description}. Open the address below; Ctrl+C stops.\n`);
   process.stdout.write(`${running.line}\n`);
+  options.onReady?.(running.server.url);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -1,0 +1,37 @@
+// Builds the renderer page (vite) when dist/renderer has none yet, so `demo` and `serve` work
+// right after `npm install`.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConsoleError } from '../../shared/errors';
+import { RENDERER_DIST } from './serve-console';
+
+const ROOT = path.resolve(RENDERER_DIST, '../..');
+
+export function rendererBuilt(dir = RENDERER_DIST): boolean {
+  return fs.existsSync(path.join(dir, 'index.html'));
+}
+
+export function buildRenderer(log: (line: string) => void): void {
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (!fs.existsSync(vite)) throw new ConsoleError('internal', 'Cannot build the console page: vite is not installed (run npm install).');
+  log('Building the console page (first run only)…');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new ConsoleError('internal', `Building the console page failed: ${(result.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);
+}
+
+/** Opens the URL in the desktop's browser when there is a desktop; silent otherwise. */
+export function openInBrowser(url: string): boolean {
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!hasDisplay || process.env.LEAD_CONSOLE_NO_BROWSER) return false;
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+// Bundles Electron's main process and the preload into dist/ with esbuild. Native modules
+// (better-sqlite3) and Electron itself stay external: they load from node_modules at run time,
+// where electron-builder has rebuilt better-sqlite3 for Electron and unpacked it from the asar.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await build({
+  ...common,
+  entryPoints: ['main/electron/electron-main.ts'],
+  outfile: 'dist/main/electron-main.js',
+  format: 'esm',
+  external: ['electron', 'better-sqlite3', 'pg-native'],
+  // Bundled CommonJS dependencies (pg, node-schedule) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
+});
+
+// A sandboxed preload cannot import modules: one CommonJS file with only Electron external.
+await build({
+  ...common,
+  entryPoints: ['preload/preload.ts'],
+  outfile: 'dist/preload/preload.cjs',
+  format: 'cjs',
+  minify: true,
+  external: ['electron'],
+});
+
+console.log('Built dist/main/electron-main.js and dist/preload/preload.cjs');
