@@ -1,0 +1,179 @@
+// End to end: the built renderer in headless Chromium against `lead-console serve` on the demo
+// database. One supervisor session, in order: recycle with reset, undo, fix problem leads, the
+// hopper's explanation, a job run, the audit. After each step the page and the database agree.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser';
+import { ensureRendererBuilt } from './support/build-renderer';
+import { seedDemo, startServe, tempDir, type ConsoleServer } from './support/console-server';
+import { DemoDatabase } from './support/database';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MAIN_LIST = 'Solar — Main import (Sept)';
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+let dir: string;
+let server: ConsoleServer;
+let browser: Browser;
+let page: Page;
+let db: DemoDatabase;
+const pageErrors: string[] = [];
+
+async function figure(name: string): Promise<string> {
+  return (await page.getByLabel(name, { exact: true }).textContent())?.trim() ?? '';
+}
+
+async function expectFigure(name: string, value: number): Promise<void> {
+  await expect.poll(() => figure(name), { timeout: 15_000 }).toBe(fmt(value));
+}
+
+async function openScreen(name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+}
+
+describe('console in a browser (lead-console serve)', () => {
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    dir = tempDir();
+    const dbFile = seedDemo(dir);
+    // Apply the calls the demo left unapplied now, so the scheduled sync has nothing to change
+    // while the test compares the page with the database.
+    const sync = spawnSync(process.execPath, [`${ROOT}/bin/lead-console.mjs`, 'sync-calls', '--db', dbFile], { cwd: ROOT, encoding: 'utf8' });
+    if (sync.status !== 0) throw new Error(`sync-calls failed: ${sync.stderr}`);
+    server = await startServe(dbFile);
+    db = new DemoDatabase(dbFile);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
+    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    db?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens with the token out of the address bar and every status of a list, NULL included', async () => {
+    await page.goto(server.url);
+    await page.getByRole('navigation', { name: 'Campaigns' }).getByRole('button', { name: new RegExp(MAIN_LIST.replace(/[()]/g, '\\$&')) }).click();
+    await page.getByRole('heading', { name: MAIN_LIST }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    await expectFigure('Total leads', db.totalLeads(1));
+    await expectFigure('Recyclable leads', db.recyclableIds(1).length);
+    await page.getByRole('checkbox', { name: '(no status)', exact: true }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'no_answer', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('alert', { name: /problem leads in this list/ }).count()).toBe(1);
+    await screenshot(page, '01-recycling');
+  }, 60_000);
+
+  it('selects recyclable, recycles with reset: the figures and the database agree', async () => {
+    const ids = db.recyclableIds(1);
+    const newBefore = db.countWithStatus(1, 'new');
+    expect(ids.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Select Recyclable' }).click();
+    await expectFigure('Selected', ids.length);
+    await expectFigure('Will recycle', ids.length);
+    await page.getByRole('combobox', { name: 'Target status' }).selectOption('new');
+    await page.getByRole('checkbox', { name: 'Reset dial count' }).check();
+    await page.getByRole('button', { name: 'Recycle', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm recycle' });
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('will-change').textContent()).toBe(fmt(ids.length));
+    await screenshot(page, '02-recycle-confirm');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText(`Recycled ${fmt(ids.length)} leads.`).waitFor({ timeout: 60_000 });
+
+    expect(db.countNewAndReset(ids)).toBe(ids.length);
+    expect(db.recyclableIds(1)).toEqual([]);
+    await expectFigure('Recyclable leads', 0);
+    await expectFigure('Total leads', db.totalLeads(1));
+    const newCard = page.getByRole('checkbox', { name: 'new', exact: true }).locator('xpath=ancestor::li');
+    await expect.poll(() => newCard.textContent()).toContain(fmt(newBefore + ids.length));
+    await screenshot(page, '03-after-recycle');
+  }, 120_000);
+
+  it('undoes the recycle: every lead is back as it was', async () => {
+    const expected = db.recyclableIds(1).length;
+    expect(expected).toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Undo last operation' });
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText(/Undone: [\d,]+ leads are back/).waitFor({ timeout: 60_000 });
+    const back = db.recyclableIds(1);
+    expect(back.length).toBeGreaterThan(0);
+    await expectFigure('Recyclable leads', back.length);
+    await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).count()).toBe(0);
+  }, 120_000);
+
+  it('fixes problem leads after showing the dry run: the banner goes and the audit has them', async () => {
+    const banner = page.getByRole('alert', { name: /problem leads in this list/ });
+    await banner.getByRole('button', { name: 'Fix Problematic Leads' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fix problem leads' });
+    await dialog.waitFor({ timeout: 60_000 });
+    const willFix = Number((await dialog.getByTestId('will-fix').textContent())!.replace(/,/g, ''));
+    expect(willFix).toBeGreaterThan(0);
+    await screenshot(page, '04-fix-dry-run');
+    const fixAuditBefore = db.auditRows('fix');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText(`Fixed ${fmt(willFix)} problem leads.`).waitFor({ timeout: 120_000 });
+    await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
+    expect(db.auditRows('fix')).toBeGreaterThan(fixAuditBefore);
+    // NULL leads never dialed became `new`: none is left in the database nor on the page.
+    expect(db.countWithStatus(1, 'NA')).toBe(0);
+    await expectFigure('Total leads', db.totalLeads(1));
+    expect(await page.getByRole('checkbox', { name: 'NA', exact: true }).count()).toBe(0);
+    await screenshot(page, '05-after-fix');
+  }, 180_000);
+
+  it("explains the campaign's hopper and fills it", async () => {
+    await openScreen('Hopper');
+    const table = page.getByRole('table', { name: 'Hopper explain' });
+    await table.waitFor();
+    const inactive = table.getByRole('row', { name: /List is not active/ });
+    await expect.poll(() => inactive.textContent()).toContain(fmt(db.leadsInInactiveLists(1)));
+    await page.getByRole('button', { name: 'Fill now' }).click();
+    await page.getByText(/^Added [\d,]+ leads/).waitFor({ timeout: 60_000 });
+    await expectFigure('Queued', db.hopperRows(1));
+    await screenshot(page, '06-hopper');
+  }, 120_000);
+
+  it('runs a job from the jobs panel and shows the run', async () => {
+    await openScreen('Jobs');
+    const row = page.getByRole('row', { name: 'cleanup_stale_hopper_entries', exact: true });
+    await row.waitFor();
+    const runsBefore = db.jobRuns('cleanup_stale_hopper_entries');
+    await row.getByRole('button', { name: 'Run now: cleanup_stale_hopper_entries' }).click();
+    await expect.poll(() => db.jobRuns('cleanup_stale_hopper_entries'), { timeout: 30_000 }).toBe(runsBefore + 1);
+    const history = page.getByRole('table', { name: 'Run history' });
+    await expect.poll(() => history.getByRole('row').filter({ hasText: 'cleanup_stale_hopper_entries' }).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => row.textContent()).toMatch(/ok|skipped/);
+    await screenshot(page, '07-jobs');
+  }, 60_000);
+
+  it('lists the status changes by source and exports them as CSV', async () => {
+    await openScreen('Audit');
+    await page.getByRole('combobox', { name: 'Source' }).selectOption('undo');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const table = page.getByRole('table', { name: 'Status changes' });
+    await expect.poll(() => table.locator('tbody tr').first().textContent(), { timeout: 15_000 }).toContain('undo');
+    await screenshot(page, '08-audit');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.split('\n').length).toBeGreaterThan(2);
+  }, 60_000);
+
+  it('shows the database settings, and the page had no script or CSP error', async () => {
+    await openScreen('Settings');
+    await page.getByRole('button', { name: 'Test connection' }).waitFor();
+    await screenshot(page, '09-settings');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
