@@ -51,7 +51,7 @@ async function recycleStatuses(h: DbHandle, env: OpEnv): Promise<string[]> {
   let n = 0;
   for (const s of b.statuses) {
     if (n >= env.leads / 4) break;
-    if (s.status === null || !isStatus(s.status) || STATUS_CATEGORY[s.status] === 'final') continue;
+    if (s.status === null || !isStatus(s.status) || s.status === 'new' || STATUS_CATEGORY[s.status] === 'final') continue;
     picked.push(s.status);
     n += s.count;
   }

@@ -10,6 +10,8 @@ import { listBreakdown } from './breakdown';
 import { findAndFixProblemLeads, type FixOptions } from './problem-fixer';
 import { recyclableLeadIds, recyclableSummary } from './recyclable-leads';
 
+const CALL_COLUMNS = ['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'] as const;
+
 export interface CallLogInput {
   call_uuid: string;
   lead_id: number;
@@ -46,6 +48,7 @@ export class StatusService {
     return writeTransaction(db, dialect, async (trx) => {
       const lead = await trx.selectFrom('leads').select('id').where('id', '=', input.lead_id).executeTakeFirst();
       if (!lead) throw new InputError(`Lead ${input.lead_id} does not exist.`, 'not_found');
+      // The new row comes back whole: only a call_uuid seen before needs a second read.
       const inserted = await trx
         .insertInto('call_logs')
         .values({
@@ -61,13 +64,11 @@ export class StatusService {
           lead_synced_at: null,
         })
         .onConflict((oc) => oc.column('call_uuid').doNothing())
-        .returning('id')
+        .returning(CALL_COLUMNS)
         .executeTakeFirst();
-      const call = await trx
-        .selectFrom('call_logs')
-        .select(['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'])
-        .where('call_uuid', '=', input.call_uuid)
-        .executeTakeFirstOrThrow();
+      const call =
+        inserted ??
+        (await trx.selectFrom('call_logs').select(CALL_COLUMNS).where('call_uuid', '=', input.call_uuid).executeTakeFirstOrThrow());
       if (call.lead_id !== input.lead_id) {
         throw new InputError(`Call ${input.call_uuid} was already recorded for lead ${call.lead_id}, not lead ${input.lead_id}.`, 'conflict');
       }
