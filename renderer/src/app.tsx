@@ -37,7 +37,7 @@ export function App() {
         <span className="brand">Lead Console</span>
         {info ? (
           <span className="db-info" title={info.database.description}>
-            {info.database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} · {info.database.description}
+            {info.database.description}
           </span>
         ) : null}
         {info ? <span className="version">v{info.version}</span> : null}

@@ -70,7 +70,7 @@ describe('console in a browser (lead-console serve)', () => {
     await page.getByRole('checkbox', { name: '(no status)', exact: true }).waitFor();
     expect(await page.getByRole('checkbox', { name: 'no_answer', exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('alert', { name: /problem leads in this list/ }).count()).toBe(1);
-    await screenshot(page, '01-recycling');
+    await screenshot(page, '01-recycling', true);
   }, 60_000);
 
   it('selects recyclable, recycles with reset: the figures and the database agree', async () => {

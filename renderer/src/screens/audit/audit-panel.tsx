@@ -70,7 +70,7 @@ export function AuditPanel() {
           Apply filters
         </button>
       </form>
-      <p className="hint">{loading ? 'Loading…' : `${count(rows.length)} changes shown (newest first).`}</p>
+      <p className="hint">{loading ? 'Loading…' : rows.length >= 200 ? `The newest ${count(rows.length)} changes; narrow the filters to see older ones.` : `${count(rows.length)} changes, newest first.`}</p>
       <table className="data-table" aria-label="Status changes">
         <thead>
           <tr>
@@ -87,7 +87,7 @@ export function AuditPanel() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{dateTime(r.created_at)}</td>
+              <td className="nowrap">{dateTime(r.created_at)}</td>
               <td className="num">{r.lead_id}</td>
               <td>{r.list_id === null ? '—' : (listName.get(r.list_id) ?? `#${r.list_id}`)}</td>
               <td>{statusLabel(r.old_status)}</td>
@@ -110,7 +110,7 @@ export function AuditPanel() {
                   '—'
                 )}
               </td>
-              <td>{r.reason ?? ''}</td>
+              <td className="reason">{r.reason ?? ''}</td>
             </tr>
           ))}
           {rows.length === 0 && !loading ? (

@@ -20,7 +20,8 @@ function ScheduleEditor({ job }: { job: JobInfo }) {
   if (!editing) {
     return (
       <div className="schedule">
-        <code>{job.schedule}</code> <span className="schedule-text">{job.schedule_text}</span>{' '}
+        <span className="schedule-text">{job.schedule_text}</span>
+        <code>{job.schedule}</code>{' '}
         <button type="button" className="link" onClick={() => (setValue(job.schedule), setEditing(true))} aria-label={`Edit schedule of ${job.job}`}>
           Edit
         </button>
@@ -102,8 +103,8 @@ export function JobsPanel() {
                     <span className="switch-track" aria-hidden="true" />
                   </label>
                 </td>
-                <td>{job.enabled ? dateTime(job.next_run_at) : 'disabled'}</td>
-                <td>{dateTime(job.last_run?.started_at)}</td>
+                <td className="nowrap">{job.enabled ? dateTime(job.next_run_at) : 'disabled'}</td>
+                <td className="nowrap">{dateTime(job.last_run?.started_at)}</td>
                 <td>
                   {isRunning ? <span className="outcome outcome-running">running</span> : <Outcome run={job.last_run} />}
                   {job.last_run && !isRunning ? <div className="counts">{job.last_run.error ?? countsText(job.last_run.counts)}</div> : null}
@@ -150,7 +151,7 @@ export function JobsPanel() {
                 <td>
                   <code>{run.job}</code>
                 </td>
-                <td>{dateTime(run.started_at)}</td>
+                <td className="nowrap">{dateTime(run.started_at)}</td>
                 <td>{duration(run.started_at, run.finished_at)}</td>
                 <td>
                   <Outcome run={run} />

@@ -1,6 +1,6 @@
 // One card per status present in the list: a checkbox named by the status word, its count and
 // share, bordered by its category (from the one catalogue).
-import { categoryOfStored, STATUS_MEANING, isStatus } from '../../../../shared/catalogue';
+import { categoryOfStored, readStatus, STATUS_MEANING } from '../../../../shared/catalogue';
 import type { StatusCount } from '../../../../shared/types/status';
 import { count, percent, statusLabel } from '../../format/format';
 import { isNeverRecyclable, mayPick, needsOverride, sameStatus } from '../../stores/recycling-rules';
@@ -12,6 +12,15 @@ const CATEGORY_TEXT = {
   final: 'final',
   problematic: 'problematic',
 } as const;
+
+/** What a stored word means: its catalogue meaning, the word an alias stands for, or why it is a problem. */
+function meaningOf(stored: string | null): string {
+  const reading = readStatus(stored);
+  if (reading.form === 'catalogue' && reading.status) return STATUS_MEANING[reading.status];
+  if (reading.form === 'alias' && reading.status) return `spelling of ${reading.status}`;
+  if (reading.form === 'blank') return 'blank: needs a fix';
+  return 'unknown word: only a person can say';
+}
 
 export interface StatusCardsProps {
   statuses: StatusCount[];
@@ -35,7 +44,7 @@ export function StatusCards({ statuses, selection, override, disabled, onToggle 
           : needsOverride(row.status) && !override
             ? 'final: needs an override'
             : null;
-        const meaning = row.status !== null && isStatus(row.status) ? STATUS_MEANING[row.status] : category === 'problematic' ? 'needs a fix' : '';
+        const meaning = meaningOf(row.status);
         return (
           <li key={`${row.status ?? '\u0000'}`} className={`status-card cat-${category}${checked ? ' checked' : ''}${pickable ? '' : ' locked'}`}>
             <input

@@ -1,39 +1,31 @@
-// The status distribution as horizontal bars in plain SVG, coloured by category.
+// The status distribution as horizontal bars: one row per status, the bar a plain SVG whose
+// length is a percentage (no inline styles, so the page's strict CSP holds), coloured by category.
 import { categoryOfStored } from '../../../../shared/catalogue';
 import type { StatusCount } from '../../../../shared/types/status';
 import { count, percent, statusLabel } from '../../format/format';
 
-const ROW = 26;
-const LABEL_W = 150;
-const BAR_W = 420;
-const VALUE_W = 130;
-
 export function StatusChart({ statuses }: { statuses: StatusCount[] }) {
   const sorted = [...statuses].sort((a, b) => b.count - a.count);
   const max = Math.max(1, ...sorted.map((s) => s.count));
-  const height = sorted.length * ROW + 4;
-  const width = LABEL_W + BAR_W + VALUE_W;
   return (
-    <figure className="status-chart">
+    <figure className="status-chart" role="img" aria-label="Status distribution chart">
       <figcaption>Status distribution</figcaption>
-      <svg role="img" aria-label="Status distribution chart" viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-        {sorted.map((row, i) => {
-          const y = i * ROW + 2;
-          const w = Math.max(row.count > 0 ? 2 : 0, Math.round((row.count / max) * BAR_W));
+      <ol className="chart-rows" aria-hidden="true">
+        {sorted.map((row) => {
+          const width = row.count === 0 ? 0 : Math.max(0.5, (row.count / max) * 100);
           return (
-            <g key={row.status ?? '\u0000'} className={`bar cat-${categoryOfStored(row.status)}`}>
-              <title>{`${statusLabel(row.status)}: ${count(row.count)} (${percent(row.share)})`}</title>
-              <text x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end" className="bar-label">
-                {statusLabel(row.status)}
-              </text>
-              <rect x={LABEL_W} y={y + 4} width={w} height={ROW - 8} rx={2} className="bar-fill" />
-              <text x={LABEL_W + w + 6} y={y + ROW / 2 + 4} className="bar-value">
-                {`${count(row.count)} · ${percent(row.share)}`}
-              </text>
-            </g>
+            <li key={row.status ?? '\u0000'} className={`chart-row cat-${categoryOfStored(row.status)}`} title={`${statusLabel(row.status)}: ${count(row.count)} (${percent(row.share)})`}>
+              <span className="chart-label">{statusLabel(row.status)}</span>
+              <svg className="chart-bar" width="100%" height="12" focusable="false">
+                <rect x="0" y="0" width={`${width.toFixed(2)}%`} height="12" rx="2" className="bar-fill" />
+              </svg>
+              <span className="chart-value">
+                {count(row.count)} <span className="chart-share">{percent(row.share)}</span>
+              </span>
+            </li>
           );
         })}
-      </svg>
+      </ol>
     </figure>
   );
 }

@@ -27,7 +27,7 @@ export function SettingsScreen() {
       <header className="screen-header">
         <div>
           <h1 id="settings-title">Database settings</h1>
-          <p className="subtitle">{info ? `Now using ${info.database.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${info.database.description}` : 'Not connected'}</p>
+          <p className="subtitle">{info ? `Now using ${info.database.description}` : 'Not connected'}</p>
         </div>
       </header>
       {message ? (
