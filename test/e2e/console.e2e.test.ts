@@ -122,6 +122,10 @@ describe('console in a browser (lead-console serve)', () => {
     await screenshot(page, '04-fix-dry-run');
     const fixAuditBefore = db.auditRows('fix');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
+    // The fix streams its progress over server-sent events while it runs.
+    const bar = page.getByRole('progressbar', { name: 'Fixing problem leads progress' });
+    await expect.poll(() => bar.getAttribute('value'), { timeout: 60_000 }).toMatch(/^[1-9]\d*$/);
+    await screenshot(page, '04b-fix-progress');
     await page.getByText(`Fixed ${fmt(willFix)} problem leads.`).waitFor({ timeout: 120_000 });
     await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
     expect(db.auditRows('fix')).toBeGreaterThan(fixAuditBefore);

@@ -208,3 +208,22 @@ describe('recycling screen', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('recycling screen from the keyboard', () => {
+  it('reaches the buttons and status checkboxes with Tab and toggles them with Space', async () => {
+    const { default: userEvent } = await import('@testing-library/user-event');
+    const user = userEvent.setup();
+    renderScreen();
+    const select = await screen.findByRole('button', { name: 'Select Recyclable' });
+    select.focus();
+    await user.keyboard('{Enter}');
+    expect(figure('Selected')).toBe('4,200');
+    const nullBox = screen.getByRole('checkbox', { name: '(no status)' });
+    nullBox.focus();
+    await user.keyboard(' ');
+    expect(figure('Selected')).toBe('5,700');
+    // Tab goes on to the next card that can be picked: sale (final) and dnc are skipped.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'XFER' }));
+  });
+});
