@@ -20,6 +20,11 @@ function renderScreen(overrides: Parameters<typeof renderWithStores>[1] = {}) {
       'recycling/breakdown': () => LIST1,
       'leads/problem-report': () => problemReport(),
       'operations/last-undoable': () => null,
+      // By default the back end counts every lead of the chosen statuses but dnc.
+      'recycling/preview': (input) => {
+        const rows = LIST1.statuses.filter((r) => input.statuses.includes(r.status) && r.status !== 'dnc');
+        return preview(rows.reduce((n, r) => n + r.count, 0), rows.map(({ status, count }) => ({ status, count })));
+      },
       ...overrides,
     },
   );
@@ -54,7 +59,7 @@ describe('recycling screen', () => {
     expect((screen.getByRole('checkbox', { name: 'busy' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'new' }) as HTMLInputElement).checked).toBe(false);
     expect(figure('Selected')).toBe('4,200');
-    expect(figure('Will recycle')).toBe('4,200');
+    await waitFor(() => expect(figure('Will recycle')).toBe('4,200'));
     fireEvent.click(screen.getByRole('checkbox', { name: '(no status)' }));
     expect(figure('Selected')).toBe('5,700');
     fireEvent.click(screen.getByRole('button', { name: 'Clear Selection' }));
@@ -206,6 +211,21 @@ describe('recycling screen', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Confirm' }));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('the live "Will recycle" figure', () => {
+  it("shows the back end's exact count for the current choice, asked again on every change", async () => {
+    const { transport } = renderScreen({
+      'recycling/preview': (input) => preview(input.resetDialCount ? 4_190 : 4_150, []),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Select Recyclable' }));
+    await waitFor(() => expect(figure('Will recycle')).toBe('4,150'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Reset dial count' }));
+    await waitFor(() => expect(figure('Will recycle')).toBe('4,190'));
+    expect(callsTo(transport, 'recycling/preview').at(-1)).toEqual({ listId: 1, statuses: ['no_answer', 'busy'], targetStatus: 'new', resetDialCount: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear Selection' }));
+    expect(figure('Will recycle')).toBe('0');
   });
 });
 

@@ -30,6 +30,8 @@ export interface RecyclingState {
   preparing: boolean;
   progress: Progress | null;
   notice: string | null;
+  /** The back end's exact count for the current choice (`recycling/preview`); null while unknown. */
+  willChange: number | null;
   load(listId: number): Promise<void>;
   refresh(): Promise<void>;
   toggle(status: string | null): void;
@@ -47,10 +49,14 @@ export interface RecyclingState {
 }
 
 export const MIN_REASON = 3;
+/** Wait for the supervisor to stop clicking before asking for an exact count. */
+const PREVIEW_DELAY_MS = 200;
 
 export function createRecyclingStore(client: ApiClient, app: AppStore) {
   // Answers for a list the supervisor has already left are dropped.
   let generation = 0;
+  let previewTimer: ReturnType<typeof setTimeout> | null = null;
+  let previewSeq = 0;
 
   const store = createStore<RecyclingState>()((set, get) => {
     const report = (context: string, err: unknown) => app.getState().reportError(context, err);
@@ -91,6 +97,24 @@ export function createRecyclingStore(client: ApiClient, app: AppStore) {
       };
     };
 
+    // Every change of the choice asks the back end again; only the latest answer counts.
+    const schedulePreview = () => {
+      if (previewTimer) clearTimeout(previewTimer);
+      const seq = ++previewSeq;
+      if (get().selection.length === 0 || get().listId === null) {
+        set({ willChange: 0 });
+        return;
+      }
+      set({ willChange: null });
+      previewTimer = setTimeout(() => {
+        previewTimer = null;
+        client.call('recycling/preview', request()).then(
+          (p) => seq === previewSeq && set({ willChange: p.will_change }),
+          (err) => seq === previewSeq && report('Counting the leads to recycle', err),
+        );
+      }, PREVIEW_DELAY_MS);
+    };
+
     return {
       listId: null,
       breakdown: null,
@@ -106,10 +130,12 @@ export function createRecyclingStore(client: ApiClient, app: AppStore) {
       preparing: false,
       progress: null,
       notice: null,
+      willChange: 0,
 
       async load(listId) {
         generation += 1;
-        set({ listId, breakdown: null, problems: null, undoable: null, selection: [], dialog: null, notice: null, loading: true, override: false, overrideReason: '' });
+        set({ listId, breakdown: null, problems: null, undoable: null, selection: [], dialog: null, notice: null, loading: true, override: false, overrideReason: '', willChange: 0 });
+        previewSeq += 1;
         try {
           await fetchAll(listId);
         } catch (err) {
@@ -134,26 +160,33 @@ export function createRecyclingStore(client: ApiClient, app: AppStore) {
         } else if (mayPick(status, override)) {
           set({ selection: [...selection, status] });
         }
+        schedulePreview();
       },
       selectRecyclable() {
         const rows = get().breakdown?.statuses ?? [];
         set({ selection: rows.filter((r) => isRecyclableWord(r.status)).map((r) => r.status) });
+        schedulePreview();
       },
       clearSelection() {
         set({ selection: [] });
+        schedulePreview();
       },
       setTarget(targetStatus) {
         set({ targetStatus });
+        schedulePreview();
       },
       setResetDialCount(resetDialCount) {
         set({ resetDialCount });
+        schedulePreview();
       },
       setOverride(override) {
         // Turning the override off takes the final statuses back out of the selection.
         set({ override, selection: override ? get().selection : get().selection.filter((s) => !needsOverride(s)) });
+        schedulePreview();
       },
       setOverrideReason(overrideReason) {
         set({ overrideReason });
+        schedulePreview();
       },
 
       async requestRecycle() {
@@ -201,7 +234,7 @@ export function createRecyclingStore(client: ApiClient, app: AppStore) {
           if (dialog.kind === 'recycle') {
             const body = request();
             const result = await withProgress('Recycling', 'recycle', (progressId) => client.call('recycling/recycle', { ...body, progressId }));
-            set({ selection: [], notice: `Recycled ${result.changed.toLocaleString('en-US')} leads.` });
+            set({ selection: [], willChange: 0, notice: `Recycled ${result.changed.toLocaleString('en-US')} leads.` });
           } else if (dialog.kind === 'fix') {
             const result = await withProgress('Fixing problem leads', 'fix', (progressId) =>
               client.call('leads/fix-problematic', { listId, dryRun: false, progressId }),

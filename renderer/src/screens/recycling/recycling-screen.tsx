@@ -20,7 +20,8 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
   const b = state.breakdown;
   const busy = state.progress !== null || state.preparing;
   const selected = b ? sumCounts(b.statuses, state.selection) : 0;
-  const willRecycle = b ? sumCounts(b.statuses, state.selection, (s) => mayPick(s, state.override)) : 0;
+  // The back end's exact count once it has answered; the catalogue's estimate until then.
+  const willRecycle = state.willChange ?? (b ? sumCounts(b.statuses, state.selection, (s) => mayPick(s, state.override)) : 0);
 
   return (
     <section className="screen" aria-labelledby="recycling-title">
