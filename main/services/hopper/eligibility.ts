@@ -24,6 +24,16 @@ export function effectiveTimezone(ctx: CampaignContext): RawBuilder<string> {
   return sql<string>`coalesce(nullif(${col('timezone')}, ''), ${ctx.campaignTimezone})`;
 }
 
+/**
+ * The lead's timezone (its own, else the campaign's) is open now. Spelled on the plain column,
+ * not on coalesce(...), so that PostgreSQL's column statistics give honest row estimates.
+ */
+function insideCallingHours(ctx: CampaignContext): RawBuilder<SqlBool> {
+  const tz = col('timezone');
+  const own = inList(tz, ctx.openTimezones);
+  return ctx.openTimezones.includes(ctx.campaignTimezone) ? sql<SqlBool>`(${tz} is null or ${tz} = '' or ${own})` : sql<SqlBool>`(${tz} <> '' and ${own})`;
+}
+
 /** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
 export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
   const status = col('status');
@@ -39,10 +49,19 @@ export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule,
       (${status} = 'dropped' and ${lastDial} > ${ctx.droppedCutoff}) or
       (${status} <> 'dropped' and ${lastDial} > ${ctx.retryCutoff})))`,
     dnc_phone: sql<SqlBool>`(${col('phone_key')} is null or exists (select 1 from dnc_numbers where dnc_numbers.phone_key = ${col('phone_key')}))`,
-    outside_calling_hours: sql<SqlBool>`(not ${inList(effectiveTimezone(ctx), ctx.openTimezones)})`,
-    already_queued: sql<SqlBool>`exists (select 1 from dialer_hopper where dialer_hopper.lead_id = ${col('id')})`,
+    outside_calling_hours: sql<SqlBool>`(not ${insideCallingHours(ctx)})`,
+    // `in (subquery)`: the hopper is small, so both databases hash it once per query instead of
+    // probing it per lead (PostgreSQL's estimates otherwise pick a nested loop over it).
+    already_queued: sql<SqlBool>`(${col('id')} in (select dialer_hopper.lead_id from dialer_hopper))`,
   };
 }
+
+/**
+ * Rules a fill stream satisfies by construction: it reads one active list of an active campaign,
+ * one status of `ctx.dialable` (catalogue words, never final). Leaving them out of the stream's
+ * SQL keeps the planner's row estimates honest, so it walks the index in order and stops early.
+ */
+export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive', 'final_status', 'problem_status', 'not_recyclable_status'];
 
 /** True when no rule (other than those in `except`) excludes the lead. */
 export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = []): RawBuilder<SqlBool> {

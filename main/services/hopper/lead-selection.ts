@@ -9,7 +9,7 @@ import { sql, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
-import { eligibleExcept } from './eligibility';
+import { STREAM_GUARANTEED_RULES, eligibleExcept } from './eligibility';
 
 export interface Candidate {
   id: number;
@@ -24,6 +24,7 @@ interface Tier {
 
 /** Up to `need` eligible leads (all of them when `need` is null), in hopper order. */
 export async function selectEligibleLeads(db: Db, ctx: CampaignContext, need: number | null, statuses?: readonly Status[]): Promise<Candidate[]> {
+  // The stream guarantees (STREAM_GUARANTEED_RULES): active campaign, active lists, dialable statuses.
   if (!ctx.campaignActive || (need !== null && need <= 0)) return [];
   const wanted = ctx.dialable.filter((s) => !statuses || statuses.includes(s));
   const dropped = wanted.filter((s) => s === HIGH_PRIORITY_STATUS);
@@ -61,10 +62,13 @@ async function readStream(db: Db, ctx: CampaignContext, listId: number, status: 
     .select(['leads.id', 'leads.last_dial_attempt'])
     .where('leads.list_id', '=', listId)
     .where('leads.status', '=', status)
-    // The index range; the full rule set below repeats it (one definition of eligibility).
+    // The index range; the retry rule below repeats it (one definition of eligibility).
     .where(dialed ? sql<SqlBool>`leads.last_dial_attempt <= ${cutoff}` : sql<SqlBool>`leads.last_dial_attempt is null`)
-    .where(eligibleExcept(ctx));
-  q = dialed ? q.orderBy('leads.last_dial_attempt').orderBy('leads.id') : q.orderBy('leads.id');
+    // A never-dialed lead passes the retry rule by definition; stating it anyway misleads PostgreSQL's estimates.
+    .where(eligibleExcept(ctx, dialed ? STREAM_GUARANTEED_RULES : [...STREAM_GUARANTEED_RULES, 'retry_delay']));
+  // Ordered as the index is (all NULL in the never-dialed range), so both databases can stop
+  // after `limit` rows instead of sorting the whole range.
+  q = q.orderBy('leads.last_dial_attempt').orderBy('leads.id');
   if (limit !== null) q = q.limit(limit);
   const rows = await q.execute();
   return rows.map((r) => ({ id: r.id, status, last_dial_attempt: r.last_dial_attempt }));
