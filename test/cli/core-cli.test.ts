@@ -55,6 +55,17 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(JSON.parse(seeded.stdout)).toMatchObject({ campaigns: 3, leads: 3000 });
     }, 120_000);
 
+    // Before the fix below: the verbose listing needs problem leads to list.
+    it('prints a supervisor report with a verdict, and lead ids when verbose', async () => {
+      const r = await runCli(['fix-lead-status', ...dbArgs, '--report-only', '--verbose', '--campaign', '2']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Lead status check — campaign 2 \(report only, nothing will change\)/);
+      expect(r.stdout).toMatch(/Step 1 — analysis/);
+      expect(r.stdout).toMatch(/Verdict: /);
+      // --verbose: the lead ids of each class with problems, e.g. "  null_status: 2101, 2140 … and 3 more"
+      expect(r.stdout).toMatch(/^ {2}(dialed_but_new|missing_dial_tracking|null_status|unknown_status): \d+(, \d+)*( … and [\d,]+ more)?$/m);
+    });
+
     it('reports, dry-runs, fixes, and then finds nothing fixable', async () => {
       const report = JSON.parse((await runCli(['fix-lead-status', ...dbArgs, '--report-only', '--json'])).stdout);
       expect(Object.keys(report)).toEqual(['scope', 'checked', 'issues', 'total_issues', 'not_fixable']);
@@ -77,16 +88,6 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(after.total_issues).toBe(after.not_fixable);
       expect(after.issues.unknown_status).toBe(report.not_fixable);
     }, 120_000);
-
-    it('prints a supervisor report with a verdict, and lead ids when verbose', async () => {
-      const r = await runCli(['fix-lead-status', ...dbArgs, '--report-only', '--verbose', '--campaign', '2']);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Lead status check — campaign 2 \(report only, nothing will change\)/);
-      expect(r.stdout).toMatch(/Step 1 — analysis/);
-      expect(r.stdout).toMatch(/Verdict: /);
-      // --verbose: the lead ids of each class with problems, e.g. "  null_status: 2101, 2140 … and 3 more"
-      expect(r.stdout).toMatch(/^ {2}(dialed_but_new|missing_dial_tracking|null_status|unknown_status): \d+(, \d+)*( … and [\d,]+ more)?$/m);
-    });
 
     it('shows a list breakdown with every status, NULL as null', async () => {
       const r = await runCli(['breakdown', ...dbArgs, '--list', '1', '--json']);
