@@ -179,13 +179,15 @@ export class HopperService {
 
   async stats(campaignId: number): Promise<HopperStats> {
     const { db, dialect } = this.handle;
-    await ensurePhoneKeys(db, dialect);
+    // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
+    if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
     return hopperStats(db, await loadCampaignContext(db, campaignId, this.clock()));
   }
 
   async explain(campaignId: number): Promise<HopperExplain> {
     const { db, dialect } = this.handle;
-    await ensurePhoneKeys(db, dialect);
+    // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
+    if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
     return explainCampaign(db, await loadCampaignContext(db, campaignId, this.clock()));
   }
 
