@@ -43,6 +43,11 @@ export const POSTGRES: Dialect = {
 
 export type Db = Kysely<Database>;
 
+/** `expr` without the given characters at either end (SQLite trim(x, y), PostgreSQL btrim(x, y)). */
+export function trimChars(dialect: Dialect, expr: RawBuilder<unknown> | ReturnType<typeof sql.ref>, chars: string): RawBuilder<string> {
+  return dialect.name === 'postgres' ? sql<string>`btrim(${expr}, ${chars})` : sql<string>`trim(${expr}, ${chars})`;
+}
+
 /**
  * A write transaction. On SQLite it starts with BEGIN IMMEDIATE so that a transaction that
  * reads and then writes cannot fail half-way with SQLITE_BUSY when another process (a second

@@ -131,10 +131,24 @@ export interface StatusReading {
   status: Status | null;
 }
 
+/**
+ * "Surrounding spaces" are these characters, and "case" is ASCII case: the same rule the SQL
+ * side of the problem scan applies with trim() and lower(), so both read a word alike.
+ */
+export const STATUS_TRIM_CHARS = ' \t\r\n';
+const SURROUNDING = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+
+/** Every lower-case spelling (catalogue word or alias) that stands for one of `statuses`. */
+export function lowerCaseSpellingsOf(statuses: Iterable<Status>): string[] {
+  const wanted = new Set(statuses);
+  return [...STATUSES.filter((s) => wanted.has(s)), ...Object.keys(ALIASES).filter((k) => wanted.has(ALIASES[k]))];
+}
+
 export function readStatus(stored: string | null | undefined): StatusReading {
   if (stored === null || stored === undefined) return { form: 'blank', status: null };
   if (STATUS_SET.has(stored)) return { form: 'catalogue', status: stored as Status };
-  const key = stored.trim().toLowerCase();
+  const key = asciiLower(stored.replace(SURROUNDING, ''));
   if (key === '') return { form: 'blank', status: null };
   if (STATUS_SET.has(key)) return { form: 'alias', status: key as Status };
   const alias = ALIASES[key];

@@ -22,25 +22,6 @@ export interface LeadScope {
   listId?: number;
 }
 
-/** The next batch of leads in id order after `afterId`, locked for update when `lock` is set. */
-export async function loadLeadBatch(
-  db: Db,
-  dialect: Dialect,
-  scope: LeadScope,
-  afterId: number,
-  limit: number,
-  lock = false,
-): Promise<LeadRow[]> {
-  let q = db.selectFrom('leads').select(LEAD_COLUMNS).where('leads.id', '>', afterId);
-  if (scope.listId !== undefined) q = q.where('leads.list_id', '=', scope.listId);
-  if (scope.campaignId !== undefined) {
-    q = q.where('leads.list_id', 'in', db.selectFrom('lead_lists').select('id').where('campaign_id', '=', scope.campaignId));
-  }
-  q = q.orderBy('leads.id').limit(limit);
-  if (lock && dialect.supportsRowLocks) q = q.forUpdate();
-  return (await q.execute()) as LeadRow[];
-}
-
 export async function countLeads(db: Db, scope: LeadScope): Promise<number> {
   let q = db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n'));
   if (scope.listId !== undefined) q = q.where('leads.list_id', '=', scope.listId);

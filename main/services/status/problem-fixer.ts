@@ -10,12 +10,13 @@ import {
   countLeads,
   insertAuditRows,
   loadCallsByLead,
-  loadLeadBatch,
+  loadLeadsById,
   updateLeadTrackingBulk,
   yieldToEventLoop,
   type AuditInsert,
   type LeadScope,
 } from './lead-repository';
+import { nextLeadRange, problemCandidateIds } from './problem-candidates';
 import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
 
 export type { FixMode, FixReport };
@@ -42,6 +43,13 @@ function emptyClasses<T>(make: () => T): Record<ProblemClass, T> {
 interface PlannedLead {
   lead: LeadRow;
   plan: FixPlan;
+}
+
+/** Reads the candidate leads of a range (locked when fixing) and plans their fixes. */
+async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean) {
+  const ids = await problemCandidateIds(db, dialect, scope, afterId, upTo);
+  const leads = [...(await loadLeadsById(db, dialect, ids, lock)).values()];
+  return planBatch(db, dialect, leads, nowIso);
 }
 
 async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string): Promise<PlannedLead[]> {
@@ -110,7 +118,7 @@ async function writeFixes(
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
   const { db, dialect } = handle;
   const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const sampleSize = options.sampleSize ?? 20;
   const source = options.source ?? 'fix';
   const report: FixReport = {
@@ -169,40 +177,33 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
       break;
     }
     const nowIso = clock().toISOString();
-    let leads: LeadRow[];
+    const range = await nextLeadRange(db, scope, afterId, batchSize);
+    if (!range) break;
     if (options.mode === 'fix') {
       try {
         const result = await writeTransaction(db, dialect, async (trx) => {
-          const batch = await loadLeadBatch(trx, dialect, scope, afterId, batchSize, true);
-          const planned = await planBatch(trx, dialect, batch, nowIso);
-          const fixable = planned.filter((p) => p.plan.fixable);
-          const fixed = await writeFixes(trx, dialect, fixable, operationId!, source, nowIso);
-          return { batch, planned, fixed };
+          const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true);
+          const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
+          return { planned, fixed };
         });
-        leads = result.batch;
         tally(result.planned, true);
         report.fixed += result.fixed;
       } catch (error) {
-        // The batch rolled back as a whole; count its leads as errors and go on with the next.
-        const batch = await loadLeadBatch(db, dialect, scope, afterId, batchSize);
-        leads = batch;
-        report.errors += batch.length;
+        // The range rolled back as a whole; count its leads as errors and go on with the next.
+        report.errors += range.count;
         if (report.error_messages.length < 5) report.error_messages.push((error as Error).message);
       }
     } else {
-      leads = await loadLeadBatch(db, dialect, scope, afterId, batchSize);
-      const planned = await planBatch(db, dialect, leads, nowIso);
+      const planned = await planRange(db, dialect, scope, afterId, range.upTo, nowIso, false);
       tally(planned, options.mode === 'dry-run');
       if (options.mode === 'dry-run') {
         // Every fixable plan changes its lead, so a dry run counts exactly what a fix would write.
         report.fixed += planned.filter((p) => p.plan.fixable).length;
       }
     }
-    if (leads.length === 0) break;
-    afterId = leads[leads.length - 1].id;
-    report.checked += leads.length;
+    afterId = range.upTo;
+    report.checked += range.count;
     options.onProgress?.({ checked: report.checked, total: Math.max(total, report.checked) });
-    if (leads.length < batchSize) break;
     await yieldToEventLoop();
   }
   if (options.mode === 'report') report.status_distribution_after = {};
