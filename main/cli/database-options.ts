@@ -18,6 +18,14 @@ export function addDatabaseOptions(command: Command): Command {
     .option('--database-url <url>', 'PostgreSQL URL, postgres://user:password@host:5432/db (or set DATABASE_URL)');
 }
 
+/**
+ * `--read-only` for commands that only read: SQLite is opened read-only and PostgreSQL sessions
+ * run every transaction read-only, so an audit cannot change the database even by mistake.
+ */
+export function addReadOnlyOption(command: Command, note = 'open the database read-only: this command changes nothing'): Command {
+  return command.option('--read-only', note);
+}
+
 export function addNowOption(command: Command): Command {
   return command.option('--now <iso>', 'pretend the time is this ISO-8601 instant (for audits and tests)');
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { StatusService } from '../../services/status/status-service';
 import { systemClock } from '../../db/time';
-import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, pct, printJson, table } from '../output/format';
 import { parseId } from '../parse';
 
 export function registerBreakdown(program: Command): void {
-  addDatabaseOptions(program.command('breakdown').description('every status of a list with its count, share and category'))
+  addReadOnlyOption(addDatabaseOptions(program.command('breakdown').description('every status of a list with its count, share and category')))
     .requiredOption('--list <id>', 'list id')
     .option('--json', 'print JSON')
     .action(async (flags: DatabaseFlags & { list: string; json?: boolean }) => {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
 import { createServices } from '../../services/create-services';
-import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { parseId, parsePositiveInt } from '../parse';
 import { claimText, cleanupText, explainText, fillText, statsText } from './hopper-report';
@@ -53,7 +53,7 @@ export function registerHopper(program: Command): void {
       });
     });
 
-  sub(hopper, 'stats', 'what is in the hopper and how many more leads are eligible')
+  addReadOnlyOption(sub(hopper, 'stats', 'what is in the hopper and how many more leads are eligible'))
     .option('--campaign <id>', 'campaign id')
     .action(async (flags: Flags) => {
       const campaignId = campaignOf(flags);
@@ -64,7 +64,7 @@ export function registerHopper(program: Command): void {
       });
     });
 
-  sub(hopper, 'explain', 'why leads are not eligible: every lead counted under the first rule that excludes it')
+  addReadOnlyOption(sub(hopper, 'explain', 'why leads are not eligible: every lead counted under the first rule that excludes it'))
     .option('--campaign <id>', 'campaign id')
     .action(async (flags: Flags) => {
       const campaignId = campaignOf(flags);

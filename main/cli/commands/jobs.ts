@@ -5,7 +5,7 @@ import { createServices } from '../../services/create-services';
 import { JobScheduler, manualTrigger, parseJobName, type SettingChange } from '../../services/jobs';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { EXIT_FAILURE } from '../exit-codes';
 import { printJson } from '../output/format';
 import { parsePositiveInt } from '../parse';
@@ -21,7 +21,7 @@ function schedulerFor(h: DbHandle, clock: Clock): JobScheduler {
 export function registerJobs(program: Command): void {
   const jobs = program.command('jobs').description('the scheduled maintenance jobs: list, run now, history, settings');
 
-  addNowOption(addDatabaseOptions(jobs.command('list').description('every job with its schedule, next run and last run')))
+  addReadOnlyOption(addNowOption(addDatabaseOptions(jobs.command('list').description('every job with its schedule, next run and last run'))))
     .option('--json', 'print JSON')
     .action(async (flags: JsonFlag) => {
       const clock = clockFrom(flags);
@@ -46,7 +46,7 @@ export function registerJobs(program: Command): void {
       });
     });
 
-  addDatabaseOptions(jobs.command('history').description('recent runs, newest first'))
+  addReadOnlyOption(addDatabaseOptions(jobs.command('history').description('recent runs, newest first')))
     .option('--job <name>', 'only this job')
     .option('--limit <n>', 'how many runs (default 50, at most 1000)')
     .option('--json', 'print JSON')

@@ -4,7 +4,7 @@ import { RecycleRequestSchema } from '../../../shared/ipc/schemas';
 import type { RecyclePreview } from '../../../shared/types/recycling';
 import { zodMessage } from '../../ipc/errors';
 import { createServices } from '../../services/create-services';
-import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parseId } from '../parse';
@@ -31,7 +31,7 @@ function previewText(p: RecyclePreview): string {
 }
 
 export function registerRecycle(program: Command): void {
-  addNowOption(addDatabaseOptions(program.command('recycle').description('move the leads of chosen statuses of a list back to new (or a recyclable status), as one undoable operation')))
+  addReadOnlyOption(addNowOption(addDatabaseOptions(program.command('recycle').description('move the leads of chosen statuses of a list back to new (or a recyclable status), as one undoable operation'))), 'open the database read-only (with --dry-run)')
     .requiredOption('--list <id>', 'list id')
     .requiredOption('--status <word>', 'a stored status word to recycle (repeat for several; "null" for leads without a status)', collect)
     .option('--target <status>', 'status to give them: new or a recyclable status', 'new')
@@ -40,6 +40,7 @@ export function registerRecycle(program: Command): void {
     .option('--dry-run', 'show how many leads would change, change nothing')
     .option('--json', 'print one JSON object')
     .action(async (flags: Flags) => {
+      if (flags.readOnly && !flags.dryRun) throw new InputError('--read-only needs --dry-run: a recycle writes.');
       const listId = parseId(flags.list, '--list')!;
       const parsed = RecycleRequestSchema.safeParse({
         listId,
