@@ -140,6 +140,26 @@ async function checkUnchanged(db: Db, operationId: string, yieldBetween: boolean
   return check;
 }
 
+/** One statement per batch: every lead of the id range takes back its own old values. */
+async function restoreBatch(trx: Db, operationId: string, first: number, last: number): Promise<void> {
+  await trx
+    .updateTable('leads')
+    .from('operation_leads')
+    .set((eb) => ({
+      status: eb.ref('operation_leads.old_status'),
+      dial_attempts: eb.ref('operation_leads.old_dial_attempts'),
+      attempts_reset_at: eb.ref('operation_leads.old_attempts_reset_at'),
+      last_status_change: eb.ref('operation_leads.old_last_status_change'),
+    }))
+    .whereRef('operation_leads.lead_id', '=', 'leads.id')
+    .where('operation_leads.operation_id', '=', operationId)
+    .where('operation_leads.lead_id', '>=', first)
+    .where('operation_leads.lead_id', '<=', last)
+    .where('leads.id', '>=', first)
+    .where('leads.id', '<=', last)
+    .execute();
+}
+
 export async function undoOperation(handle: DbHandle, clock: Clock, operationId: string, onProgress?: ProgressListener): Promise<OperationResult> {
   const { db, dialect } = handle;
   const undoId = randomUUID();
@@ -173,10 +193,10 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       .where('operation_id', '=', operationId)
       .executeTakeFirst();
     const total = Number(totalRow?.n ?? 0);
-    onProgress?.({ phase: 'checking', done: 0, total });
-    const check = await checkUnchanged(trx, operationId, true);
-    if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
-
+    onProgress?.({ phase: 'undoing', done: 0, total });
+    // One pass: each batch is compared, then restored. At the first lead that changed since,
+    // writing stops (the transaction will roll back) and the pass only counts, for the message.
+    const check: Check = { total: 0, changed: 0, example: null };
     let done = 0;
     let after = 0;
     for (;;) {
@@ -184,39 +204,36 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       if (rows.length === 0) break;
       const first = rows[0].lead_id;
       const last = rows[rows.length - 1].lead_id;
-      // One statement per batch: every lead takes back its own old values.
-      await trx
-        .updateTable('leads')
-        .from('operation_leads')
-        .set((eb) => ({
-          status: eb.ref('operation_leads.old_status'),
-          dial_attempts: eb.ref('operation_leads.old_dial_attempts'),
-          attempts_reset_at: eb.ref('operation_leads.old_attempts_reset_at'),
-          last_status_change: eb.ref('operation_leads.old_last_status_change'),
-        }))
-        .whereRef('operation_leads.lead_id', '=', 'leads.id')
-        .where('operation_leads.operation_id', '=', operationId)
-        .where('leads.id', '>=', first)
-        .where('leads.id', '<=', last)
-        .execute();
-      const audits: AuditInsert[] = rows
-        .filter((r) => r.old_status !== r.new_status)
-        .map((r) => ({
-          lead_id: r.lead_id,
-          old_status: r.new_status,
-          new_status: r.old_status,
-          source: 'undo',
-          operation_id: undoId,
-          reason: `undo of ${op.kind} ${operationId}`,
-          created_at: nowIso,
-        }));
-      await insertAuditRows(trx, dialect, audits);
-      done += rows.length;
       after = last;
-      onProgress?.({ phase: 'undoing', done, total: Math.max(total, done) });
+      for (const r of rows) {
+        check.total += 1;
+        const why = differs(r);
+        if (why) {
+          check.changed += 1;
+          check.example ??= why;
+        }
+      }
+      if (check.changed === 0) {
+        await restoreBatch(trx, operationId, first, last);
+        const audits: AuditInsert[] = rows
+          .filter((r) => r.old_status !== r.new_status)
+          .map((r) => ({
+            lead_id: r.lead_id,
+            old_status: r.new_status,
+            new_status: r.old_status,
+            source: 'undo',
+            operation_id: undoId,
+            reason: `undo of ${op.kind} ${operationId}`,
+            created_at: nowIso,
+          }));
+        await insertAuditRows(trx, dialect, audits);
+        done += rows.length;
+        onProgress?.({ phase: 'undoing', done, total: Math.max(total, done) });
+      }
       if (rows.length < BATCH) break;
       await yieldToEventLoop();
     }
+    if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
     await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
     await trx
       .insertInto('operations')
