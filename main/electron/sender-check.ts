@@ -9,6 +9,8 @@ export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 export interface FrameLike {
   url: string;
   parent: unknown | null;
+  processId?: number;
+  routingId?: number;
 }
 
 export interface InvokeEventLike {
@@ -30,10 +32,17 @@ export function isOurUrl(url: string): boolean {
   }
 }
 
+// Electron may hand out a new WebFrameMain wrapper for the same frame: compare its ids too.
+function sameFrame(a: FrameLike, b: FrameLike | null): boolean {
+  if (!b) return false;
+  if (a === b) return true;
+  return a.processId !== undefined && a.routingId !== undefined && a.processId === b.processId && a.routingId === b.routingId;
+}
+
 export function isTrustedSender(event: InvokeEventLike, expected: ExpectedSender | null): boolean {
   if (!expected) return false;
   const frame = event.senderFrame;
   if (!frame || event.sender !== expected.webContents) return false;
-  if (frame !== expected.mainFrame() || frame.parent !== null) return false;
+  if (!sameFrame(frame, expected.mainFrame()) || frame.parent !== null) return false;
   return isOurUrl(frame.url);
 }

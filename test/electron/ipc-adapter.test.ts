@@ -80,6 +80,10 @@ describe('Electron IPC adapter (fake ipcMain)', () => {
     expect(isTrustedSender({ sender: webContents, senderFrame: navigated }, { webContents, mainFrame: () => navigated })).toBe(false);
     expect(isTrustedSender({ sender: webContents, senderFrame: { url: 'file:///etc/passwd', parent: null } }, { webContents, mainFrame: () => null })).toBe(false);
     expect(isTrustedSender(good, null)).toBe(false);
+    // The same frame through another wrapper object is ours; another frame id is not.
+    const withIds = { ...mainFrame, processId: 4, routingId: 1 };
+    expect(isTrustedSender({ sender: webContents, senderFrame: { ...withIds } }, { webContents, mainFrame: () => withIds })).toBe(true);
+    expect(isTrustedSender({ sender: webContents, senderFrame: { ...withIds, routingId: 2 } }, { webContents, mainFrame: () => withIds })).toBe(false);
     expect(ran).toEqual([]);
     expect(logged.length).toBe(4);
   });
