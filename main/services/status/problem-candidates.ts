@@ -6,6 +6,7 @@ import { sql, type SqlBool } from 'kysely';
 import { ANSWERED_RESULTS, STATUS_TRIM_CHARS, STATUSES, lowerCaseSpellingsOf } from '../../../shared/catalogue';
 import { trimChars, type Db, type Dialect } from '../../db/dialect';
 import type { LeadScope } from './lead-repository';
+import type { LeadRow } from './lead-tracking';
 
 const ANSWERED_SPELLINGS = lowerCaseSpellingsOf(ANSWERED_RESULTS);
 
@@ -32,11 +33,23 @@ export async function nextLeadRange(db: Db, scope: LeadScope, afterId: number, s
   return n === 0 ? null : { upTo: Number(rest.rows[0].last), count: n };
 }
 
-/** Ids of the leads in (afterId, upTo] that may belong to a problem class. */
-export async function problemCandidateIds(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number): Promise<number[]> {
+/**
+ * The leads in (afterId, upTo] that may belong to a problem class, in id order; locked for
+ * update on PostgreSQL when `lock` is set (a fix reads and writes them in one transaction).
+ */
+export async function problemCandidates(
+  db: Db,
+  dialect: Dialect,
+  scope: LeadScope,
+  afterId: number,
+  upTo: number,
+  lock = false,
+): Promise<LeadRow[]> {
   const answered = sql`lower(${trimChars(dialect, sql.ref('c.result'), STATUS_TRIM_CHARS)}) in (${sql.join(ANSWERED_SPELLINGS)})`;
-  const rows = await sql<{ id: number }>`
-    select l.id from leads l
+  const rows = await sql<LeadRow>`
+    select l.id, l.list_id, l.phone, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt,
+           l.dial_result, l.last_status_change, l.attempts_reset_at
+    from leads l
     left join (
       select c.lead_id as lead_id, count(*) as n, max(c.started_at) as latest,
              sum(case when ${answered} then 1 else 0 end) as a
@@ -53,6 +66,6 @@ export async function problemCandidateIds(db: Db, dialect: Dialect, scope: LeadS
         or (k.n > 0 and (l.dial_attempts < k.n or l.answered_count < k.a
                          or l.last_dial_attempt is null or l.last_dial_attempt < k.latest))
       )
-    order by l.id`.execute(db);
-  return rows.rows.map((r) => Number(r.id));
+    order by l.id ${lock && dialect.supportsRowLocks ? sql`for update of l` : sql``}`.execute(db);
+  return rows.rows;
 }

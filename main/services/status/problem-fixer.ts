@@ -10,13 +10,12 @@ import {
   countLeads,
   insertAuditRows,
   loadCallsByLead,
-  loadLeadsById,
   updateLeadTrackingBulk,
   yieldToEventLoop,
   type AuditInsert,
   type LeadScope,
 } from './lead-repository';
-import { nextLeadRange, problemCandidateIds } from './problem-candidates';
+import { nextLeadRange, problemCandidates } from './problem-candidates';
 import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
 
 export type { FixMode, FixReport };
@@ -47,9 +46,7 @@ interface PlannedLead {
 
 /** Reads the candidate leads of a range (locked when fixing) and plans their fixes. */
 async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean) {
-  const ids = await problemCandidateIds(db, dialect, scope, afterId, upTo);
-  const leads = [...(await loadLeadsById(db, dialect, ids, lock)).values()];
-  return planBatch(db, dialect, leads, nowIso);
+  return planBatch(db, dialect, await problemCandidates(db, dialect, scope, afterId, upTo, lock), nowIso);
 }
 
 async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string): Promise<PlannedLead[]> {
