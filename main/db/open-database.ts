@@ -7,6 +7,7 @@ import { ConsoleError } from '../../shared/errors';
 import { describeTarget, redactUrl, type DatabaseTarget } from './database-config';
 import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
 import { assertNotNewer, migrateToLatest } from './migrate';
+import { withStatementCache } from './sqlite-statement-cache';
 
 export interface DbHandle {
   db: Db;
@@ -88,7 +89,7 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
   } catch (error) {
     throw new ConsoleError('database_unavailable', `Cannot open the SQLite file ${target.file}: ${(error as Error).message}`);
   }
-  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     dialect: SQLITE,

@@ -149,7 +149,7 @@ export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds'> {
 /** Applies every call log not yet applied, oldest first, one transaction per batch. */
 export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options: SyncOptions = {}): Promise<SyncResult> {
   const { db, dialect } = handle;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 2000;
   await ensurePhoneKeys(db, dialect);
   const pendingAtStart = await countUnapplied(db);
   const total: SyncResult = { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, batches: 0, remaining: 0 };
