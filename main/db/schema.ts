@@ -130,6 +130,14 @@ export interface OperationLeadsTable {
   new_attempts_reset_at: Timestamp | null;
   old_last_status_change: Timestamp | null;
   new_last_status_change: Timestamp | null;
+  /** 1 when the row also records the dialing columns below (a fix); 0 for a recycle. */
+  tracks_dialing: ColumnType<number, number | undefined, number>;
+  old_answered_count: ColumnType<number | null, number | null | undefined, number | null>;
+  new_answered_count: ColumnType<number | null, number | null | undefined, number | null>;
+  old_last_dial_attempt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  new_last_dial_attempt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  old_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
+  new_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Per-job settings shared by every console on the database (no row: the defaults). */

@@ -152,20 +152,36 @@ for (const dialect of DIALECTS) {
       expect(await svc.lastUndoable(listId)).toBeNull();
     });
 
-    it('undoes a fix of a list (status, attempts and status time back)', async () => {
+    it('undoes a fix of a list: every column the fix repaired comes back', async () => {
       const a = await makeLead(h, listId, { status: 'new', dial_attempts: 2, last_dial_attempt: at(10), dial_result: 'busy' });
       const b = await makeLead(h, listId, { status: null });
+      // missing_dial_tracking: the fix raises answered_count and moves last dial and dial_result.
+      const c = await makeLead(h, listId, { status: 'no_answer', dial_attempts: 1, last_dial_attempt: at(9), dial_result: 'no_answer', last_status_change: at(9) });
       await makeCall(h, a, at(10), 'busy', { synced: at(10) });
+      await makeCall(h, c, at(9), 'no_answer', { synced: at(9) });
+      await makeCall(h, c, at(12), 'callback');
       const before = await snapshot(h, listId);
       const status = new StatusService(h, fixedClock(NOW));
       const fix = await status.findAndFix({ mode: 'fix', listId });
       expect((await getLead(h.db, a)).status).toBe('busy');
       expect((await getLead(h.db, b)).status).toBe('new');
       const last = await svc.lastUndoable(listId);
-      expect(last).toMatchObject({ kind: 'fix', undoable: true, changed: 2 });
+      expect(await getLead(h.db, c)).toMatchObject({ status: 'callback', answered_count: 1, last_dial_attempt: at(12), dial_result: 'callback' });
+      expect(last).toMatchObject({ kind: 'fix', undoable: true, changed: 3 });
       await svc.undo(fix.operation_id!);
-      const after = await snapshot(h, listId);
-      expect(after.map((l) => [l.status, l.dial_attempts, l.last_status_change])).toEqual(before.map((l) => [l.status, l.dial_attempts, l.last_status_change]));
+      const tracked = (l: Record<string, unknown>) => [l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result, l.last_status_change];
+      expect((await snapshot(h, listId)).map(tracked)).toEqual(before.map(tracked));
+    });
+
+    it('refuses to undo a fix once a repaired lead was dialed since', async () => {
+      const c = await makeLead(h, listId, { status: 'no_answer', dial_attempts: 1, last_dial_attempt: at(9), dial_result: 'no_answer', last_status_change: at(9) });
+      await makeCall(h, c, at(9), 'no_answer', { synced: at(9) });
+      await makeCall(h, c, at(12), 'busy');
+      const fix = await new StatusService(h, fixedClock(NOW)).findAndFix({ mode: 'fix', listId });
+      // Only the dialing columns move (an answered call later on): the status stays busy.
+      await h.db.updateTable('leads').set({ answered_count: 5 }).where('id', '=', c).execute();
+      expect(await svc.lastUndoable(listId)).toMatchObject({ undoable: false });
+      await expect(svc.undo(fix.operation_id!)).rejects.toMatchObject({ code: 'conflict' });
     });
 
     it('an unknown operation is not found; a recycle that matches nothing changes nothing', async () => {

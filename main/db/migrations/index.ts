@@ -5,6 +5,7 @@ import type { Dialect } from '../dialect';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-jobs';
 import * as m0003 from './0003-hopper-indexes';
+import * as m0004 from './0004-operation-lead-tracking';
 
 export interface AppMigration {
   name: string;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-jobs', up: m0002.up },
   { name: '0003-hopper-indexes', up: m0003.up },
+  { name: '0004-operation-lead-tracking', up: m0004.up },
 ];

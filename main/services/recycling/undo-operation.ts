@@ -2,6 +2,7 @@
 // every lead it touched still has exactly the values it left (`operation_leads.new_*`). One
 // write transaction: either every lead goes back, or none does.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
 import { writeTransaction, type Db } from '../../db/dialect';
@@ -77,11 +78,18 @@ interface Joined {
   new_dial_attempts: number;
   new_attempts_reset_at: string | null;
   new_last_status_change: string | null;
+  tracks_dialing: number;
+  new_answered_count: number | null;
+  new_last_dial_attempt: string | null;
+  new_dial_result: string | null;
   cur_id: number | null;
   cur_status: string | null;
   cur_dial_attempts: number | null;
   cur_attempts_reset_at: string | null;
   cur_last_status_change: string | null;
+  cur_answered_count: number | null;
+  cur_last_dial_attempt: string | null;
+  cur_dial_result: string | null;
 }
 
 function differs(r: Joined): string | null {
@@ -90,6 +98,14 @@ function differs(r: Joined): string | null {
   if (Number(r.cur_dial_attempts) !== Number(r.new_dial_attempts)) return `lead ${r.lead_id} was dialed since`;
   if (!sameTime(r.cur_attempts_reset_at, r.new_attempts_reset_at) || !sameTime(r.cur_last_status_change, r.new_last_status_change)) {
     return `lead ${r.lead_id} changed status since`;
+  }
+  if (
+    Number(r.tracks_dialing) === 1 &&
+    (Number(r.cur_answered_count) !== Number(r.new_answered_count) ||
+      !sameTime(r.cur_last_dial_attempt, r.new_last_dial_attempt) ||
+      r.cur_dial_result !== r.new_dial_result)
+  ) {
+    return `lead ${r.lead_id} was dialed since`;
   }
   return null;
 }
@@ -106,11 +122,18 @@ function loadJoined(db: Db, operationId: string, afterLeadId: number) {
       'operation_leads.new_dial_attempts',
       'operation_leads.new_attempts_reset_at',
       'operation_leads.new_last_status_change',
+      'operation_leads.tracks_dialing',
+      'operation_leads.new_answered_count',
+      'operation_leads.new_last_dial_attempt',
+      'operation_leads.new_dial_result',
       'leads.id as cur_id',
       'leads.status as cur_status',
       'leads.dial_attempts as cur_dial_attempts',
       'leads.attempts_reset_at as cur_attempts_reset_at',
       'leads.last_status_change as cur_last_status_change',
+      'leads.answered_count as cur_answered_count',
+      'leads.last_dial_attempt as cur_last_dial_attempt',
+      'leads.dial_result as cur_dial_result',
     ])
     .where('operation_leads.operation_id', '=', operationId)
     .where('operation_leads.lead_id', '>', afterLeadId)
@@ -150,6 +173,10 @@ async function restoreBatch(trx: Db, operationId: string, first: number, last: n
       dial_attempts: eb.ref('operation_leads.old_dial_attempts'),
       attempts_reset_at: eb.ref('operation_leads.old_attempts_reset_at'),
       last_status_change: eb.ref('operation_leads.old_last_status_change'),
+      // A fix recorded the dialing columns too; a recycle did not touch them.
+      answered_count: sql<number>`case when operation_leads.tracks_dialing = 1 then operation_leads.old_answered_count else leads.answered_count end`,
+      last_dial_attempt: sql<string | null>`case when operation_leads.tracks_dialing = 1 then operation_leads.old_last_dial_attempt else leads.last_dial_attempt end`,
+      dial_result: sql<string | null>`case when operation_leads.tracks_dialing = 1 then operation_leads.old_dial_result else leads.dial_result end`,
     }))
     .whereRef('operation_leads.lead_id', '=', 'leads.id')
     .where('operation_leads.operation_id', '=', operationId)

@@ -97,11 +97,18 @@ async function writeFixes(
       new_attempts_reset_at: lead.attempts_reset_at,
       old_last_status_change: lead.last_status_change,
       new_last_status_change: plan.next.last_status_change,
+      tracks_dialing: 1,
+      old_answered_count: lead.answered_count,
+      new_answered_count: plan.next.answered_count,
+      old_last_dial_attempt: lead.last_dial_attempt,
+      new_last_dial_attempt: plan.next.last_dial_attempt,
+      old_dial_result: lead.dial_result,
+      new_dial_result: plan.next.dial_result,
     });
   }
   await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
-  for (const chunk of chunkForParams(dialect, undoRows, 10)) {
+  for (const chunk of chunkForParams(dialect, undoRows, 17)) {
     if (chunk.length > 0) await trx.insertInto('operation_leads').values(chunk).execute();
   }
   // The calls a fix has taken into account are applied: the sync must not count them again.
