@@ -48,8 +48,12 @@ export function historyTable(runs: readonly JobRun[]): string {
 export function jobsTable(jobs: readonly JobInfo[]): string {
   const rows: (string | number)[][] = [['job', 'enabled', 'schedule', 'means', 'next run (UTC)', 'last run']];
   for (const j of jobs) {
-    const last = j.last_run ? `${j.last_run.outcome} ${timeText(j.last_run.started_at)}` : 'never';
-    rows.push([j.job, j.enabled ? 'yes' : 'no', j.schedule, j.schedule_text, j.enabled ? timeText(j.next_run_at) : 'disabled', j.running ? `running now (${last})` : last]);
+    const last = !j.last_run
+      ? 'never'
+      : j.last_run.outcome === 'running'
+        ? `running since ${timeText(j.last_run.started_at)}`
+        : `${j.last_run.outcome} ${timeText(j.last_run.started_at)}`;
+    rows.push([j.job, j.enabled ? 'yes' : 'no', j.schedule, j.schedule_text, j.enabled ? timeText(j.next_run_at) : 'disabled', j.running && j.last_run?.outcome !== 'running' ? `${last} (running now)` : last]);
   }
   return table(rows);
 }
