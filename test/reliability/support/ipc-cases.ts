@@ -1,0 +1,125 @@
+// For every IPC channel: a valid input to start from, and per field the hostile values that
+// must be refused. The fuzzer mutates the valid input with them (one field, an unknown key, or
+// the whole input replaced), so every generated request is one a handler must refuse.
+import fc from 'fast-check';
+import type { Channel } from '../../../shared/ipc/contract';
+import { anyValue, BAD_CRON, HOSTILE_NUMBERS, hostileNumber, hostileWord, WRONG_TYPES } from './hostile';
+
+export interface ChannelCase {
+  /** A valid input (for the seeded database) the mutations start from. */
+  base: Record<string, unknown>;
+  /** Per field: values that make the request one to refuse. */
+  fields: Record<string, fc.Arbitrary<unknown>>;
+  /** Only reads: a hostile but well-formed value may be answered (it must still change nothing). */
+  readOnly: boolean;
+}
+
+const NONEXISTENT_ID = 987_654;
+
+/** An id field: never valid numbers, wrong types, or an id that does not exist. */
+const badId = fc.oneof(hostileNumber, fc.constantFrom(...WRONG_TYPES), fc.constant(NONEXISTENT_ID));
+const wrongType = fc.constantFrom(...WRONG_TYPES.filter((v) => typeof v !== 'boolean'));
+const hugeString = fc.integer({ min: 5_000, max: 200_000 }).map((n) => 'x'.repeat(n));
+const notBool = fc.oneof(wrongType, fc.constantFrom(0, 1, 'true', 'false'));
+const badStatusList = fc.oneof(
+  fc.constant([]),
+  fc.array(fc.oneof(wrongType.filter((v) => v !== null), hugeString.map((s) => s.slice(0, 201 + s.length % 1000))), { minLength: 1, maxLength: 3 }),
+  fc.constant(Array.from({ length: 501 }, () => 'busy')),
+  wrongType,
+);
+const badTarget = fc.oneof(hostileWord, fc.constantFrom('dnc', 'sale', 'contacted', 'callback', 'not_interested', null, 5));
+const badProgressId = fc.oneof(fc.constantFrom('', 'x'.repeat(65), '../../x', 'a b', "'; drop table leads; --", '\u0000'), wrongType.filter((v) => v !== undefined));
+const badJob = fc.oneof(hostileWord, wrongType);
+const badCron = fc.oneof(fc.constantFrom(...BAD_CRON), wrongType);
+const badLimit = fc.oneof(hostileNumber, fc.constantFrom(1001, 5001, 1e9), fc.constantFrom(...WRONG_TYPES));
+const badSource = fc.oneof(hostileWord, wrongType.filter((v) => v !== null));
+const badOpId = fc.oneof(fc.constantFrom('not-a-uuid', '00000000-0000-4000-8000-000000000000', "'; drop table operations; --", '00000000-0000-0000-0000-00000000000g', ''), hugeString, wrongType);
+
+export function channelCases(seed: { listId: number; campaignId: number; operationId: string }): Record<Channel, ChannelCase> {
+  const { listId, campaignId, operationId } = seed;
+  const recycle = {
+    base: { listId, statuses: ['no_answer'], targetStatus: 'new', resetDialCount: false },
+    fields: {
+      listId: badId,
+      statuses: badStatusList,
+      targetStatus: badTarget,
+      resetDialCount: notBool,
+      finalOverride: fc.oneof(fc.constantFrom({ reason: '' }, { reason: 'ab' }, { reason: 'ok reason', extra: 1 }, {}), hugeString.map((s) => ({ reason: s })), wrongType.filter((v) => v !== undefined)),
+      progressId: badProgressId,
+    },
+  };
+  const pgConn = {
+    base: { host: '127.0.0.1', port: 1, database: 'leads', user: 'u', password: 'hunter2-secret', ssl: false },
+    fields: {
+      host: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType),
+      port: fc.oneof(fc.constantFrom(0, -1, 65536, 1.5, 2 ** 53, ...HOSTILE_NUMBERS.filter((n) => !Number.isInteger(n))), wrongType.filter((v) => v !== undefined)),
+      database: fc.oneof(fc.constantFrom('', 'x'.repeat(64)), hugeString, wrongType),
+      user: fc.oneof(fc.constantFrom('', 'x'.repeat(64)), hugeString, wrongType),
+      password: fc.oneof(hugeString, wrongType.filter((v) => v !== undefined)),
+      ssl: notBool,
+    },
+  };
+  return {
+    'app/get-info': { base: {}, fields: {}, readOnly: true },
+    // Not read-only for the fuzzer: a random well-formed host would send it to DNS.
+    'database/test-postgres': { ...pgConn, readOnly: false },
+    'database/connect-postgres': { ...pgConn, readOnly: false },
+    'database/open-sqlite': { base: { file: '/proc/version/x.sqlite' }, fields: { file: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(4097)), wrongType.filter((v) => typeof v !== 'string')) }, readOnly: false },
+    'campaigns/list': { base: {}, fields: {}, readOnly: true },
+    'recycling/breakdown': { base: { listId }, fields: { listId: badId }, readOnly: true },
+    'recycling/preview': { ...recycle, readOnly: true },
+    'recycling/recycle': { ...recycle, readOnly: false },
+    'leads/problem-report': { base: { listId }, fields: { listId: badId }, readOnly: true },
+    'leads/fix-problematic': { base: { listId, dryRun: false }, fields: { listId: badId, dryRun: notBool, progressId: badProgressId }, readOnly: false },
+    'operations/last-undoable': { base: { listId }, fields: { listId: badId }, readOnly: true },
+    'operations/undo': { base: { operationId }, fields: { operationId: badOpId, progressId: badProgressId }, readOnly: false },
+    'hopper/stats': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'hopper/fill': { base: { campaignId, target: 50 }, fields: { campaignId: badId, target: fc.oneof(hostileNumber, fc.constantFrom(100_001, 1e12), wrongType.filter((v) => v !== undefined)) }, readOnly: false },
+    'hopper/cleanup': { base: {}, fields: {}, readOnly: false },
+    'jobs/list': { base: {}, fields: {}, readOnly: true },
+    'jobs/history': { base: { job: 'fill_hopper', limit: 10 }, fields: { job: badJob, limit: badLimit }, readOnly: true },
+    'jobs/run-now': { base: { job: 'fill_hopper' }, fields: { job: badJob }, readOnly: false },
+    'jobs/set': { base: { job: 'fill_hopper', schedule: '*/5 * * * *' }, fields: { job: badJob, schedule: badCron, enabled: notBool }, readOnly: false },
+    'audit/list': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'audit/export-csv': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+  };
+}
+
+/** `generic`: a random value that may happen to be valid (the fuzzer skips those on writing channels). */
+export type Mutation = { kind: 'field'; field: string; value: unknown; generic: boolean } | { kind: 'extra-key'; key: string; value: unknown } | { kind: 'whole'; value: unknown };
+
+/** One hostile request for a channel, described so a failure reads well. */
+export function mutations(c: ChannelCase): fc.Arbitrary<Mutation> {
+  const options: fc.Arbitrary<Mutation>[] = [
+    fc.record({ kind: fc.constant('extra-key' as const), key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'sql', "'; drop table leads; --", 'listId ', ''), fc.string({ minLength: 1, maxLength: 20 })), value: anyValue }),
+    fc.record({ kind: fc.constant('whole' as const), value: anyValue.filter((v) => v !== null && v !== undefined && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)) }),
+  ];
+  const fields = Object.entries(c.fields);
+  if (fields.length > 0) {
+    options.push(
+      fc.constantFrom(...fields).chain(([field, arb]) => arb.map((value) => ({ kind: 'field' as const, field, value, generic: false }))),
+      fc.constantFrom(...fields).chain(([field]) => anyValue.map((value) => ({ kind: 'field' as const, field, value, generic: true }))),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+/** The request as it arrives after JSON (browser mode) or structured clone (Electron). */
+export function applyMutation(base: Record<string, unknown>, m: Mutation): unknown {
+  if (m.kind === 'whole') return m.value;
+  const out: Record<string, unknown> = { ...base };
+  // Own properties, even for "__proto__", as JSON.parse makes them.
+  Object.defineProperty(out, m.kind === 'field' ? m.field : m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+  return out;
+}
+
+export function describeMutation(m: Mutation): string {
+  const v = (x: unknown) => {
+    const s = typeof x === 'string' ? JSON.stringify(x) : typeof x === 'number' ? String(x) : JSON.stringify(x) ?? String(x);
+    return s.length > 80 ? `${s.slice(0, 80)}…(${s.length})` : s;
+  };
+  if (m.kind === 'whole') return `whole input = ${v(m.value)}`;
+  if (m.kind === 'field') return `${m.field} = ${v(m.value)}`;
+  return `extra key ${JSON.stringify(m.key)} = ${v(m.value)}`;
+}
