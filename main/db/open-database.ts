@@ -108,8 +108,11 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     // UTC sessions: timestamps read and written as UTC whatever the server's setting.
     options: target.readOnly ? '-c TimeZone=UTC -c default_transaction_read_only=on' : '-c TimeZone=UTC',
   });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // A client losing its server (restart, network) must not crash the process: idle clients report
+  // on the pool, checked-out ones on themselves. The failing query still rejects, and pg-pool
+  // drops the broken client when it is released; the next query connects afresh.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();
