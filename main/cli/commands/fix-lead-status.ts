@@ -6,7 +6,7 @@ import type { FixMode } from '../../services/status/problem-fixer';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
-import { parseId } from '../parse';
+import { parseId, parsePositiveInt } from '../parse';
 import { fixReportJson, fixReportText } from './fix-report';
 
 interface Flags extends DatabaseFlags {
@@ -15,6 +15,7 @@ interface Flags extends DatabaseFlags {
   campaign?: string;
   verbose?: boolean;
   json?: boolean;
+  batchSize?: string;
 }
 
 export function registerFixLeadStatus(program: Command): void {
@@ -31,11 +32,13 @@ export function registerFixLeadStatus(program: Command): void {
     .option('--verbose', 'list lead ids per problem class')
     .option('--json', 'print one JSON object')
     .option('--read-only', 'open the database read-only (with --report-only or --dry-run)')
+    .option('--batch-size <n>', 'leads per transaction (default 1000)')
     .action(async (flags: Flags) => {
       if (flags.reportOnly && flags.dryRun) throw new InputError('Use --report-only or --dry-run, not both.');
       const mode: FixMode = flags.reportOnly ? 'report' : flags.dryRun ? 'dry-run' : 'fix';
       if (flags.readOnly && mode === 'fix') throw new InputError('--read-only needs --report-only or --dry-run: a fix writes.');
       const campaignId = parseId(flags.campaign, '--campaign');
+      const batchSize = flags.batchSize === undefined ? undefined : parsePositiveInt(flags.batchSize, '--batch-size', 100_000);
       const clock = clockFrom(flags);
       const failed = await withDatabase(flags, async (h) => {
         if (campaignId !== undefined) {
@@ -45,7 +48,7 @@ export function registerFixLeadStatus(program: Command): void {
         const { status } = createServices(h, clock);
         const bar = progressBar(mode === 'fix' ? 'Fixing leads' : 'Checking leads', process.stderr, !flags.json && process.stderr.isTTY === true);
         const started = Date.now();
-        const report = await status.findAndFix({ mode, campaignId, onProgress: (p) => bar.update(p.checked, p.total) });
+        const report = await status.findAndFix({ mode, campaignId, batchSize, onProgress: (p) => bar.update(p.checked, p.total) });
         bar.done();
         if (flags.json) printJson(fixReportJson(report, h.description));
         else console.log(fixReportText(report, h.description, { verbose: Boolean(flags.verbose), seconds: (Date.now() - started) / 1000 }));

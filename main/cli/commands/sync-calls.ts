@@ -3,16 +3,19 @@ import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
+import { parsePositiveInt } from '../parse';
 
 export function registerSyncCalls(program: Command): void {
   addNowOption(addDatabaseOptions(program.command('sync-calls').description('apply every call log not yet applied to its lead')))
     .option('--json', 'print JSON')
-    .action(async (flags: DatabaseFlags & { json?: boolean }) => {
+    .option('--batch-size <n>', 'calls per transaction (default 500)')
+    .action(async (flags: DatabaseFlags & { json?: boolean; batchSize?: string }) => {
+      const batchSize = flags.batchSize === undefined ? undefined : parsePositiveInt(flags.batchSize, '--batch-size', 100_000);
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
         const { status } = createServices(h, clock);
         const bar = progressBar('Applying calls', process.stderr, !flags.json && process.stderr.isTTY === true);
-        const result = await status.syncCalls({ onProgress: (p) => bar.update(p.applied, p.total) });
+        const result = await status.syncCalls({ batchSize, onProgress: (p) => bar.update(p.applied, p.total) });
         bar.done();
         if (flags.json) return printJson(result);
         console.log(
