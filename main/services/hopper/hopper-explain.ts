@@ -41,7 +41,8 @@ export async function explainCampaign(db: Db, ctx: CampaignContext): Promise<Hop
   const zoneState = new Map(ctx.timezones.map((z) => [z.timezone, z]));
   let total = 0;
   let eligible = 0;
-  const earliest = (rule: ExclusionRule, ms: number) => next.set(rule, Math.min(next.get(rule) ?? Infinity, ms));
+  // An unreadable last dial (imported text) gives no date: the rule is shown without one.
+  const earliest = (rule: ExclusionRule, ms: number) => Number.isFinite(ms) && next.set(rule, Math.min(next.get(rule) ?? Infinity, ms));
   for (const g of groups) {
     const n = Number(g.n);
     total += n;

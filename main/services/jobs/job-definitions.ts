@@ -73,8 +73,14 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
     run: async ({ services, shouldStop }) => {
       const r = await services.status.syncCalls({ shouldStop });
       return {
-        counts: { synced: r.applied, status_changes: r.statusChanges, incidents: r.incidents, orphaned: r.orphaned, remaining: r.remaining },
-        note: r.orphaned > 0 ? `${r.orphaned} calls name a lead that does not exist; they stay unapplied.` : null,
+        counts: { synced: r.applied, status_changes: r.statusChanges, incidents: r.incidents, orphaned: r.orphaned, unreadable_time: r.unreadableTime, remaining: r.remaining },
+        note:
+          [
+            r.orphaned > 0 ? `${r.orphaned} calls name a lead that does not exist; they stay unapplied.` : '',
+            r.unreadableTime > 0 ? `${r.unreadableTime} calls have a start time that cannot be read; they stay unapplied.` : '',
+          ]
+            .filter(Boolean)
+            .join(' ') || null,
       };
     },
   },

@@ -17,6 +17,9 @@ export interface ApplyCounts {
   incidents: number;
   /** Calls whose lead does not exist (left unapplied, reported). */
   orphaned: number;
+  /** Calls whose started_at cannot be read as a time (left unapplied, reported): applying them
+   * would date the lead's last dial and status change wrongly. */
+  unreadableTime: number;
   /** Leads that got a `dropped` result, for the hopper to re-queue. */
   droppedLeadIds: number[];
 }
@@ -25,7 +28,7 @@ export interface ApplyCounts {
 export type DroppedRequeue = (trx: Db, leadIds: number[], now: Date) => Promise<void>;
 
 export function emptyCounts(): ApplyCounts {
-  return { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, droppedLeadIds: [] };
+  return { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, droppedLeadIds: [] };
 }
 
 /**
@@ -46,8 +49,10 @@ export async function applyCallsInTransaction(
   const leads = await loadLeadsById(trx, dialect, calls.map((c) => c.lead_id), true);
 
   // Claim the calls: only the ones still unapplied are ours (another console may have won).
-  const claimable = calls.filter((c) => leads.has(c.lead_id));
-  counts.orphaned = calls.length - claimable.length;
+  const known = calls.filter((c) => leads.has(c.lead_id));
+  counts.orphaned = calls.length - known.length;
+  const claimable = known.filter((c) => hasReadableTime(c.started_at));
+  counts.unreadableTime = known.length - claimable.length;
   const claimed = new Set<number>();
   for (const chunk of chunkForParams(dialect, claimable.map((c) => c.id), 1)) {
     if (chunk.length === 0) continue;
@@ -122,6 +127,11 @@ export async function applyCallsInTransaction(
   return counts;
 }
 
+/** A dialer may write any text (SQLite) or 'infinity' (PostgreSQL) into call_logs.started_at. */
+export function hasReadableTime(value: string | null): boolean {
+  return value !== null && Number.isFinite(Date.parse(value));
+}
+
 async function dncKeysFor(db: Db, dialect: Dialect, leads: readonly LeadRow[]): Promise<Set<string>> {
   const keys = [...new Set(leads.map((l) => normalisePhone(l.phone)).filter((k) => k !== ''))];
   const found = new Set<string>();
@@ -152,7 +162,7 @@ export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options
   const batchSize = options.batchSize ?? 2000;
   await ensurePhoneKeys(db, dialect);
   const pendingAtStart = await countUnapplied(db);
-  const total: SyncResult = { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, batches: 0, remaining: 0 };
+  const total: SyncResult = { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, batches: 0, remaining: 0 };
   // Keyset cursor over (started_at, id): calls of missing leads stay unapplied and are passed over.
   let cursor: { startedAt: string; id: number } | null = null;
   for (;;) {
@@ -179,6 +189,7 @@ export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options
     total.statusChanges += batch.counts.statusChanges;
     total.incidents += batch.counts.incidents;
     total.orphaned += batch.counts.orphaned;
+    total.unreadableTime += batch.counts.unreadableTime;
     total.batches += 1;
     options.onProgress?.({ applied: total.applied, batches: total.batches, total: Math.max(pendingAtStart, total.applied) });
     if (batch.calls.length < batchSize) break;

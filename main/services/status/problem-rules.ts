@@ -29,6 +29,8 @@ export function summariseCalls(lead: Pick<LeadRow, 'attempts_reset_at'>, calls: 
   let latestMs = -Infinity;
   for (const call of calls) {
     const startedMs = toMs(call.started_at);
+    // A call nobody can date is no evidence (the sync reports it and leaves it unapplied).
+    if (!Number.isFinite(startedMs)) continue;
     if (resetMs !== null && !(startedMs > resetMs)) continue;
     const result = classifyCallResult(call.result, call.hangup_cause);
     n += 1;

@@ -75,7 +75,7 @@ export class StatusService {
       const counts =
         call.lead_synced_at === null
           ? await applyCallsInTransaction(trx, dialect, [call], this.clock(), 'call', this.requeueDropped)
-          : { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, droppedLeadIds: [] };
+          : { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, droppedLeadIds: [] };
       return { call_uuid: input.call_uuid, new_call: inserted !== undefined, ...counts };
     });
   }
