@@ -54,29 +54,32 @@ export function registerRunJobs(program: Command): void {
           return;
         }
 
+        // Signal handlers first: whoever reads the schedule below may stop us the moment it shows.
+        let stopped!: () => void;
+        const finished = new Promise<void>((resolve) => (stopped = resolve));
+        let stopping = false;
+        const onSignal = (signal: NodeJS.Signals) => {
+          if (stopping) {
+            process.stderr.write('Stopping now, without waiting.\n');
+            process.exit(130);
+          }
+          stopping = true;
+          process.stderr.write(`${signal}: waiting for running jobs to finish their current batch...\n`);
+          void scheduler.stop().then(() => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            stopped();
+          });
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+
         print(`Running the scheduled jobs on ${h.description} as ${scheduler.runnerId}. Ctrl-C stops.`);
         for (const j of await scheduler.list()) {
           print(`  ${j.job.padEnd(30)} ${j.enabled ? `${j.schedule_text.toLowerCase()}, next ${j.next_run_at}` : 'disabled'}`);
         }
-        await new Promise<void>((resolve) => {
-          let stopping = false;
-          const onSignal = (signal: NodeJS.Signals) => {
-            if (stopping) {
-              process.stderr.write('Stopping now, without waiting.\n');
-              process.exit(130);
-            }
-            stopping = true;
-            process.stderr.write(`${signal}: waiting for running jobs to finish their current batch...\n`);
-            void scheduler.stop().then(() => {
-              process.off('SIGINT', onSignal);
-              process.off('SIGTERM', onSignal);
-              resolve();
-            });
-          };
-          process.on('SIGINT', onSignal);
-          process.on('SIGTERM', onSignal);
-          scheduler.start();
-        });
+        if (!stopping) scheduler.start();
+        await finished;
         print('Stopped.');
       });
     });

@@ -18,10 +18,8 @@ export function registerServe(program: Command): void {
 /** Serves until Ctrl+C or SIGTERM, then stops the jobs and closes the database. */
 export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0] & { onReady?: (url: string) => void }): Promise<void> {
   const running = await serveConsole(options);
-  process.stderr.write(`Serving ${running.runtime.info().database.description}. Open the address below; Ctrl+C stops.\n`);
-  process.stdout.write(`${running.line}\n`);
-  options.onReady?.(running.server.url);
-  await new Promise<void>((resolve) => {
+  // Signal handlers before the Console line: a script that reads the line may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -30,4 +28,8 @@ export async function runConsoleUntilStopped(options: Parameters<typeof serveCon
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stderr.write(`Serving ${running.runtime.info().database.description}. Open the address below; Ctrl+C stops.\n`);
+  process.stdout.write(`${running.line}\n`);
+  options.onReady?.(running.server.url);
+  await stopped;
 }
