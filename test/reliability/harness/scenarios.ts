@@ -99,7 +99,7 @@ export function operation(name: OperationName, db: string[]): Operation {
         // interleave with the sync's hopper removals, killed or not. The hopper is held to
         // its compliance invariant instead.
         unordered: ['hopper'],
-        check: (pre, post) => [...checkMonotoneCounters(pre, post), ...checkHopperCompliance(post)],
+        check: (pre, post) => [...checkMonotoneCounters(pre, post), ...checkHopperCompliance(pre, post)],
       };
   }
 }
