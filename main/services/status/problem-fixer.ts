@@ -122,7 +122,7 @@ async function writeFixes(
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
   const { db, dialect } = handle;
   const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 2500;
   const sampleSize = options.sampleSize ?? 20;
   const source = options.source ?? 'fix';
   const report: FixReport = {
@@ -187,6 +187,9 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
       try {
         const result = await writeTransaction(db, dialect, async (trx) => {
           const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true);
+          // better-sqlite3 answers synchronously: without this, reading and writing a range
+          // would be one unbroken block of the event loop.
+          await yieldToEventLoop();
           const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
           return { planned, fixed };
         });
