@@ -104,7 +104,8 @@ export class HopperService {
    * dropped leads back at high priority when they are still eligible.
    */
   readonly requeueDropped: DroppedRequeue = async (trx: Db, leadIds: number[], now: Date) => {
-    if (leadIds.length === 0) return;
+    if (leadIds.length === 0) return [];
+    const queued: number[] = [];
     const rows = await trx
       .selectFrom('leads')
       .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
@@ -123,7 +124,9 @@ export class HopperService {
         .where(eligibleExcept(ctx))
         .execute();
       await queueLeads(trx, this.handle.dialect, campaignId, eligible, now);
+      queued.push(...eligible.map((l) => l.id));
     }
+    return queued;
   };
 
   /** Hands the dialer the next `n` queued rows, marked `dialing`; two claimers never share a row. */
@@ -141,31 +144,16 @@ export class HopperService {
    * lead re-queued), all in one transaction. Idempotent per call uuid.
    */
   async recordDialAttempt(input: CallLogInput): Promise<DialAttemptResult> {
-    const { db } = this.handle;
-    let campaignId = input.campaign_id ?? null;
-    if (campaignId === null) {
-      const row = await db
-        .selectFrom('leads')
-        .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
-        .select('lead_lists.campaign_id')
-        .where('leads.id', '=', input.lead_id)
-        .executeTakeFirst();
-      campaignId = row?.campaign_id ?? null;
-    }
-    const recorded = await this.status.recordCall({ ...input, campaign_id: campaignId });
-    const lead = await db.selectFrom('leads').select('status').where('id', '=', input.lead_id).executeTakeFirst();
-    const requeued =
-      recorded.droppedLeadIds.length > 0 &&
-      (await db.selectFrom('dialer_hopper').select('id').where('lead_id', '=', input.lead_id).executeTakeFirst()) !== undefined;
+    const recorded = await this.status.recordCall(input);
     return {
       call_uuid: recorded.call_uuid,
       lead_id: input.lead_id,
       new_call: recorded.new_call,
       applied: recorded.applied > 0,
-      status: lead?.status ?? null,
+      status: recorded.status,
       status_changed: recorded.statusChanges > 0,
       compliance_incidents: recorded.incidents,
-      requeued,
+      requeued: recorded.requeuedLeadIds.includes(input.lead_id),
     };
   }
 

@@ -22,13 +22,17 @@ export interface ApplyCounts {
   unreadableTime: number;
   /** Leads that got a `dropped` result, for the hopper to re-queue. */
   droppedLeadIds: number[];
+  /** Dropped leads the hopper took back. */
+  requeuedLeadIds: number[];
+  /** Each applied lead's status after its calls. */
+  statusAfter: Map<number, string | null>;
 }
 
 /** Called inside the applying transaction with the leads whose latest result was `dropped`. */
-export type DroppedRequeue = (trx: Db, leadIds: number[], now: Date) => Promise<void>;
+export type DroppedRequeue = (trx: Db, leadIds: number[], now: Date) => Promise<number[]>;
 
 export function emptyCounts(): ApplyCounts {
-  return { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, droppedLeadIds: [] };
+  return { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, droppedLeadIds: [], requeuedLeadIds: [], statusAfter: new Map() };
 }
 
 /**
@@ -105,6 +109,7 @@ export async function applyCallsInTransaction(
   const updates: { id: number; tracking: LeadTracking }[] = [];
   for (const [id, entry] of state) {
     if (Object.keys(changedTracking(trackingOf(entry.before), entry.now)).length > 0) updates.push({ id, tracking: entry.now });
+    counts.statusAfter.set(id, entry.now.status);
     if (normaliseStatus(entry.now.status) === 'dropped' && entry.now.dial_result === 'dropped') counts.droppedLeadIds.push(id);
   }
   await updateLeadTrackingBulk(trx, dialect, updates);
@@ -123,7 +128,7 @@ export async function applyCallsInTransaction(
   for (const chunk of chunkForParams(dialect, [...state.keys()], 1)) {
     await trx.deleteFrom('dialer_hopper').where('lead_id', 'in', chunk).execute();
   }
-  if (requeueDropped && counts.droppedLeadIds.length > 0) await requeueDropped(trx, counts.droppedLeadIds, now);
+  if (requeueDropped && counts.droppedLeadIds.length > 0) counts.requeuedLeadIds = await requeueDropped(trx, counts.droppedLeadIds, now);
   return counts;
 }
 
@@ -151,7 +156,7 @@ export interface SyncOptions {
   shouldStop?: () => boolean;
 }
 
-export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds'> {
+export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds' | 'requeuedLeadIds' | 'statusAfter'> {
   batches: number;
   remaining: number;
 }

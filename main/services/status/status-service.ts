@@ -5,7 +5,7 @@ import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
 import { InputError } from '../../../shared/errors';
-import { applyCallsInTransaction, syncUnappliedCalls, type ApplyCounts, type DroppedRequeue, type SyncOptions } from './call-applier';
+import { applyCallsInTransaction, emptyCounts, syncUnappliedCalls, type ApplyCounts, type DroppedRequeue, type SyncOptions } from './call-applier';
 import { listBreakdown } from './breakdown';
 import { findAndFixProblemLeads, type FixOptions } from './problem-fixer';
 import { recyclableLeadIds, recyclableSummary } from './recyclable-leads';
@@ -28,6 +28,8 @@ export interface RecordedCall extends ApplyCounts {
   call_uuid: string;
   /** False when this call_uuid had been applied before: nothing changed. */
   new_call: boolean;
+  /** The lead's status after the call. */
+  status: string | null;
 }
 
 export class StatusService {
@@ -44,9 +46,15 @@ export class StatusService {
   async recordCall(input: CallLogInput): Promise<RecordedCall> {
     const { db, dialect } = this.handle;
     const startedAt = canonicalIso(input.started_at);
+    // Current keys: the compliance check reads DNC keys, a dropped lead's re-queue the lead's.
     await ensurePhoneKeys(db, dialect);
     return writeTransaction(db, dialect, async (trx) => {
-      const lead = await trx.selectFrom('leads').select('id').where('id', '=', input.lead_id).executeTakeFirst();
+      const lead = await trx
+        .selectFrom('leads')
+        .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
+        .select(['leads.id', 'leads.status', 'lead_lists.campaign_id'])
+        .where('leads.id', '=', input.lead_id)
+        .executeTakeFirst();
       if (!lead) throw new InputError(`Lead ${input.lead_id} does not exist.`, 'not_found');
       // The new row comes back whole: only a call_uuid seen before needs a second read.
       const inserted = await trx
@@ -54,7 +62,7 @@ export class StatusService {
         .values({
           call_uuid: input.call_uuid,
           lead_id: input.lead_id,
-          campaign_id: input.campaign_id ?? null,
+          campaign_id: input.campaign_id ?? lead.campaign_id,
           started_at: startedAt,
           ended_at: input.ended_at ? canonicalIso(input.ended_at) : null,
           duration_seconds: input.duration_seconds ?? null,
@@ -75,8 +83,9 @@ export class StatusService {
       const counts =
         call.lead_synced_at === null
           ? await applyCallsInTransaction(trx, dialect, [call], this.clock(), 'call', this.requeueDropped)
-          : { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, droppedLeadIds: [] };
-      return { call_uuid: input.call_uuid, new_call: inserted !== undefined, ...counts };
+          : emptyCounts();
+      const status = counts.statusAfter.has(lead.id) ? (counts.statusAfter.get(lead.id) ?? null) : lead.status;
+      return { call_uuid: input.call_uuid, new_call: inserted !== undefined, status, ...counts };
     });
   }
 
