@@ -4,6 +4,7 @@ import { resolveDatabaseTarget } from '../db/database-config';
 import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-database';
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
+import { quoted } from './parse';
 
 export interface DatabaseFlags {
   db?: string;
@@ -33,8 +34,11 @@ export function addNowOption(command: Command): Command {
 export function clockFrom(flags: DatabaseFlags): Clock {
   if (flags.now === undefined) return systemClock;
   const t = Date.parse(flags.now);
-  if (Number.isNaN(t) || !/^\d{4}-\d\d-\d\d/.test(flags.now)) {
-    throw new InputError(`--now needs an ISO-8601 time such as 2026-11-24T15:00:00Z (got "${flags.now}").`);
+  const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(flags.now);
+  // Date.parse rolls 2026-02-30 over to March 2: a day the calendar lacks is refused instead.
+  const realDay = day !== null && new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])).toISOString().startsWith(day[0]);
+  if (Number.isNaN(t) || !realDay) {
+    throw new InputError(`--now needs an ISO-8601 time such as 2026-11-24T15:00:00Z (got ${quoted(flags.now)}).`);
   }
   return fixedClock(new Date(t));
 }

@@ -4,7 +4,7 @@ import { InputError } from '../../../shared/errors';
 import { runSimulation, type SimulationCounts } from '../../simulator/dialer-simulator';
 import { addDatabaseOptions, addNowOption, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
-import { parseId, parsePositiveInt } from '../parse';
+import { parseId, parsePositiveInt, quoted } from '../parse';
 
 interface Flags extends DatabaseFlags {
   campaign?: string;
@@ -17,7 +17,7 @@ interface Flags extends DatabaseFlags {
 
 function parseSpeedup(text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0.1 || n > 10_000) throw new InputError(`--speedup must be a number between 0.1 and 10000 (got "${text}").`);
+  if (!Number.isFinite(n) || n < 0.1 || n > 10_000) throw new InputError(`--speedup must be a number between 0.1 and 10000 (got ${quoted(text)}).`);
   return n;
 }
 
@@ -47,7 +47,7 @@ export function registerSimulate(program: Command): void {
       let startAt: Date | undefined;
       if (flags.now !== undefined) {
         startAt = new Date(flags.now);
-        if (Number.isNaN(startAt.getTime())) throw new InputError(`--now needs an ISO-8601 time (got "${flags.now}").`);
+        if (Number.isNaN(startAt.getTime())) throw new InputError(`--now needs an ISO-8601 time (got ${quoted(flags.now)}).`);
       }
       const tty = process.stderr.isTTY === true;
       let lastPrinted = 0;

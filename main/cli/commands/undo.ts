@@ -4,6 +4,7 @@ import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
+import { quoted } from '../parse';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +14,7 @@ export function registerUndo(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (flags: DatabaseFlags & { operation: string; json?: boolean }) => {
       const id = flags.operation.trim();
-      if (!UUID.test(id)) throw new InputError(`--operation needs an operation id such as 3f2b8c1e-… (got "${flags.operation}").`);
+      if (!UUID.test(id)) throw new InputError(`--operation needs an operation id such as 3f2b8c1e-… (got ${quoted(flags.operation)}).`);
       await withDatabase(flags, async (h) => {
         const { recycling } = createServices(h, clockFrom(flags));
         const bar = progressBar('Undoing', process.stderr, !flags.json && process.stderr.isTTY === true);
