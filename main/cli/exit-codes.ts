@@ -1,4 +1,5 @@
 import { ConsoleError } from '../../shared/errors';
+import { toIpcError } from '../ipc/errors';
 
 /** 2: the request was wrong or the database out of reach (usage); 1: the work failed. */
 export const EXIT_OK = 0;
@@ -15,6 +16,9 @@ export function exitCodeFor(error: unknown): number {
 /** One line a supervisor can read; internals only with LEAD_CONSOLE_DEBUG=1. */
 export function messageFor(error: unknown): string {
   if (error instanceof ConsoleError) return error.message;
+  // A busy SQLite file or a PostgreSQL lost mid-command: the same plain words as the console.
+  const known = toIpcError(error);
+  if (known.code !== 'internal' && !process.env.LEAD_CONSOLE_DEBUG) return known.message;
   const e = error as Error;
   if (process.env.LEAD_CONSOLE_DEBUG) return e.stack ?? String(e);
   return `Unexpected error: ${e?.message ?? String(error)}`;

@@ -28,7 +28,19 @@ export interface RunRequest {
 }
 
 export class JobRunner {
+  /**
+   * Runs of ours that ended while the database was out of reach: their end is not recorded and
+   * their lease not released. Without this, the job would stay "held" by a run that is over
+   * until the lease lapses (minutes after the database is back).
+   */
+  private readonly unrecorded = new Map<JobName, { runId: number; end: RunEnd }>();
+
   constructor(private readonly o: RunnerOptions) {}
+
+  private async recordEnd(job: JobName, runId: number, end: RunEnd): Promise<void> {
+    await finishRun(this.o.handle.db, runId, end);
+    await releaseLease(this.o.handle.db, job, this.o.runnerId, runId);
+  }
 
   /**
    * Returns the recorded run, or null when another scheduler already claimed this tick.
@@ -37,6 +49,12 @@ export class JobRunner {
   async run(request: RunRequest): Promise<JobRun | null> {
     const { handle, clock, runnerId, leaseMs } = this.o;
     const { db, dialect } = handle;
+    const pending = this.unrecorded.get(request.job);
+    if (pending) {
+      // Throws while the database is still out of reach: nothing is claimed then.
+      await this.recordEnd(request.job, pending.runId, pending.end);
+      this.unrecorded.delete(request.job);
+    }
     const startedAt = clock();
     const source: JobRunSource = request.scheduledAt ? 'schedule' : 'manual';
     const base = {
@@ -89,10 +107,9 @@ export class JobRunner {
 
     // Recording the end may meet a lost connection: retry a few times. If it still fails the
     // lease lapses and the next runner marks this run as abandoned.
-    await retry(async () => {
-      await finishRun(db, claim.id, end);
-      await releaseLease(db, request.job, runnerId, claim.id);
-    }, 3, 500).catch(() => undefined);
+    await retry(() => this.recordEnd(request.job, claim.id, end), 3, 500).catch(() => {
+      this.unrecorded.set(request.job, { runId: claim.id, end });
+    });
 
     const run: JobRun = { id: claim.id, ...base, outcome: end.outcome, finished_at: end.finished_at, counts: end.counts ?? {}, error: end.error ?? null };
     this.o.emit('jobs/run-finished', run);
