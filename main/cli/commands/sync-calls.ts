@@ -22,7 +22,10 @@ export function registerSyncCalls(program: Command): void {
           `Applied ${fmt(result.applied)} calls (${fmt(result.statusChanges)} status changes, ${fmt(result.incidents)} compliance incidents).`,
         );
         if (result.orphaned > 0) console.log(`${fmt(result.orphaned)} calls name a lead that does not exist; they stay unapplied.`);
-        console.log(result.remaining === result.orphaned ? 'Every call log is applied.' : `${fmt(result.remaining)} call logs are still unapplied.`);
+        if (result.unreadableTime > 0) console.log(`${fmt(result.unreadableTime)} calls have a start time that cannot be read; they stay unapplied until the dialer's row is corrected.`);
+        const explained = result.orphaned + result.unreadableTime;
+        if (result.remaining === explained) console.log(explained > 0 ? 'Every other call log is applied.' : 'Every call log is applied.');
+        else console.log(`${fmt(result.remaining)} call logs are still unapplied.`);
       });
     });
 }
