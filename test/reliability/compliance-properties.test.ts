@@ -138,9 +138,8 @@ for (const dialect of DIALECTS) {
                   await services.status.syncCalls();
                   break;
                 case 'fix': {
-                  // Fixes are not pushed for undo here: undoing a fix lowers dial_attempts (a
-                  // known defect, pinned by its own test below).
-                  await services.status.findAndFix({ mode: 'fix' });
+                  const r = await services.status.findAndFix({ mode: 'fix' });
+                  if (r.operation_id && r.fixed > 0) opIds.push(r.operation_id);
                   break;
                 }
                 case 'recycle': {
@@ -229,11 +228,9 @@ for (const dialect of DIALECTS) {
       );
     }, 240_000);
 
-    // Found by the property above: a fix raises dial_attempts to the number of the lead's calls
-    // and marks them applied; undoing the fix puts the old count back while the calls stay
-    // applied, so the counter drops below the calls it has and no sync will count them again.
-    // `it.fails` pins the defect: it turns red once undo stops lowering the count.
-    it.fails('undoing a fix does not lower dial_attempts below the lead\'s applied calls (known defect)', async () => {
+    // Found by the property above: undoing a fix used to put the old dial count back while the
+    // calls the fix had counted stayed applied, so no sync would ever count them again.
+    it('undoing a fix does not lower dial_attempts below the lead\'s applied calls', async () => {
       await resetDatabase(h);
       const services = createServices(h, () => new Date('2026-11-24T12:00:00.000Z'));
       const campaign = await makeCampaign(h, 'Undo');

@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
       expect(await svc.lastUndoable(listId)).toBeNull();
     });
 
-    it('undoes a fix of a list: every column the fix repaired comes back', async () => {
+    it('undoes a fix of a list: statuses come back, dial tracking rebuilt from real calls stays', async () => {
       const a = await makeLead(h, listId, { status: 'new', dial_attempts: 2, last_dial_attempt: at(10), dial_result: 'busy' });
       const b = await makeLead(h, listId, { status: null });
       // missing_dial_tracking: the fix raises answered_count and moves last dial and dial_result.
@@ -168,9 +168,25 @@ for (const dialect of DIALECTS) {
       const last = await svc.lastUndoable(listId);
       expect(await getLead(h.db, c)).toMatchObject({ status: 'callback', answered_count: 1, last_dial_attempt: at(12), dial_result: 'callback' });
       expect(last).toMatchObject({ kind: 'fix', undoable: true, changed: 3 });
+      const fixed = await snapshot(h, listId);
       await svc.undo(fix.operation_id!);
-      const tracked = (l: Record<string, unknown>) => [l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result, l.last_status_change];
-      expect((await snapshot(h, listId)).map(tracked)).toEqual(before.map(tracked));
+      const after = await snapshot(h, listId);
+      const decision = (l: Record<string, unknown>) => [l.status, l.last_status_change];
+      const tracking = (l: Record<string, unknown>) => [l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result];
+      expect(after.map(decision)).toEqual(before.map(decision));
+      expect(after.map(tracking)).toEqual(fixed.map(tracking));
+    });
+
+    it('undoing a fix never moves a lead out of dnc (dnc is absorbing)', async () => {
+      const a = await makeLead(h, listId, { status: 'new' });
+      const b = await makeLead(h, listId, { status: null });
+      await makeCall(h, a, at(10), 'DNCL');
+      const fix = await new StatusService(h, fixedClock(NOW)).findAndFix({ mode: 'fix', listId });
+      expect((await getLead(h.db, a)).status).toBe('dnc');
+      const u = await svc.undo(fix.operation_id!);
+      expect(u.changed).toBe(1);
+      expect((await getLead(h.db, a)).status).toBe('dnc');
+      expect((await getLead(h.db, b)).status).toBeNull();
     });
 
     it('refuses to undo a fix once a repaired lead was dialed since', async () => {

@@ -170,13 +170,13 @@ async function restoreBatch(trx: Db, operationId: string, first: number, last: n
     .from('operation_leads')
     .set((eb) => ({
       status: eb.ref('operation_leads.old_status'),
-      dial_attempts: eb.ref('operation_leads.old_dial_attempts'),
+      // A fix's dial tracking (attempts, answered count, last dial, dial result) was rebuilt from
+      // calls that really happened and that it marked applied: undoing the fix takes back its
+      // decision (status and status time) but never un-counts a call. A recycle's reset is
+      // undone whole.
+      dial_attempts: sql<number>`case when operation_leads.tracks_dialing = 1 then leads.dial_attempts else operation_leads.old_dial_attempts end`,
       attempts_reset_at: eb.ref('operation_leads.old_attempts_reset_at'),
       last_status_change: eb.ref('operation_leads.old_last_status_change'),
-      // A fix recorded the dialing columns too; a recycle did not touch them.
-      answered_count: sql<number>`case when operation_leads.tracks_dialing = 1 then operation_leads.old_answered_count else leads.answered_count end`,
-      last_dial_attempt: sql<string | null>`case when operation_leads.tracks_dialing = 1 then operation_leads.old_last_dial_attempt else leads.last_dial_attempt end`,
-      dial_result: sql<string | null>`case when operation_leads.tracks_dialing = 1 then operation_leads.old_dial_result else leads.dial_result end`,
     }))
     .whereRef('operation_leads.lead_id', '=', 'leads.id')
     .where('operation_leads.operation_id', '=', operationId)
@@ -184,6 +184,8 @@ async function restoreBatch(trx: Db, operationId: string, first: number, last: n
     .where('operation_leads.lead_id', '<=', last)
     .where('leads.id', '>=', first)
     .where('leads.id', '<=', last)
+    // dnc is absorbing: a lead the operation left at dnc (a fix that applied a DNC call) stays.
+    .where((eb) => eb.or([eb('operation_leads.new_status', 'is', null), eb('operation_leads.new_status', '!=', 'dnc')]))
     .execute();
 }
 
@@ -243,7 +245,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       if (check.changed === 0) {
         await restoreBatch(trx, operationId, first, last);
         const audits: AuditInsert[] = rows
-          .filter((r) => r.old_status !== r.new_status)
+          .filter((r) => r.old_status !== r.new_status && r.new_status !== 'dnc')
           .map((r) => ({
             lead_id: r.lead_id,
             old_status: r.new_status,
@@ -254,7 +256,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
             created_at: nowIso,
           }));
         await insertAuditRows(trx, dialect, audits);
-        done += rows.length;
+        done += rows.filter((r) => r.new_status !== 'dnc').length;
         onProgress?.({ phase: 'undoing', done, total: Math.max(total, done) });
       }
       if (rows.length < BATCH) break;
