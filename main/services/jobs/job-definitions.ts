@@ -87,14 +87,20 @@ export const JOB_DEFINITIONS: Readonly<Record<JobName, JobDefinition>> = {
   reconcile_lead_status: {
     name: 'reconcile_lead_status',
     defaultSchedule: '0 2 * * *',
-    description: 'Find and fix every problem lead (the same rules as fix-lead-status).',
-    run: async ({ services, shouldStop }) => {
+    description: 'Apply every unapplied call, then find and fix every problem lead (the same rules as fix-lead-status).',
+    run: async ({ services, shouldStop }): Promise<JobResult> => {
+      // Calls first, by the call rules: the sync job may run beside this one, and a call must
+      // count the same whichever of the two reaches it (the fix counts calls differently, by max).
+      const synced = await services.status.syncCalls({ shouldStop });
+      if (shouldStop()) {
+        return { counts: { synced: synced.applied, incidents: synced.incidents }, note: 'stopped at shutdown; the next run finishes the job' };
+      }
       const r = await services.status.findAndFix({ mode: 'fix', source: 'reconcile', shouldStop });
       const notes: string[] = [];
       if (r.errors > 0) notes.push(`${r.errors} leads could not be fixed: ${r.error_messages.slice(0, 3).join('; ')}`);
       if (r.stopped) notes.push('stopped at shutdown; the next run finishes the job');
       return {
-        counts: { checked: r.checked, problems: r.total_issues, fixed: r.fixed, not_fixable: r.not_fixable, errors: r.errors },
+        counts: { synced: synced.applied, incidents: synced.incidents, checked: r.checked, problems: r.total_issues, fixed: r.fixed, not_fixable: r.not_fixable, errors: r.errors },
         note: notes.length > 0 ? notes.join('; ') : null,
       };
     },

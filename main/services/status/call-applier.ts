@@ -164,7 +164,7 @@ export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds' | 'requeu
 /** Applies every call log not yet applied, oldest first, one transaction per batch. */
 export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options: SyncOptions = {}): Promise<SyncResult> {
   const { db, dialect } = handle;
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 1000;
   await ensurePhoneKeys(db, dialect);
   const pendingAtStart = await countUnapplied(db);
   const total: SyncResult = { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, batches: 0, remaining: 0 };
