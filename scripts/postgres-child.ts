@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,7 +24,7 @@ export interface PostgresChild {
 
 /** `flags`: PostgreSQL `-c name=value` pairs; none gives the test settings (no fsync). */
 export async function startPostgresChild(flags: string[] = []): Promise<PostgresChild> {
-  const script = path.resolve(__dirname, 'local-postgres.mjs');
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'local-postgres.mjs');
   const child = spawn(process.execPath, [script, String(await freePort()), ...flags], { stdio: ['pipe', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
