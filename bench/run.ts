@@ -131,7 +131,8 @@ async function main() {
     quick: args.quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
     total_seconds: Math.round((Date.now() - started) / 1000),
-    databases: results,
+    // A run of one database keeps the other's results of the same size, so both can be measured apart.
+    databases: { ...(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}), ...results },
     peak_rss_mb_by_lead_count: scaling,
   };
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
