@@ -3,7 +3,6 @@
 // wrong one, from a foreign Origin, and changes nothing when it does; and a PostgreSQL password
 // never reaches stdout, stderr, an error message or a push event. The guards' unit tests
 // (Host header, non-loopback peer, body size, path escape) are in test/web/web-server.test.ts.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,8 +14,9 @@ import { openDatabase } from '../../main/db/open-database';
 import { CONSOLE_CSP } from '../../main/web/static-files';
 import { serveConsole, type RunningConsole } from '../../main/web/serve-console';
 import { CHANNEL_NAMES } from '../../shared/ipc/contract';
-import { CONSOLE_URL_PREFIX, TOKEN_HEADER } from '../../shared/ipc/http-protocol';
-import { BIN, runCli } from '../support/cli';
+import { TOKEN_HEADER } from '../../shared/ipc/http-protocol';
+import { runCli } from '../support/cli';
+import { startServe } from '../support/serve-process';
 import { createTestTarget } from '../support/databases';
 import { changedTables, snapshotDatabase } from './support/db-snapshot';
 import { seedSmall } from './support/seed';
@@ -124,37 +124,21 @@ describe('secrets never logged', () => {
   });
 
   it('serve prints the database without its password, on stdout and stderr', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--database-url', url, '--no-jobs'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    const line = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 90_000);
-      child.stdout.on('data', (d) => {
-        out += d;
-        const found = out.split('\n').find((l) => l.startsWith(CONSOLE_URL_PREFIX));
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      });
-    });
+    const serve = await startServe(['--database-url', url, '--no-jobs']);
     try {
-      const u = new URL(line.slice('Console: '.length));
-      const token = u.hash.slice('#token='.length);
+      const { url: u, token } = serve;
       const call = (channel: string, body: unknown) => fetch(`http://127.0.0.1:${u.port}/api/${channel}`, { method: 'POST', body: JSON.stringify(body), headers: { [TOKEN_HEADER]: token } }).then((r) => r.text());
       const info = await call('app/get-info', {});
       const failed = await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password });
       for (const text of [info, failed]) expect(text).not.toContain(password);
       expect(info).toContain('***');
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await serve.stop();
     }
-    expect(err).toMatch(/Serving PostgreSQL/);
-    expect(out + err).not.toContain(password);
-    expect(out + err).not.toContain(encodeURIComponent(password));
+    const printed = serve.stdout() + serve.stderr();
+    expect(serve.stderr()).toMatch(/Serving PostgreSQL/);
+    expect(printed).not.toContain(password);
+    expect(printed).not.toContain(encodeURIComponent(password));
   }, 120_000);
 
   it('CLI errors about the database never repeat the password', async () => {

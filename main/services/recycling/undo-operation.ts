@@ -142,6 +142,18 @@ function loadJoined(db: Db, operationId: string, afterLeadId: number) {
     .execute() as Promise<Joined[]>;
 }
 
+/** Counts the operation's leads that changed since, keeping the first reason as an example. */
+function tallyDifferences(check: Check, rows: readonly Joined[]): void {
+  for (const r of rows) {
+    check.total += 1;
+    const why = differs(r);
+    if (why) {
+      check.changed += 1;
+      check.example ??= why;
+    }
+  }
+}
+
 async function checkUnchanged(db: Db, operationId: string, yieldBetween: boolean): Promise<Check> {
   const check: Check = { total: 0, changed: 0, example: null };
   let after = 0;
@@ -149,14 +161,7 @@ async function checkUnchanged(db: Db, operationId: string, yieldBetween: boolean
     const rows = await loadJoined(db, operationId, after);
     if (rows.length === 0) break;
     after = rows[rows.length - 1].lead_id;
-    for (const r of rows) {
-      check.total += 1;
-      const why = differs(r);
-      if (why) {
-        check.changed += 1;
-        check.example ??= why;
-      }
-    }
+    tallyDifferences(check, rows);
     if (rows.length < BATCH) break;
     if (yieldBetween) await yieldToEventLoop();
   }
@@ -234,14 +239,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       const first = rows[0].lead_id;
       const last = rows[rows.length - 1].lead_id;
       after = last;
-      for (const r of rows) {
-        check.total += 1;
-        const why = differs(r);
-        if (why) {
-          check.changed += 1;
-          check.example ??= why;
-        }
-      }
+      tallyDifferences(check, rows);
       if (check.changed === 0) {
         await restoreBatch(trx, operationId, first, last);
         const audits: AuditInsert[] = rows

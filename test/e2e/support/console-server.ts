@@ -1,10 +1,10 @@
 // A seeded demo database and `lead-console serve` on it, for the browser to drive.
 import { fileURLToPath } from 'node:url';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONSOLE_URL_PREFIX } from '../../../shared/ipc/http-protocol';
+import { startServe as startServeProcess } from '../../support/serve-process';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = path.join(ROOT, 'bin/lead-console.mjs');
@@ -29,39 +29,13 @@ export function tempDir(): string {
 
 /** No `--port`: serve then takes any free port (its default) and prints it. */
 export async function startServe(dbFile: string, extraArgs: string[] = []): Promise<ConsoleServer> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', dbFile, ...extraArgs], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no console URL within 60 s:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith(CONSOLE_URL_PREFIX));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice('Console: '.length).trim());
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${out}`));
-    });
-  });
+  const serve = await startServeProcess(['--db', dbFile, ...extraArgs], { timeoutMs: 60_000, cwd: ROOT });
   return {
-    url,
+    url: serve.line.slice('Console: '.length),
     dbFile,
-    output: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5_000).unref();
-      }),
+    output: () => serve.stdout() + serve.stderr(),
+    stop: async () => {
+      await serve.stop();
+    },
   };
 }
