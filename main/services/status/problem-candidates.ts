@@ -55,6 +55,8 @@ export async function problemCandidates(
              sum(case when ${answered} then 1 else 0 end) as a
       from call_logs c join leads r on r.id = c.lead_id
       where c.lead_id > ${afterId} and c.lead_id <= ${upTo}
+        -- The same range on r (r.id = c.lead_id): without it PostgreSQL hashes all of leads per range.
+        and r.id > ${afterId} and r.id <= ${upTo}
         and (r.attempts_reset_at is null or c.started_at > r.attempts_reset_at)
       group by c.lead_id
     ) k on k.lead_id = l.id
