@@ -131,13 +131,25 @@ async function main() {
     quick: args.quick,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
     total_seconds: Math.round((Date.now() - started) / 1000),
-    // A run of one database keeps the other's results of the same size, so both can be measured apart.
-    databases: { ...(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}), ...results },
+    databases: mergeResults(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}, results),
     peak_rss_mb_by_lead_count: scaling,
   };
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
   printTable(doc);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${doc.total_seconds} s.`);
+}
+
+/**
+ * A run of one database, or of some operations (`--only`), keeps the other results of the same
+ * size, so that operations and databases can be measured apart.
+ */
+function mergeResults(previous: Record<string, DbResults>, latest: Record<string, DbResults>): Record<string, DbResults> {
+  const merged: Record<string, DbResults> = { ...previous };
+  for (const [kind, r] of Object.entries(latest)) {
+    const kept = (previous[kind]?.operations ?? []).filter((o) => !r.operations.some((n) => n.operation === o.operation));
+    merged[kind] = { ...r, operations: [...kept, ...r.operations] };
+  }
+  return merged;
 }
 
 main().catch((error) => {
