@@ -1,4 +1,4 @@
-import { isFinal, type Status } from './statuses';
+import { isFinal, normaliseStatus, type Status } from './statuses';
 
 /**
  * The transition rule for calls and fixes: a final status never changes except to `dnc`,
@@ -12,11 +12,14 @@ export function callMayChangeStatus(from: Status | null, to: Status): boolean {
 }
 
 /**
- * What a supervisor's recycle may do: `dnc` never moves; other finals only with an explicit
- * override (and a reason, checked by the caller).
+ * What a recycle may do with a stored status word (domain.md "Recycling a list"): `dnc` in any
+ * spelling never moves, other finals only with an override, everything else moves. The
+ * recycling screen and the recycle service both ask this.
  */
-export function recycleMayChangeStatus(from: Status | null, withFinalOverride: boolean): boolean {
-  if (from === 'dnc') return false;
-  if (isFinal(from)) return withFinalOverride;
-  return true;
+export type RecycleRule = 'never' | 'needs_override' | 'allowed';
+
+export function recycleRuleOf(stored: string | null): RecycleRule {
+  const status = normaliseStatus(stored);
+  if (status === 'dnc') return 'never';
+  return isFinal(status) ? 'needs_override' : 'allowed';
 }

@@ -6,7 +6,7 @@ import {
   classifyHangupCause,
   normaliseStatus,
   readStatus,
-  recycleMayChangeStatus,
+  recycleRuleOf,
   STATUSES,
 } from '../../shared/catalogue';
 import { normalisePhone } from '../../shared/domain/phone';
@@ -70,9 +70,13 @@ describe('status catalogue', () => {
     expect(callMayChangeStatus('sale', 'dnc')).toBe(true);
     expect(callMayChangeStatus('dnc', 'sale')).toBe(false);
     expect(callMayChangeStatus('dnc', 'dnc')).toBe(false);
-    expect(recycleMayChangeStatus('dnc', true)).toBe(false);
-    expect(recycleMayChangeStatus('sale', false)).toBe(false);
-    expect(recycleMayChangeStatus('sale', true)).toBe(true);
+    // A recycle: dnc (any spelling) never moves, other finals need an override, the rest moves.
+    expect(recycleRuleOf('dnc')).toBe('never');
+    expect(recycleRuleOf('DNCL')).toBe('never');
+    expect(recycleRuleOf('sale')).toBe('needs_override');
+    expect(recycleRuleOf(' SALE ')).toBe('needs_override');
+    expect(recycleRuleOf('no_answer')).toBe('allowed');
+    expect(recycleRuleOf(null)).toBe('allowed');
   });
 
   it('normalises phones to digits with a leading +', () => {

@@ -1,6 +1,6 @@
 // Which leads a recycle request touches (domain.md "Recycling a list"): pure rules over the
 // chosen stored words, so that the preview and the recycle count exactly the same leads.
-import { isFinal, readStatus, STATUS_CATEGORY, type Status } from '../../../shared/catalogue';
+import { recycleRuleOf, STATUS_CATEGORY, type Status } from '../../../shared/catalogue';
 import { InputError } from '../../../shared/errors';
 import type { RecycleRequest } from '../../../shared/types/recycling';
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
@@ -44,9 +44,9 @@ export function planRecycle(request: RecycleRequest): RecyclePlan {
       plan.includeNull = true;
       continue;
     }
-    const status = readStatus(word).status;
-    if (status === 'dnc') plan.dncWords.push(word);
-    else if (isFinal(status) && reason === null) plan.needsOverride.push(word);
+    const rule = recycleRuleOf(word);
+    if (rule === 'never') plan.dncWords.push(word);
+    else if (rule === 'needs_override' && reason === null) plan.needsOverride.push(word);
     else plan.words.push(word);
   }
   return plan;

@@ -1,19 +1,19 @@
 // What the recycling screen may offer for a stored status word, from the one catalogue.
-import { categoryOfStored, isFinal, normaliseStatus, recycleMayChangeStatus } from '../../../shared/catalogue';
+import { categoryOfStored, recycleRuleOf } from '../../../shared/catalogue';
 import type { StatusCount } from '../../../shared/types/status';
 
 /** `dnc` (in any spelling) never moves; other finals only with an override. */
 export function isNeverRecyclable(stored: string | null): boolean {
-  return normaliseStatus(stored) === 'dnc';
+  return recycleRuleOf(stored) === 'never';
 }
 
 export function needsOverride(stored: string | null): boolean {
-  const status = normaliseStatus(stored);
-  return status !== 'dnc' && isFinal(status);
+  return recycleRuleOf(stored) === 'needs_override';
 }
 
 export function mayPick(stored: string | null, override: boolean): boolean {
-  return recycleMayChangeStatus(normaliseStatus(stored), override);
+  const rule = recycleRuleOf(stored);
+  return rule === 'allowed' || (rule === 'needs_override' && override);
 }
 
 export function isRecyclableWord(stored: string | null): boolean {
