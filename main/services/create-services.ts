@@ -6,7 +6,7 @@ import { HopperService } from './hopper/hopper-service';
 import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
 import { RecyclingService } from './recycling/recycling-service';
-import { StatusService } from './status/status-service';
+import type { StatusService } from './status/status-service';
 
 export interface Services {
   status: StatusService;
@@ -18,8 +18,9 @@ export interface Services {
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
   const hopper = new HopperService(handle, clock);
-  // A dropped result puts its lead straight back in the hopper (domain.md, applying a call, 7).
-  const status = new StatusService(handle, clock, hopper.requeueDropped);
+  // The hopper's status service: the one whose dropped results go straight back in the hopper
+  // (domain.md, applying a call, 7).
+  const status = hopper.status;
   const recycling = new RecyclingService(handle, clock);
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);

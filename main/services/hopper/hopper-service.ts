@@ -38,7 +38,8 @@ const MAX_CLAIM = 10_000;
 
 export class HopperService {
   private readonly staleMinutes: number;
-  private readonly status: StatusService;
+  /** The status service this hopper applies dial results through (its dropped results re-queue here). */
+  readonly status: StatusService;
 
   constructor(
     readonly handle: DbHandle,
