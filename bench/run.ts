@@ -34,7 +34,8 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null): 
   let base: BaseRef;
   let location: string;
   if (kind === 'sqlite') {
-    const file = path.join(DATA_DIR, `base-${leads}.sqlite`);
+    // The pid keeps two bench runs on one machine (two engineers) out of each other's files.
+    const file = path.join(DATA_DIR, `base-${leads}-${process.pid}.sqlite`);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     base = { kind, file };
     location = file;
@@ -96,7 +97,7 @@ async function main() {
         if (name.startsWith('dial') && args.only.length > 0 && !args.only.includes('dial')) continue;
         const loadBefore = loadAverage()[0];
         const t0 = Date.now();
-        const r = await runChild({ op: name, base, leads: args.leads, quick: args.quick, slot: `${kind}-${name}` });
+        const r = await runChild({ op: name, base, leads: args.leads, quick: args.quick, slot: `${kind}-${name}-${process.pid}` });
         if (name.startsWith('dial')) {
           dial[name] = r;
           const workers = name.replace(/^dial(_floor)?_/, '');
@@ -114,7 +115,7 @@ async function main() {
       if (kind === 'postgres' && !process.env.BENCH_DATABASE_URL) {
         await dropPgDatabase(pgUrl!, 'bench_base');
       }
-      if (kind === 'sqlite') for (const f of fs.readdirSync(DATA_DIR)) if (f.startsWith('base-')) fs.rmSync(path.join(DATA_DIR, f), { force: true });
+      if (base.kind === 'sqlite') for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
     }
   } finally {
     if (pg) await pg.stop();
