@@ -115,7 +115,7 @@ async function main() {
       if (kind === 'postgres' && !process.env.BENCH_DATABASE_URL) {
         await dropPgDatabase(pgUrl!, 'bench_base');
       }
-      if (base.kind === 'sqlite') for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
+      if (base.kind === 'sqlite' && base.file) for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
     }
   } finally {
     if (pg) await pg.stop();
