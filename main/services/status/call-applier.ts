@@ -4,6 +4,7 @@
 import { classifyCallResult, normaliseStatus } from '../../../shared/catalogue';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { forLongWork } from '../../db/long-work';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
@@ -163,7 +164,8 @@ export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds' | 'requeu
 
 /** Applies every call log not yet applied, oldest first, one transaction per batch. */
 export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options: SyncOptions = {}): Promise<SyncResult> {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
+  const db = forLongWork(handle);
   const batchSize = options.batchSize ?? 1000;
   await ensurePhoneKeys(db, dialect);
   const pendingAtStart = await countUnapplied(db);

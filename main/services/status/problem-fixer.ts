@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { forLongWork } from '../../db/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from './lead-tracking';
@@ -120,7 +121,8 @@ async function writeFixes(
 }
 
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
+  const db = forLongWork(handle);
   const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
   const batchSize = options.batchSize ?? 2500;
   const sampleSize = options.sampleSize ?? 20;
@@ -187,9 +189,6 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
       try {
         const result = await writeTransaction(db, dialect, async (trx) => {
           const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true);
-          // better-sqlite3 answers synchronously: without this, reading and writing a range
-          // would be one unbroken block of the event loop.
-          await yieldToEventLoop();
           const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
           return { planned, fixed };
         });
