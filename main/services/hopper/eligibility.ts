@@ -34,26 +34,44 @@ function insideCallingHours(ctx: CampaignContext): RawBuilder<SqlBool> {
   return ctx.openTimezones.includes(ctx.campaignTimezone) ? sql<SqlBool>`(${tz} is null or ${tz} = '' or ${own})` : sql<SqlBool>`(${tz} <> '' and ${own})`;
 }
 
-/** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
-export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
+/**
+ * `rule → the conditions under which it excludes a lead` (any one of them does), in the order
+ * explain reports them. Kept apart so that eligibility can negate each one on its own: a
+ * `not exists (…)` among the top-level conditions is what PostgreSQL turns into an anti-join (an
+ * index probe per lead read), whereas `not (… or exists (…))` stays a subplan that hashes the
+ * whole DNC list once per stream it appears in.
+ */
+function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>[]> {
   const status = col('status');
   const lastDial = col('last_dial_attempt');
   return {
-    campaign_inactive: ctx.campaignActive ? FALSE : TRUE,
-    list_inactive: inList(col('list_id'), ctx.inactiveListIds),
-    final_status: inList(status, FINAL_STATUSES),
-    problem_status: sql<SqlBool>`(${status} is null or ${status} not in (${sql.join([...STATUSES])}))`,
-    not_recyclable_status: sql<SqlBool>`(not ${inList(status, ctx.dialable)})`,
-    attempt_cap: sql<SqlBool>`(${col('dial_attempts')} >= ${ctx.maxAttempts})`,
-    retry_delay: sql<SqlBool>`(${lastDial} is not null and (
+    campaign_inactive: [ctx.campaignActive ? FALSE : TRUE],
+    list_inactive: [inList(col('list_id'), ctx.inactiveListIds)],
+    final_status: [inList(status, FINAL_STATUSES)],
+    problem_status: [sql<SqlBool>`(${status} is null or ${status} not in (${sql.join([...STATUSES])}))`],
+    not_recyclable_status: [sql<SqlBool>`(not ${inList(status, ctx.dialable)})`],
+    attempt_cap: [sql<SqlBool>`(${col('dial_attempts')} >= ${ctx.maxAttempts})`],
+    retry_delay: [
+      sql<SqlBool>`(${lastDial} is not null and (
       (${status} = 'dropped' and ${lastDial} > ${ctx.droppedCutoff}) or
       (${status} <> 'dropped' and ${lastDial} > ${ctx.retryCutoff})))`,
-    dnc_phone: sql<SqlBool>`(${col('phone_key')} is null or exists (select 1 from dnc_numbers where dnc_numbers.phone_key = ${col('phone_key')}))`,
-    outside_calling_hours: sql<SqlBool>`(not ${insideCallingHours(ctx)})`,
+    ],
+    dnc_phone: [
+      sql<SqlBool>`(${col('phone_key')} is null)`,
+      sql<SqlBool>`(exists (select 1 from dnc_numbers where dnc_numbers.phone_key = ${col('phone_key')}))`,
+    ],
+    outside_calling_hours: [sql<SqlBool>`(not ${insideCallingHours(ctx)})`],
     // `in (subquery)`: the hopper is small, so both databases hash it once per query instead of
     // probing it per lead (PostgreSQL's estimates otherwise pick a nested loop over it).
-    already_queued: sql<SqlBool>`(${col('id')} in (select dialer_hopper.lead_id from dialer_hopper))`,
+    already_queued: [sql<SqlBool>`(${col('id')} in (select dialer_hopper.lead_id from dialer_hopper))`],
   };
+}
+
+/** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
+export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
+  const conditions = exclusionConditions(ctx);
+  const any = (parts: RawBuilder<SqlBool>[]) => (parts.length === 1 ? parts[0] : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
+  return Object.fromEntries(EXCLUSION_RULES.map((r) => [r, any(conditions[r])])) as Record<ExclusionRule, RawBuilder<SqlBool>>;
 }
 
 /**
@@ -65,8 +83,9 @@ export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inac
 
 /** True when no rule (other than those in `except`) excludes the lead. */
 export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = []): RawBuilder<SqlBool> {
-  const predicates = exclusionPredicates(ctx);
-  const parts = EXCLUSION_RULES.filter((r) => !except.includes(r)).map((r) => sql`(not ${predicates[r]})`);
+  const conditions = exclusionConditions(ctx);
+  // not (a or b) = (not a) and (not b), NULLs included: the same rule, negated part by part.
+  const parts = EXCLUSION_RULES.filter((r) => !except.includes(r)).flatMap((r) => conditions[r].map((c) => sql`(not ${c})`));
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
