@@ -6,7 +6,7 @@ import { seededRandom, pick } from '../../main/demo/random';
 import { HOPPER_PRIORITY } from '../../shared/types/hopper';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { getLead, makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { NOON, addDnc, hopperAt, hopperRows, minutesBefore, queueRow } from '../support/hopper-fixtures';
+import { NOON, addDnc, hopperAt, hopperLeadIds, hopperRows, minutesBefore, queueRow } from '../support/hopper-fixtures';
 
 for (const dialect of DIALECTS) {
   describe(`hopper fill, claim, dial results, cleanup, explain [${dialect}]`, () => {
@@ -53,6 +53,23 @@ for (const dialect of DIALECTS) {
       const r = await hopperAt(h).fill(campaign, { statuses: ['failed', 'congestion', 'busy', 'no_answer', 'voicemail'] });
       expect(r.added).toBe(2);
       expect((await hopperRows(h)).map((x) => x.lead_id).sort()).toEqual([busy, failed].sort());
+    });
+
+    it('a campaign with more (list, status) streams than one statement reads keeps hopper order across statements', async () => {
+      // 70 lists × 6 statuses other than dropped = 420 streams per tier, over the 400 of one statement.
+      const lists = [list];
+      for (let i = 1; i < 70; i++) lists.push(await makeList(h, campaign, `List ${i}`));
+      const statuses = ['no_answer', 'busy', 'failed', 'congestion', 'voicemail'];
+      const dialed: { id: number; at: string }[] = [];
+      for (let i = 0; i < lists.length; i++) {
+        // A permutation of dial times over the lists (the oldest in late lists), with ties every 10 lists.
+        const at = minutesBefore(NOON, 600 + ((i * 37) % 60) * 10);
+        dialed.push({ id: await makeLead(h, lists[i], { status: statuses[i % statuses.length], dial_attempts: 1, last_dial_attempt: at }), at });
+      }
+      const fresh = await makeLead(h, lists[69]);
+      await hopperAt(h).fill(campaign, { target: 25 });
+      dialed.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id - b.id));
+      expect(await hopperLeadIds(h)).toEqual([fresh, ...dialed.slice(0, 24).map((d) => d.id)]);
     });
 
     it('claim marks rows dialing with claimed_at, by priority then age, and skips a lead called outside its hours', async () => {

@@ -64,7 +64,7 @@ export class HopperService {
       const ctx = await loadCampaignContext(trx, campaignId, now);
       const target = opts.target ?? ctx.hopperTarget;
       const queued = await countQueued(trx, campaignId);
-      const leads = await selectEligibleLeads(trx, ctx, Math.max(0, target - queued), opts.statuses);
+      const leads = await selectEligibleLeads(trx, dialect, ctx, Math.max(0, target - queued), opts.statuses);
       const added = await queueLeads(trx, dialect, campaignId, leads, now);
       return { campaign_id: campaignId, ...added, queued_after: queued + added.added, target };
     });
@@ -91,7 +91,7 @@ export class HopperService {
         await writeTransaction(db, dialect, async (trx) => {
           await lockCampaignHopper(trx, dialect, campaignId);
           const ctx = await loadCampaignContext(trx, campaignId, now);
-          const leads = await selectEligibleLeads(trx, ctx, null, ['dropped']);
+          const leads = await selectEligibleLeads(trx, dialect, ctx, null, ['dropped']);
           const added = await queueLeads(trx, dialect, campaignId, leads, now);
           return { campaign_id: campaignId, ...added, queued_after: await countQueued(trx, campaignId), target: ctx.hopperTarget };
         }),
