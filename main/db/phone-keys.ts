@@ -4,8 +4,17 @@
 import { sql } from 'kysely';
 import { normalisePhone } from '../../shared/domain/phone';
 import type { Db, Dialect } from './dialect';
+import { preparedQuery } from './prepared-query';
 
 const BATCH = 5000;
+
+// Compiled once: this runs before every dial result.
+const leadsWithoutKey = preparedQuery<object, { id: number; phone: string }>(
+  () => sql`select id, phone from leads indexed by leads_by_phone_key where phone_key is null limit ${sql.lit(BATCH)}`,
+);
+const dncWithoutKey = preparedQuery<object, { phone: string }>(
+  () => sql`select phone from dnc_numbers indexed by dnc_numbers_by_phone_key where phone_key is null`,
+);
 
 /**
  * Runs before every fill and dial result, so it must cost nothing when every key is filled.
@@ -16,16 +25,14 @@ export async function ensurePhoneKeys(db: Db, dialect: Dialect): Promise<number>
   if (dialect.name !== 'sqlite') return 0;
   let filled = 0;
   for (;;) {
-    const leads = await sql<{ id: number; phone: string }>`select id, phone from leads indexed by leads_by_phone_key
-      where phone_key is null limit ${BATCH}`.execute(db);
+    const leads = await leadsWithoutKey(db, dialect, {});
     for (const lead of leads.rows) {
       await db.updateTable('leads').set({ phone_key: normalisePhone(lead.phone) } as never).where('id', '=', lead.id).execute();
     }
     filled += leads.rows.length;
     if (leads.rows.length < BATCH) break;
   }
-  const dnc = await sql<{ phone: string }>`select phone from dnc_numbers indexed by dnc_numbers_by_phone_key
-    where phone_key is null`.execute(db);
+  const dnc = await dncWithoutKey(db, dialect, {});
   for (const row of dnc.rows) {
     await db.updateTable('dnc_numbers').set({ phone_key: normalisePhone(row.phone) } as never).where('phone', '=', row.phone).execute();
   }

@@ -10,7 +10,7 @@ import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
 import { changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
-import { insertAuditRows, loadLeadsById, updateLeadTrackingBulk, yieldToEventLoop, type AuditInsert } from './lead-repository';
+import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, yieldToEventLoop, type AuditInsert } from './lead-repository';
 
 export interface ApplyCounts {
   applied: number;
@@ -72,8 +72,33 @@ export async function applyCallsInTransaction(
   }
   const toApply = claimable.filter((c) => claimed.has(c.id));
   if (toApply.length === 0) return counts;
-
   const dncPhones = await dncKeysFor(trx, dialect, [...new Set(toApply.map((c) => c.lead_id))].map((id) => leads.get(id)!));
+  return applyClaimedCalls(trx, dialect, { leads, calls: toApply, dncPhones }, now, source, requeueDropped, counts);
+}
+
+export interface ClaimedCalls {
+  /** The calls' leads, read (and locked on PostgreSQL) in this transaction. */
+  leads: ReadonlyMap<number, LeadRow>;
+  /** Calls this transaction claimed (`lead_synced_at` set by it), with readable start times, oldest first. */
+  calls: readonly CallRow[];
+  /** Phone keys of these leads that are on the DNC list. */
+  dncPhones: ReadonlySet<string>;
+}
+
+/**
+ * The rules, the writes and the hopper, for calls already claimed in the open transaction. The
+ * one place a call changes its lead, whether it came from the dialer (recordCall) or the sync.
+ */
+export async function applyClaimedCalls(
+  trx: Db,
+  dialect: Dialect,
+  { leads, calls: toApply, dncPhones }: ClaimedCalls,
+  now: Date,
+  source: 'call' | 'sync',
+  requeueDropped?: DroppedRequeue,
+  counts: ApplyCounts = emptyCounts(),
+): Promise<ApplyCounts> {
+  const nowIso = now.toISOString();
   const state = new Map<number, { before: LeadRow; now: LeadTracking }>();
   const audits: AuditInsert[] = [];
   const incidents: { lead_id: number; call_uuid: string; phone: string; reason: 'dnc_status' | 'dnc_phone'; created_at: string }[] = [];
@@ -126,9 +151,7 @@ export async function applyCallsInTransaction(
   }
   counts.incidents = incidents.length;
   // A dialed lead leaves the hopper; a dropped one may come straight back, at high priority.
-  for (const chunk of chunkForParams(dialect, [...state.keys()], 1)) {
-    await trx.deleteFrom('dialer_hopper').where('lead_id', 'in', chunk).execute();
-  }
+  await removeFromHopper(trx, dialect, [...state.keys()]);
   if (requeueDropped && counts.droppedLeadIds.length > 0) counts.requeuedLeadIds = await requeueDropped(trx, counts.droppedLeadIds, now);
   return counts;
 }
@@ -138,7 +161,7 @@ export function hasReadableTime(value: string | null): boolean {
   return value !== null && Number.isFinite(Date.parse(value));
 }
 
-async function dncKeysFor(db: Db, dialect: Dialect, leads: readonly LeadRow[]): Promise<Set<string>> {
+export async function dncKeysFor(db: Db, dialect: Dialect, leads: readonly LeadRow[]): Promise<Set<string>> {
   const keys = [...new Set(leads.map((l) => normalisePhone(l.phone)).filter((k) => k !== ''))];
   const found = new Set<string>();
   for (const chunk of chunkForParams(dialect, keys, 1)) {

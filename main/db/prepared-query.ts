@@ -1,0 +1,45 @@
+// Kysely builds and compiles a query on every call: about 40 µs, three times what SQLite takes to
+// run a small statement by primary key. A dial result runs the same handful of small statements
+// for every call, so those are built and compiled once per dialect and run with new values (the
+// SQLite driver then also finds its prepared statement in the statement cache).
+import type { CompiledQuery, Compilable, QueryResult, RawBuilder } from 'kysely';
+import type { Db, Dialect, DialectName } from './dialect';
+
+const SLOT = Symbol('prepared-query slot');
+
+interface Slot {
+  readonly [SLOT]: string;
+}
+
+function isSlot(value: unknown): value is Slot {
+  return typeof value === 'object' && value !== null && SLOT in value;
+}
+
+/** Stands for the named argument where a value goes; typed as the argument so builders accept it. */
+export type ArgOf<Args> = <K extends keyof Args & string>(name: K) => Args[K];
+
+/**
+ * `build` is called once per dialect with placeholders for the arguments; every call of the
+ * returned function runs that compiled query with the given arguments in their places.
+ * Only for queries whose shape never changes (no lists of varying length).
+ */
+export function preparedQuery<Args extends object, Row>(build: (db: Db, arg: ArgOf<Args>, dialect: Dialect) => Compilable<Row> | RawBuilder<Row>) {
+  const compiled = new Map<DialectName, CompiledQuery<Row>>();
+  return async (db: Db, dialect: Dialect, args: Args): Promise<QueryResult<Row>> => {
+    let query = compiled.get(dialect.name);
+    if (!query) {
+      const built = build(db, (name) => ({ [SLOT]: name }) as never, dialect);
+      // A raw `sql` query compiles against a database; a query builder carries its own.
+      query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
+      compiled.set(dialect.name, query);
+    }
+    const parameters = query.parameters.map((p) => {
+      if (!isSlot(p)) return p;
+      const value = args[p[SLOT] as keyof Args];
+      // undefined would bind as NULL on PostgreSQL and fail on SQLite: say which one is missing.
+      if (value === undefined) throw new Error(`prepared query: no argument ${p[SLOT]}`);
+      return value;
+    });
+    return db.executeQuery<Row>({ ...query, parameters });
+  };
+}
