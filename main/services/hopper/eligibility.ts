@@ -61,9 +61,10 @@ function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, RawBui
       sql<SqlBool>`(exists (select 1 from dnc_numbers where dnc_numbers.phone_key = ${col('phone_key')}))`,
     ],
     outside_calling_hours: [sql<SqlBool>`(not ${insideCallingHours(ctx)})`],
-    // `in (subquery)`: the hopper is small, so both databases hash it once per query instead of
-    // probing it per lead (PostgreSQL's estimates otherwise pick a nested loop over it).
-    already_queued: [sql<SqlBool>`(${col('id')} in (select dialer_hopper.lead_id from dialer_hopper))`],
+    // `exists`, for the same reason as the DNC list: `id in (select … from dialer_hopper)` was a
+    // subplan that read and hashed the whole hopper again for every fill stream. PostgreSQL sizes
+    // the hopper from its current pages, so a full count still hashes it once.
+    already_queued: [sql<SqlBool>`(exists (select 1 from dialer_hopper where dialer_hopper.lead_id = ${col('id')}))`],
   };
 }
 
