@@ -2,13 +2,15 @@
 // walks the leads in id batches and yields between them, so a large list neither freezes the
 // process nor ever leaves half a list recycled.
 import { randomUUID } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
 import { isFinal, readStatus } from '../../../shared/catalogue';
 import { InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, RecyclePreview, RecycleRequest } from '../../../shared/types/recycling';
-import { chunkForParams, writeTransaction, type Db } from '../../db/dialect';
+import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { insertAuditRows, yieldToEventLoop, type AuditInsert } from '../status/lead-repository';
+import { yieldToEventLoop } from '../status/lead-repository';
+import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
 
 export interface OperationProgress {
@@ -17,8 +19,6 @@ export interface OperationProgress {
   total: number;
 }
 export type ProgressListener = (p: OperationProgress) => void;
-
-const BATCH = 2000;
 
 async function assertListExists(db: Db, listId: number): Promise<void> {
   const list = await db.selectFrom('lead_lists').select('id').where('id', '=', listId).executeTakeFirst();
@@ -106,24 +106,15 @@ export async function recycleList(
       })
       .execute();
     onProgress?.({ phase: 'recycling', done: 0, total });
+    const run: RecycleRun = { trx, dialect, plan, operationId, nowIso };
     let done = 0;
-    let afterId = 0;
-    for (;;) {
-      let q = trx
-        .selectFrom('leads')
-        .select(['id', 'status', 'dial_attempts', 'attempts_reset_at', 'last_status_change'])
-        .where(willChangeCondition(plan))
-        .where('leads.id', '>', afterId)
-        .orderBy('leads.id')
-        .limit(BATCH);
-      if (dialect.supportsRowLocks) q = q.forUpdate();
-      const leads = await q.execute();
-      if (leads.length === 0) break;
-      afterId = leads[leads.length - 1].id;
-      await writeBatch(trx, handle, plan, leads, operationId, nowIso);
-      done += leads.length;
+    for (let after = 0; ; ) {
+      const { recorded, last } = await recycleNextRange(run, after);
+      if (recorded === 0) break;
+      done += recorded;
       onProgress?.({ phase: 'recycling', done, total: Math.max(total, done) });
-      if (leads.length < BATCH) break;
+      if (recorded < BATCH) break;
+      after = last;
       await yieldToEventLoop();
     }
     await trx
@@ -152,58 +143,123 @@ async function monotonicStart(trx: Db, listId: number, nowIso: string): Promise<
   return new Date(Date.parse(latest.started_at) + 1).toISOString();
 }
 
-interface LeadBefore {
-  id: number;
-  status: string | null;
-  dial_attempts: number;
-  attempts_reset_at: string | null;
-  last_status_change: string | null;
+/** What every statement of one recycle needs. */
+interface RecycleRun {
+  trx: Db;
+  dialect: Dialect;
+  plan: RecyclePlan;
+  operationId: string;
+  nowIso: string;
 }
 
-async function writeBatch(trx: Db, handle: DbHandle, plan: RecyclePlan, leads: LeadBefore[], operationId: string, nowIso: string) {
-  const { dialect } = handle;
-  const ids = leads.map((l) => l.id);
-  for (const chunk of chunkForParams(dialect, ids, 1)) {
-    await trx
-      .updateTable('leads')
-      .set({
-        status: plan.target,
-        last_status_change: nowIso,
-        ...(plan.reset ? { dial_attempts: 0, attempts_reset_at: nowIso } : {}),
-      })
-      .where('id', 'in', chunk)
-      .execute();
-  }
-  const undoRows = leads.map((l) => ({
-    operation_id: operationId,
-    lead_id: l.id,
-    old_status: l.status,
-    new_status: plan.target,
-    old_dial_attempts: l.dial_attempts,
-    new_dial_attempts: plan.reset ? 0 : l.dial_attempts,
-    old_attempts_reset_at: l.attempts_reset_at,
-    new_attempts_reset_at: plan.reset ? nowIso : l.attempts_reset_at,
-    old_last_status_change: l.last_status_change,
-    new_last_status_change: nowIso,
-  }));
-  for (const chunk of chunkForParams(dialect, undoRows, 10)) await trx.insertInto('operation_leads').values(chunk).execute();
-  const audits: AuditInsert[] = leads
-    .filter((l) => l.status !== plan.target)
-    .map((l) => ({
-      lead_id: l.id,
-      old_status: l.status,
-      new_status: plan.target,
-      source: 'recycle',
-      operation_id: operationId,
-      reason: recycleReason(plan, l.status),
-      created_at: nowIso,
-    }));
-  await insertAuditRows(trx, dialect, audits);
+/**
+ * Recycles the next range of at most BATCH changing leads after lead `after`: undo rows first
+ * (they copy the leads as they are), then audit rows, then the leads. Returns how many leads it
+ * recycled and the last one's id.
+ */
+async function recycleNextRange(run: RecycleRun, after: number): Promise<{ recorded: number; last: number }> {
+  const recorded = await recordNextRange(run, after);
+  if (recorded === 0) return { recorded, last: after };
+  const range = { after, last: (await lastLeadAfter(run.trx, run.operationId, after))! };
+  await auditRange(run, range);
+  await recycleRange(run, range);
+  return { recorded, last: range.last };
 }
 
-function recycleReason(plan: RecyclePlan, from: string | null): string {
+/**
+ * Records the next BATCH leads that change as the operation's undo rows, straight from the
+ * leads: their values now and what the recycle sets. On PostgreSQL the rows are locked as they
+ * are read, so no call can change a lead between this copy and its update.
+ */
+async function recordNextRange({ trx, dialect, plan, operationId, nowIso }: RecycleRun, after: number): Promise<number> {
+  const now = timestampValue(dialect, nowIso);
+  let leads = trx
+    .selectFrom('leads')
+    .select((eb) => [
+      textValue(operationId).as('operation_id'),
+      'leads.id',
+      'leads.status',
+      textValue(plan.target).as('new_status'),
+      'leads.dial_attempts',
+      plan.reset ? integerValue(0).as('new_dial_attempts') : eb.ref('leads.dial_attempts').as('new_dial_attempts'),
+      'leads.attempts_reset_at',
+      plan.reset ? now.as('new_attempts_reset_at') : eb.ref('leads.attempts_reset_at').as('new_attempts_reset_at'),
+      'leads.last_status_change',
+      now.as('new_last_status_change'),
+    ])
+    .where(willChangeCondition(plan))
+    .where('leads.id', '>', after)
+    .orderBy('leads.id')
+    .limit(BATCH);
+  if (dialect.supportsRowLocks) leads = leads.forUpdate();
+  const result = await trx
+    .insertInto('operation_leads')
+    .columns([
+      'operation_id',
+      'lead_id',
+      'old_status',
+      'new_status',
+      'old_dial_attempts',
+      'new_dial_attempts',
+      'old_attempts_reset_at',
+      'new_attempts_reset_at',
+      'old_last_status_change',
+      'new_last_status_change',
+    ])
+    .expression(leads)
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** One audit row per recorded lead of the range whose status moves (a reset alone is not audited). */
+async function auditRange({ trx, dialect, plan, operationId, nowIso }: RecycleRun, range: IdRange): Promise<void> {
+  const rows = trx
+    .selectFrom('operation_leads')
+    .select([
+      'operation_leads.lead_id',
+      'operation_leads.old_status',
+      'operation_leads.new_status',
+      textValue('recycle').as('source'),
+      'operation_leads.operation_id',
+      recycleReasonSql(plan).as('reason'),
+      timestampValue(dialect, nowIso).as('created_at'),
+    ])
+    .where(operationRowsIn(operationId, range))
+    .where('operation_leads.old_status', 'is distinct from', plan.target)
+    .orderBy('operation_leads.lead_id');
+  await trx
+    .insertInto('lead_status_audit')
+    .columns(['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'])
+    .expression(rows)
+    .execute();
+}
+
+/** Moves exactly the leads recorded for the range (not one that started matching since). */
+async function recycleRange({ trx, plan, operationId, nowIso }: RecycleRun, range: IdRange): Promise<void> {
+  await trx
+    .updateTable('leads')
+    .set({
+      status: plan.target,
+      last_status_change: nowIso,
+      ...(plan.reset ? { dial_attempts: 0, attempts_reset_at: nowIso } : {}),
+    })
+    .where('leads.id', '>', range.after)
+    .where('leads.id', '<=', range.last)
+    .where('leads.id', 'in', operationLeadIds(trx, operationId, range))
+    .execute();
+}
+
+function recycleReason(plan: RecyclePlan, overridden: boolean): string {
   const parts = ['recycled'];
   if (plan.reset) parts.push('dial count reset');
-  if (plan.overrideReason && isFinal(readStatus(from).status)) parts.push(`final override: ${plan.overrideReason}`);
+  if (overridden && plan.overrideReason) parts.push(`final override: ${plan.overrideReason}`);
   return parts.join('; ');
+}
+
+/** The audit reason of a lead by the stored word it had: finals moved by an override say so. */
+function recycleReasonSql(plan: RecyclePlan): RawBuilder<string | null> {
+  const finals = plan.words.filter((w) => isFinal(readStatus(w).status));
+  const plain = textValue(recycleReason(plan, false));
+  if (plan.overrideReason === null || finals.length === 0) return plain;
+  return sql<string>`case when operation_leads.old_status in (${sql.join(finals)}) then ${textValue(recycleReason(plan, true))} else ${plain} end`;
 }
