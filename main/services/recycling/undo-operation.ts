@@ -2,16 +2,17 @@
 // every lead it touched still has exactly the values it left (`operation_leads.new_*`). One
 // write transaction: either every lead goes back, or none does.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
-import { writeTransaction, type Db } from '../../db/dialect';
+import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import type { Database } from '../../db/schema';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { insertAuditRows, yieldToEventLoop, type AuditInsert } from '../status/lead-repository';
+import { yieldToEventLoop } from '../status/lead-repository';
+import { nextRangeEnd, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
 
-const BATCH = 2000;
 const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
 const FINISHED = ['done', 'failed'] as const;
 
@@ -42,7 +43,7 @@ export async function lastUndoable(handle: DbHandle, listId: number): Promise<Un
   if (!list) throw notFound(`List ${listId}`);
   const op = (await undoableOperations(db, listId).limit(1).executeTakeFirst()) as OperationRow | undefined;
   if (!op) return null;
-  const check = await checkUnchanged(db, op.id, false);
+  const check = await checkUnchanged(db, op.id);
   return {
     operation_id: op.id,
     kind: op.kind as 'fix' | 'recycle',
@@ -110,10 +111,18 @@ function differs(r: Joined): string | null {
   return null;
 }
 
-function loadJoined(db: Db, operationId: string, afterLeadId: number) {
+/**
+ * The operation's rows of the range whose lead may differ from what the operation left: deleted,
+ * or any compared column not identical. Identical values are certainly unchanged, so in the
+ * usual case nothing is read; `differs` decides for the few rows returned (a time written in
+ * another format is the same time).
+ */
+function changedCandidates(db: Db, operationId: string, range: IdRange) {
   return db
     .selectFrom('operation_leads')
-    .leftJoin('leads', 'leads.id', 'operation_leads.lead_id')
+    .leftJoin('leads', (join) =>
+      join.onRef('leads.id', '=', 'operation_leads.lead_id').on('leads.id', '>', range.after).on('leads.id', '<=', range.last),
+    )
     .select([
       'operation_leads.lead_id',
       'operation_leads.old_status',
@@ -135,17 +144,31 @@ function loadJoined(db: Db, operationId: string, afterLeadId: number) {
       'leads.last_dial_attempt as cur_last_dial_attempt',
       'leads.dial_result as cur_dial_result',
     ])
-    .where('operation_leads.operation_id', '=', operationId)
-    .where('operation_leads.lead_id', '>', afterLeadId)
+    .where(operationRowsIn(operationId, range))
+    .where((eb) =>
+      eb.or([
+        eb('leads.id', 'is', null),
+        eb('leads.status', 'is distinct from', eb.ref('operation_leads.new_status')),
+        eb('leads.dial_attempts', '<>', eb.ref('operation_leads.new_dial_attempts')),
+        eb('leads.attempts_reset_at', 'is distinct from', eb.ref('operation_leads.new_attempts_reset_at')),
+        eb('leads.last_status_change', 'is distinct from', eb.ref('operation_leads.new_last_status_change')),
+        eb.and([
+          eb('operation_leads.tracks_dialing', '=', 1),
+          eb.or([
+            eb('leads.answered_count', 'is distinct from', eb.ref('operation_leads.new_answered_count')),
+            eb('leads.last_dial_attempt', 'is distinct from', eb.ref('operation_leads.new_last_dial_attempt')),
+            eb('leads.dial_result', 'is distinct from', eb.ref('operation_leads.new_dial_result')),
+          ]),
+        ]),
+      ]),
+    )
     .orderBy('operation_leads.lead_id')
-    .limit(BATCH)
     .execute() as Promise<Joined[]>;
 }
 
-/** Counts the operation's leads that changed since, keeping the first reason as an example. */
+/** Counts the rows that changed since, keeping the first reason as an example. */
 function tallyDifferences(check: Check, rows: readonly Joined[]): void {
   for (const r of rows) {
-    check.total += 1;
     const why = differs(r);
     if (why) {
       check.changed += 1;
@@ -154,23 +177,55 @@ function tallyDifferences(check: Check, rows: readonly Joined[]): void {
   }
 }
 
-async function checkUnchanged(db: Db, operationId: string, yieldBetween: boolean): Promise<Check> {
-  const check: Check = { total: 0, changed: 0, example: null };
+async function countOperationLeads(db: Db, operationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('operation_leads')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('operation_id', '=', operationId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Calls `fn` for each range of at most BATCH of the operation's leads, in id order. */
+async function forEachRange(db: Db, operationId: string, fn: (range: IdRange) => Promise<void>, yieldBetween: boolean): Promise<void> {
   let after = 0;
-  for (;;) {
-    const rows = await loadJoined(db, operationId, after);
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1].lead_id;
-    tallyDifferences(check, rows);
-    if (rows.length < BATCH) break;
+  for (let last = await nextRangeEnd(db, operationId, after); last !== null; last = await nextRangeEnd(db, operationId, after)) {
+    await fn({ after, last });
+    after = last;
     if (yieldBetween) await yieldToEventLoop();
   }
+}
+
+async function checkUnchanged(db: Db, operationId: string): Promise<Check> {
+  const check: Check = { total: await countOperationLeads(db, operationId), changed: 0, example: null };
+  await forEachRange(db, operationId, async (range) => tallyDifferences(check, await changedCandidates(db, operationId, range)), false);
   return check;
 }
 
-/** One statement per batch: every lead of the id range takes back its own old values. */
-async function restoreBatch(trx: Db, operationId: string, first: number, last: number): Promise<void> {
+/**
+ * Locks the operation's leads of the range (PostgreSQL) before they are compared, so that no call
+ * can slip in between the comparison and the restore. Each lead is locked before its comparison
+ * and stays locked until the commit, as if all were locked up front. A statement of its own: with
+ * the lock inside the comparison's join, PostgreSQL (its statistics taken before the operation
+ * wrote its rows) ran the locking subquery again for every row of the range.
+ */
+async function lockRange(trx: Db, operationId: string, range: IdRange): Promise<void> {
+  const locked = trx
+    .selectFrom('leads')
+    .select('leads.id')
+    .where('leads.id', '>', range.after)
+    .where('leads.id', '<=', range.last)
+    .where('leads.id', 'in', operationLeadIds(trx, operationId, range))
+    .forUpdate();
   await trx
+    .selectFrom(locked.as('locked'))
+    .select((eb) => eb.fn.countAll().as('n'))
+    .execute();
+}
+
+/** One statement per range: every lead of the range takes back its own old values. Returns how many. */
+async function restoreRange(trx: Db, operationId: string, range: IdRange): Promise<number> {
+  const result = await trx
     .updateTable('leads')
     .from('operation_leads')
     .set((eb) => ({
@@ -184,13 +239,40 @@ async function restoreBatch(trx: Db, operationId: string, first: number, last: n
       last_status_change: eb.ref('operation_leads.old_last_status_change'),
     }))
     .whereRef('operation_leads.lead_id', '=', 'leads.id')
-    .where('operation_leads.operation_id', '=', operationId)
-    .where('operation_leads.lead_id', '>=', first)
-    .where('operation_leads.lead_id', '<=', last)
-    .where('leads.id', '>=', first)
-    .where('leads.id', '<=', last)
-    // dnc is absorbing: a lead the operation left at dnc (a fix that applied a DNC call) stays.
-    .where((eb) => eb.or([eb('operation_leads.new_status', 'is', null), eb('operation_leads.new_status', '!=', 'dnc')]))
+    .where(operationRowsIn(operationId, range))
+    .where('leads.id', '>', range.after)
+    .where('leads.id', '<=', range.last)
+    .where(notLeftAtDnc)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** dnc is absorbing: a lead the operation left at dnc (a fix that applied a DNC call) stays there. */
+function notLeftAtDnc(eb: ExpressionBuilder<Database, 'operation_leads'>) {
+  return eb.or([eb('operation_leads.new_status', 'is', null), eb('operation_leads.new_status', '!=', 'dnc')]);
+}
+
+/** One audit row per restored lead of the range whose status comes back. */
+async function auditRange(trx: Db, dialect: Dialect, op: OperationRow, undoId: string, nowIso: string, range: IdRange): Promise<void> {
+  const rows = trx
+    .selectFrom('operation_leads')
+    .select([
+      'operation_leads.lead_id',
+      'operation_leads.new_status as old_status',
+      'operation_leads.old_status as new_status',
+      textValue('undo').as('source'),
+      textValue(undoId).as('operation_id'),
+      textValue(`undo of ${op.kind} ${op.id}`).as('reason'),
+      timestampValue(dialect, nowIso).as('created_at'),
+    ])
+    .where(operationRowsIn(op.id, range))
+    .whereRef('operation_leads.old_status', 'is distinct from', 'operation_leads.new_status')
+    .where(notLeftAtDnc)
+    .orderBy('operation_leads.lead_id');
+  await trx
+    .insertInto('lead_status_audit')
+    .columns(['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'])
+    .expression(rows)
     .execute();
 }
 
@@ -212,54 +294,25 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
         throw new ConsoleError('conflict', `A later ${latest.kind} of this list (${latest.id}) must be undone first. Nothing was changed.`);
       }
     }
-    // Lock the leads (PostgreSQL) before comparing them, so that no call can slip in between.
-    if (dialect.supportsRowLocks) {
-      await trx
-        .selectFrom('leads')
-        .select('id')
-        .where('id', 'in', trx.selectFrom('operation_leads').select('lead_id').where('operation_id', '=', operationId))
-        .forUpdate()
-        .execute();
-    }
-    const totalRow = await trx
-      .selectFrom('operation_leads')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('operation_id', '=', operationId)
-      .executeTakeFirst();
-    const total = Number(totalRow?.n ?? 0);
-    onProgress?.({ phase: 'undoing', done: 0, total });
-    // One pass: each batch is compared, then restored. At the first lead that changed since,
-    // writing stops (the transaction will roll back) and the pass only counts, for the message.
-    const check: Check = { total: 0, changed: 0, example: null };
+    const check: Check = { total: await countOperationLeads(trx, operationId), changed: 0, example: null };
+    onProgress?.({ phase: 'undoing', done: 0, total: check.total });
+    // One pass: each range is locked, compared, then restored. At the first lead that
+    // changed since, writing stops (the transaction will roll back) and the pass only counts, for
+    // the message.
     let done = 0;
-    let after = 0;
-    for (;;) {
-      const rows = await loadJoined(trx, operationId, after);
-      if (rows.length === 0) break;
-      const first = rows[0].lead_id;
-      const last = rows[rows.length - 1].lead_id;
-      after = last;
-      tallyDifferences(check, rows);
-      if (check.changed === 0) {
-        await restoreBatch(trx, operationId, first, last);
-        const audits: AuditInsert[] = rows
-          .filter((r) => r.old_status !== r.new_status && r.new_status !== 'dnc')
-          .map((r) => ({
-            lead_id: r.lead_id,
-            old_status: r.new_status,
-            new_status: r.old_status,
-            source: 'undo',
-            operation_id: undoId,
-            reason: `undo of ${op.kind} ${operationId}`,
-            created_at: nowIso,
-          }));
-        await insertAuditRows(trx, dialect, audits);
-        done += rows.filter((r) => r.new_status !== 'dnc').length;
-        onProgress?.({ phase: 'undoing', done, total: Math.max(total, done) });
-      }
-      if (rows.length < BATCH) break;
-      await yieldToEventLoop();
-    }
+    await forEachRange(
+      trx,
+      operationId,
+      async (range) => {
+        if (dialect.supportsRowLocks) await lockRange(trx, operationId, range);
+        tallyDifferences(check, await changedCandidates(trx, operationId, range));
+        if (check.changed > 0) return;
+        done += await restoreRange(trx, operationId, range);
+        await auditRange(trx, dialect, op, undoId, nowIso, range);
+        onProgress?.({ phase: 'undoing', done, total: Math.max(check.total, done) });
+      },
+      true,
+    );
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
     await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
     await trx
