@@ -60,9 +60,9 @@ async function readTier(db: Db, dialect: Dialect, ctx: CampaignContext, tier: Ti
   // One eligibility condition for every stream of the tier: building it is most of a stream's cost in JavaScript.
   // A never-dialed lead passes the retry rule by definition; stating it anyway misleads PostgreSQL's estimates.
   const eligible = eligibleExcept(ctx, tier.dialed ? STREAM_GUARANTEED_RULES : [...STREAM_GUARANTEED_RULES, 'retry_delay']);
-  const streams = ctx.activeListIds.flatMap((listId) => tier.statuses.map((status) => stream(db, ctx, { listId, status, dialed: tier.dialed, limit }, eligible)));
+  const streams = ctx.activeListIds.flatMap((listId) => tier.statuses.map((status) => stream(ctx, { listId, status, dialed: tier.dialed, limit }, eligible)));
   if (streams.length === 0) return [];
-  const paramsPerStream = Math.max(1, streams[0].compile().parameters.length);
+  const paramsPerStream = Math.max(1, streams[0].compile(db).parameters.length);
   const perStatement = Math.max(1, Math.min(MAX_STREAMS_PER_STATEMENT, Math.floor(dialect.maxParams / paramsPerStream) - 1));
   const found: Candidate[] = [];
   for (let i = 0; i < streams.length; i += perStatement) found.push(...(await mergeStreams(db, streams.slice(i, i + perStatement), limit)));
@@ -78,10 +78,8 @@ function inTierOrder(a: Candidate, b: Candidate): number {
   return ta !== tb ? (ta < tb ? -1 : 1) : a.id - b.id;
 }
 
-type Stream = ReturnType<typeof stream>;
-
 /** One UNION ALL of index-ordered streams, ordered and limited as a whole. */
-async function mergeStreams(db: Db, streams: Stream[], limit: number | null): Promise<Candidate[]> {
+async function mergeStreams(db: Db, streams: RawBuilder<Candidate>[], limit: number | null): Promise<Candidate[]> {
   // `select * from (…) s`: a member with its own ORDER BY and LIMIT, on both databases.
   const members = streams.map((q) => sql`select * from ${q} as s`);
   const rows = await sql<Candidate>`select id, status, last_dial_attempt from (${sql.join(members, sql` union all `)}) as u
@@ -96,21 +94,17 @@ interface StreamKey {
   limit: number | null;
 }
 
-/** One (list, status) range of the index, in its order, filtered by `eligible`. */
-function stream(db: Db, ctx: CampaignContext, key: StreamKey, eligible: RawBuilder<SqlBool>) {
+/**
+ * One (list, status) range of the index, in its order, filtered by `eligible`. A template rather
+ * than the query builder: a tier has up to a few hundred streams, and building each one costs.
+ */
+function stream(ctx: CampaignContext, key: StreamKey, eligible: RawBuilder<SqlBool>): RawBuilder<Candidate> {
   const cutoff = key.status === 'dropped' ? ctx.droppedCutoff : ctx.retryCutoff;
-  let q = db
-    .selectFrom('leads')
-    .select(['leads.id', 'leads.status', 'leads.last_dial_attempt'])
-    .where('leads.list_id', '=', key.listId)
-    .where('leads.status', '=', key.status)
-    // The index range; the retry rule in `eligible` repeats it (one definition of eligibility).
-    .where(key.dialed ? sql<SqlBool>`leads.last_dial_attempt <= ${cutoff}` : sql<SqlBool>`leads.last_dial_attempt is null`)
-    .where(eligible)
-    // Ordered as the index is (all NULL in the never-dialed range), so both databases can stop
-    // after `limit` rows instead of sorting the whole range.
-    .orderBy('leads.last_dial_attempt')
-    .orderBy('leads.id');
-  if (key.limit !== null) q = q.limit(key.limit);
-  return q;
+  // The index range; the retry rule in `eligible` repeats it (one definition of eligibility).
+  const range = key.dialed ? sql`leads.last_dial_attempt <= ${cutoff}` : sql`leads.last_dial_attempt is null`;
+  // Ordered as the index is (all NULL in the never-dialed range), so both databases can stop
+  // after `limit` rows instead of sorting the whole range.
+  return sql<Candidate>`(select leads.id, leads.status, leads.last_dial_attempt from leads
+    where leads.list_id = ${key.listId} and leads.status = ${key.status} and ${range} and ${eligible}
+    order by leads.last_dial_attempt, leads.id${key.limit === null ? sql`` : sql` limit ${key.limit}`})`;
 }
