@@ -15,7 +15,7 @@ import { loadCampaignContext } from './campaign-context';
 import { eligibleExcept } from './eligibility';
 import { claimRows } from './hopper-claim';
 import { cleanupStaleRows } from './hopper-cleanup';
-import { lockCampaignHopper, preferOrderedIndexScans } from './hopper-dialect';
+import { lockCampaignHopper } from './hopper-dialect';
 import { explainCampaign } from './hopper-explain';
 import { hopperStats } from './hopper-stats';
 import { selectEligibleLeads } from './lead-selection';
@@ -59,8 +59,7 @@ export class HopperService {
     await ensurePhoneKeys(db, dialect);
     const now = this.clock();
     return writeTransaction(db, dialect, async (trx) => {
-      await lockCampaignHopper(trx, dialect, campaignId);
-      await preferOrderedIndexScans(trx, dialect);
+      await lockCampaignHopper(trx, dialect, campaignId, { preferOrderedIndexScans: true });
       const ctx = await loadCampaignContext(trx, campaignId, now);
       const target = opts.target ?? ctx.hopperTarget;
       const queued = await countQueued(trx, campaignId);
