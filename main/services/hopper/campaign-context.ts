@@ -46,9 +46,18 @@ export interface CampaignContext {
  * omitted, every distinct lead timezone in the database (a loose index scan: a few probes).
  */
 export async function loadCampaignContext(db: Db, campaignId: number, now: Date, candidateTimezones?: readonly (string | null)[]): Promise<CampaignContext> {
-  const c = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
+  // The campaign and its lists in one round trip: one row per list, one with a NULL list when it has none.
+  const rows = await db
+    .selectFrom('campaigns')
+    .leftJoin('lead_lists', 'lead_lists.campaign_id', 'campaigns.id')
+    .selectAll('campaigns')
+    .select(['lead_lists.id as list_id', 'lead_lists.active as list_active'])
+    .where('campaigns.id', '=', campaignId)
+    .orderBy('lead_lists.id')
+    .execute();
+  const c = rows[0];
   if (!c) throw notFound(`Campaign ${campaignId}`);
-  const lists = await db.selectFrom('lead_lists').select(['id', 'active']).where('campaign_id', '=', campaignId).orderBy('id').execute();
+  const lists = rows.flatMap((r) => (r.list_id === null ? [] : [{ id: r.list_id, active: r.list_active! }]));
   const finals = new Set<Status>(FINAL_STATUSES);
   const dialable = [...new Set<Status>(['new', ...parseRecyclableStatuses(c.recyclable_statuses)])].filter((s) => !finals.has(s));
   const window = parseWindow(c.call_window_start, c.call_window_end);
