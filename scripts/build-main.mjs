@@ -22,6 +22,16 @@ await build({
   banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
 });
 
+// The WAL checkpointer's worker thread is loaded by file name next to the main bundle
+// (main/db/wal-checkpointer.ts resolves it relative to its own module).
+await build({
+  ...common,
+  entryPoints: ['main/db/wal-checkpointer-worker.mjs'],
+  outfile: 'dist/main/wal-checkpointer-worker.mjs',
+  format: 'esm',
+  external: ['better-sqlite3'],
+});
+
 // A sandboxed preload cannot import modules: one CommonJS file with only Electron external.
 await build({
   ...common,
@@ -32,4 +42,4 @@ await build({
   external: ['electron'],
 });
 
-console.log('Built dist/main/electron-main.js and dist/preload/preload.cjs');
+console.log('Built dist/main/electron-main.js, dist/main/wal-checkpointer-worker.mjs and dist/preload/preload.cjs');

@@ -8,6 +8,7 @@ import { describeTarget, redactUrl, type DatabaseTarget } from './database-confi
 import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
 import { assertNotNewer, migrateToLatest } from './migrate';
 import { withStatementCache } from './sqlite-statement-cache';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export interface DbHandle {
   db: Db;
@@ -25,6 +26,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** SQLite: checkpoint the WAL on a worker thread (default true; see wal-checkpointer.ts). */
+  backgroundCheckpoints?: boolean;
 }
 
 // timestamptz comes back as the same ISO-8601 string SQLite stores; counts and bigint ids as numbers.
@@ -90,12 +93,18 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
     throw new ConsoleError('database_unavailable', `Cannot open the SQLite file ${target.file}: ${(error as Error).message}`);
   }
   const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const walMode = !target.readOnly && raw.pragma('journal_mode', { simple: true }) === 'wal';
+  const checkpointer = walMode && options.backgroundCheckpoints !== false ? startWalCheckpointer(raw, target.file) : null;
   return {
     db,
     dialect: SQLITE,
     target,
     description: describeTarget(target),
-    close: () => db.destroy(),
+    close: async () => {
+      // The worker's connection first: the last connection to close folds the WAL into the file.
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 

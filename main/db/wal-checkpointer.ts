@@ -1,0 +1,75 @@
+// Runs SQLite's WAL checkpoints on a worker thread (wal-checkpointer-worker.mjs) instead of inside
+// the commits of the main thread. Until the worker is running, and again if it ever fails, the
+// connection keeps checkpointing itself as SQLite does by default: the worker is a speed-up,
+// never a condition for correctness (a checkpoint is safe to interrupt or to skip).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** SQLite's own default: the writer checkpoints after a commit once the WAL holds this many pages. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+/**
+ * While the worker runs, the writer still checkpoints once the WAL holds this many pages (~32 MB).
+ * The worker has copied nearly all of it by then, so that checkpoint is short, and it is what lets
+ * the WAL start over under a steady stream of writes: SQLite restarts the log only when a writer
+ * begins with every frame copied, which the worker alone, beside a busy writer, rarely sees.
+ */
+const BACKSTOP_AUTOCHECKPOINT = 8_000;
+const INTERVAL_MS = 50;
+
+/** Beside this module (or the main bundle); in a packaged app, unpacked from the asar archive. */
+function workerFile(): string {
+  const file = fileURLToPath(new URL('./wal-checkpointer-worker.mjs', import.meta.url));
+  return file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
+export interface WalCheckpointer {
+  /** The worker is checkpointing (false before it started and after a failure). */
+  readonly running: boolean;
+  stop(): Promise<void>;
+}
+
+export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string): WalCheckpointer {
+  let running = false;
+  const ownCheckpoints = () => {
+    running = false;
+    if (raw.open) raw.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerFile(), {
+      workerData: { file: path.resolve(file), intervalMs: INTERVAL_MS },
+    });
+  } catch {
+    return { running: false, stop: async () => undefined };
+  }
+  // The checkpointer never keeps a CLI command alive.
+  worker.unref();
+  worker.on('message', (message) => {
+    if (message === 'ready' && raw.open) {
+      running = true;
+      raw.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
+    }
+  });
+  worker.on('error', ownCheckpoints);
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      ownCheckpoints();
+      resolve();
+    }),
+  );
+  return {
+    async stop() {
+      // Asked, not terminated: a checkpoint under way finishes and the worker closes its connection.
+      // Referenced again so that the process waits for that (an unref'd worker's exit never comes
+      // to a process with nothing else to do).
+      worker.ref();
+      worker.postMessage('stop');
+      await exited;
+    },
+    get running() {
+      return running;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DbHandle } from '../../main/db/open-database';
+import { startWalCheckpointer } from '../../main/db/wal-checkpointer';
+
+// SQLite only: PostgreSQL has no WAL file for the console to look after.
+// The worker copies committed pages into the database file off the main thread; the connection
+// hands checkpoints to it only while it runs, and takes them back when it cannot.
+const dirs: string[] = [];
+const handles: DbHandle[] = [];
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-wal-'));
+  dirs.push(dir);
+  return path.join(dir, 'console.sqlite');
+}
+const until = async (check: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+afterEach(async () => {
+  for (const h of handles.splice(0)) await h.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('background WAL checkpoints (SQLite)', () => {
+  it('copies committed writes into the database file while the console keeps it open', async () => {
+    const file = tempFile();
+    const h = await openDatabase({ kind: 'sqlite', file });
+    handles.push(h);
+    await h.db.insertInto('campaigns').values({ name: 'Checkpointed' } as never).execute();
+    // The database file alone (no WAL beside it) must hold the row once the worker has run.
+    const copy = `${file}.copy`;
+    await until(() => {
+      fs.copyFileSync(file, copy);
+      const alone = new BetterSqlite3(copy, { readonly: true });
+      try {
+        return (alone.prepare("select count(*) as n from campaigns where name = 'Checkpointed'").get() as { n: number }).n === 1;
+      } catch {
+        return false;
+      } finally {
+        alone.close();
+      }
+    });
+  });
+
+  it('leaves a bounded backstop to the connection while it runs, and no WAL after close', async () => {
+    const file = tempFile();
+    const raw = new BetterSqlite3(file);
+    raw.pragma('journal_mode = WAL');
+    const checkpointer = startWalCheckpointer(raw, file);
+    await until(() => checkpointer.running);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(8000);
+    await checkpointer.stop();
+    expect(checkpointer.running).toBe(false);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    raw.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('falls back to SQLite checkpointing itself when the worker cannot run', async () => {
+    const file = tempFile();
+    const raw = new BetterSqlite3(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('wal_autocheckpoint = 1234');
+    // The worker's connection requires the file to exist: this one does not.
+    const checkpointer = startWalCheckpointer(raw, path.join(path.dirname(file), 'missing.sqlite'));
+    await until(() => raw.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+    expect(checkpointer.running).toBe(false);
+    await checkpointer.stop();
+    raw.close();
+  });
+});
