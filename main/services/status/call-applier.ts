@@ -9,6 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
+import { writeOneLeadOutcome } from './status-dialect';
 import { changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, yieldToEventLoop, type AuditInsert } from './lead-repository';
 
@@ -138,8 +139,14 @@ export async function applyClaimedCalls(
     counts.statusAfter.set(id, entry.now.status);
     if (normaliseStatus(entry.now.status) === 'dropped' && entry.now.dial_result === 'dropped') counts.droppedLeadIds.push(id);
   }
-  await updateLeadTrackingBulk(trx, dialect, updates);
-  await insertAuditRows(trx, dialect, audits);
+  const single = state.size === 1 && updates.length === 1 && audits.length <= 1;
+  if (single) {
+    // One lead (a dial result): its writes together, in one round trip on PostgreSQL.
+    await writeOneLeadOutcome(trx, dialect, { id: updates[0].id, ...updates[0].tracking }, audits[0] ?? null);
+  } else {
+    await updateLeadTrackingBulk(trx, dialect, updates);
+    await insertAuditRows(trx, dialect, audits);
+  }
   counts.statusChanges = audits.length;
   for (const chunk of chunkForParams(dialect, incidents, 5)) {
     if (chunk.length === 0) continue;
@@ -150,8 +157,9 @@ export async function applyClaimedCalls(
       .execute();
   }
   counts.incidents = incidents.length;
-  // A dialed lead leaves the hopper; a dropped one may come straight back, at high priority.
-  await removeFromHopper(trx, dialect, [...state.keys()]);
+  // A dialed lead leaves the hopper (a single lead's went above); a dropped one may come straight
+  // back, at high priority.
+  if (!single) await removeFromHopper(trx, dialect, [...state.keys()]);
   if (requeueDropped && counts.droppedLeadIds.length > 0) counts.requeuedLeadIds = await requeueDropped(trx, counts.droppedLeadIds, now);
   return counts;
 }

@@ -1,7 +1,6 @@
 // Reads and writes of leads, calls and audit rows that the status services share.
 import { sql } from 'kysely';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
-import { preparedQuery } from '../../db/prepared-query';
 import type { LeadStatusAuditTable } from '../../db/schema';
 import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
 
@@ -72,11 +71,6 @@ export async function updateLeadTrackingBulk(
   dialect: Dialect,
   rows: readonly { id: number; tracking: LeadTracking }[],
 ): Promise<void> {
-  if (rows.length === 1) {
-    // A dial result writes one lead: a statement compiled once.
-    await updateOneLead(db, dialect, { id: rows[0].id, ...rows[0].tracking });
-    return;
-  }
   const ts = sql.raw(dialect.timestampType);
   const int = sql.raw('integer');
   const text = sql.raw('text');
@@ -95,54 +89,16 @@ export async function updateLeadTrackingBulk(
   }
 }
 
-const updateOneLead = preparedQuery<LeadTracking & { id: number }, never>((db, arg) =>
-  db
-    .updateTable('leads')
-    .set({
-      status: arg('status'),
-      dial_attempts: arg('dial_attempts'),
-      answered_count: arg('answered_count'),
-      last_dial_attempt: arg('last_dial_attempt'),
-      dial_result: arg('dial_result'),
-      last_status_change: arg('last_status_change'),
-    })
-    .where('id', '=', arg('id')),
-);
-
 export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };
 
-const insertOneAudit = preparedQuery<AuditInsert, never>((db, arg) =>
-  db.insertInto('lead_status_audit').values({
-    lead_id: arg('lead_id'),
-    old_status: arg('old_status'),
-    new_status: arg('new_status'),
-    source: arg('source'),
-    operation_id: arg('operation_id'),
-    reason: arg('reason'),
-    created_at: arg('created_at'),
-  }),
-);
-
 export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly AuditInsert[]): Promise<void> {
-  if (rows.length === 1) {
-    await insertOneAudit(db, dialect, rows[0]);
-    return;
-  }
   for (const chunk of chunkForParams(dialect, rows, 7)) {
     if (chunk.length > 0) await db.insertInto('lead_status_audit').values(chunk).execute();
   }
 }
 
-const removeOneFromHopper = preparedQuery<{ lead_id: number }, never>((db, arg) =>
-  db.deleteFrom('dialer_hopper').where('lead_id', '=', arg('lead_id')),
-);
-
 /** Deletes the hopper rows of these leads (a dialed lead leaves the hopper). */
 export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<void> {
-  if (leadIds.length === 1) {
-    await removeOneFromHopper(db, dialect, { lead_id: leadIds[0] });
-    return;
-  }
   for (const chunk of chunkForParams(dialect, leadIds, 1)) {
     if (chunk.length > 0) await db.deleteFrom('dialer_hopper').where('lead_id', 'in', chunk).execute();
   }
