@@ -2,17 +2,15 @@
 // (with its campaign and whether its phone is on the DNC list), the call is inserted already
 // claimed, and the shared applier (call-applier.ts) writes the lead, the audit row and the
 // hopper. A call_uuid seen before takes the general path (it may still be unapplied).
-// The statements are compiled once (prepared-query.ts): a dial result is the hottest path.
-import { sql } from 'kysely';
+// Its SQL is in status-dialect.ts, compiled once: a dial result is the hottest path, and on
+// PostgreSQL it is four round trips (begin, read + insert, write, commit), like the floor's.
 import { InputError } from '../../../shared/errors';
 import { normalisePhone } from '../../../shared/domain/phone';
 import type { Db, Dialect } from '../../db/dialect';
-import { preparedQuery } from '../../db/prepared-query';
 import { toBool } from '../../db/schema';
 import { canonicalIso } from '../../db/time';
 import { applyCallsInTransaction, applyClaimedCalls, dncKeysFor, emptyCounts, type ApplyCounts, type DroppedRequeue } from './call-applier';
-import { LEAD_COLUMNS } from './lead-repository';
-import type { CallRow, LeadRow } from './lead-tracking';
+import { CALL_COLUMNS, readLeadAndInsertCall, type LeadForCall } from './status-dialect';
 
 export interface CallLogInput {
   call_uuid: string;
@@ -34,49 +32,6 @@ export interface RecordedCall extends ApplyCounts {
   status: string | null;
 }
 
-const CALL_COLUMNS = ['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'] as const;
-
-type LeadForCall = LeadRow & { campaign_id: number; phone_key: string | null; on_dnc: number | boolean };
-
-/** The lead, its campaign and its DNC match; locked for update on PostgreSQL (not its list). */
-const readLeadForCall = preparedQuery<{ id: number }, LeadForCall>((db, arg, dialect) => {
-  const q = db
-    .selectFrom('leads')
-    .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
-    .select([...LEAD_COLUMNS, 'lead_lists.campaign_id', 'leads.phone_key'])
-    .select((eb) =>
-      eb.exists(eb.selectFrom('dnc_numbers').select(sql.lit(1).as('one')).whereRef('dnc_numbers.phone_key', '=', 'leads.phone_key')).as('on_dnc'),
-    )
-    .where('leads.id', '=', arg('id'));
-  return dialect.supportsRowLocks ? q.forUpdate('leads') : q;
-});
-
-type CallInsert = Omit<CallRow, 'id'> & {
-  campaign_id: number;
-  ended_at: string | null;
-  duration_seconds: number | null;
-  agent: string | null;
-};
-
-const insertCall = preparedQuery<CallInsert, CallRow>((db, arg) =>
-  db
-    .insertInto('call_logs')
-    .values({
-      call_uuid: arg('call_uuid'),
-      lead_id: arg('lead_id'),
-      campaign_id: arg('campaign_id'),
-      started_at: arg('started_at'),
-      ended_at: arg('ended_at'),
-      duration_seconds: arg('duration_seconds'),
-      result: arg('result'),
-      hangup_cause: arg('hangup_cause'),
-      agent: arg('agent'),
-      lead_synced_at: arg('lead_synced_at'),
-    })
-    .onConflict((oc) => oc.column('call_uuid').doNothing())
-    .returning(CALL_COLUMNS),
-);
-
 /** Records and applies one call inside the open write transaction. `startedAt` is canonical ISO. */
 export async function recordCallInTransaction(
   trx: Db,
@@ -86,23 +41,20 @@ export async function recordCallInTransaction(
   now: Date,
   requeueDropped?: DroppedRequeue,
 ): Promise<RecordedCall> {
-  const lead = (await readLeadForCall(trx, dialect, { id: input.lead_id })).rows[0];
-  if (!lead) throw new InputError(`Lead ${input.lead_id} does not exist.`, 'not_found');
   // Inserted already claimed: this transaction applies it below, so nobody else may.
-  const inserted = (
-    await insertCall(trx, dialect, {
-      call_uuid: input.call_uuid,
-      lead_id: input.lead_id,
-      campaign_id: input.campaign_id ?? lead.campaign_id,
-      started_at: startedAt,
-      ended_at: input.ended_at ? canonicalIso(input.ended_at) : null,
-      duration_seconds: input.duration_seconds ?? null,
-      result: input.result ?? null,
-      hangup_cause: input.hangup_cause === null || input.hangup_cause === undefined ? null : String(input.hangup_cause),
-      agent: input.agent ?? null,
-      lead_synced_at: now.toISOString(),
-    })
-  ).rows[0];
+  const { lead, inserted } = await readLeadAndInsertCall(trx, dialect, {
+    call_uuid: input.call_uuid,
+    lead_id: input.lead_id,
+    campaign_id: input.campaign_id ?? null,
+    started_at: startedAt,
+    ended_at: input.ended_at ? canonicalIso(input.ended_at) : null,
+    duration_seconds: input.duration_seconds ?? null,
+    result: input.result ?? null,
+    hangup_cause: input.hangup_cause === null || input.hangup_cause === undefined ? null : String(input.hangup_cause),
+    agent: input.agent ?? null,
+    lead_synced_at: now.toISOString(),
+  });
+  if (!lead) throw new InputError(`Lead ${input.lead_id} does not exist.`, 'not_found');
   let counts: ApplyCounts;
   if (inserted) {
     counts = await applyClaimedCalls(trx, dialect, { leads: new Map([[lead.id, lead]]), calls: [inserted], dncPhones: await dncPhonesOf(trx, dialect, lead) }, now, 'call', requeueDropped);

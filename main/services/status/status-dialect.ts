@@ -7,7 +7,98 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { preparedQuery } from '../../db/prepared-query';
 import type { AuditInsert } from './lead-repository';
-import type { LeadTracking } from './lead-tracking';
+import { LEAD_COLUMNS } from './lead-repository';
+import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
+
+export const CALL_COLUMNS = ['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'] as const;
+
+export type LeadForCall = LeadRow & { campaign_id: number; phone_key: string | null; on_dnc: number | boolean };
+
+/** The lead, its campaign and its DNC match; locked for update on PostgreSQL (not its list). */
+const readLeadForCall = preparedQuery<{ id: number }, LeadForCall>((db, arg, dialect) => {
+  const q = db
+    .selectFrom('leads')
+    .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
+    .select([...LEAD_COLUMNS, 'lead_lists.campaign_id', 'leads.phone_key'])
+    .select((eb) =>
+      eb.exists(eb.selectFrom('dnc_numbers').select(sql.lit(1).as('one')).whereRef('dnc_numbers.phone_key', '=', 'leads.phone_key')).as('on_dnc'),
+    )
+    .where('leads.id', '=', arg('id'));
+  return dialect.supportsRowLocks ? q.forUpdate('leads') : q;
+});
+
+export type CallInsert = Omit<CallRow, 'id'> & {
+  /** null: the lead's campaign. */
+  campaign_id: number | null;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  agent: string | null;
+};
+
+const insertCall = preparedQuery<CallInsert, CallRow>((db, arg) =>
+  db
+    .insertInto('call_logs')
+    .values({
+      call_uuid: arg('call_uuid'),
+      lead_id: arg('lead_id'),
+      campaign_id: arg('campaign_id') as number,
+      started_at: arg('started_at'),
+      ended_at: arg('ended_at'),
+      duration_seconds: arg('duration_seconds'),
+      result: arg('result'),
+      hangup_cause: arg('hangup_cause'),
+      agent: arg('agent'),
+      lead_synced_at: arg('lead_synced_at'),
+    })
+    .onConflict((oc) => oc.column('call_uuid').doNothing())
+    .returning(CALL_COLUMNS),
+);
+
+/**
+ * PostgreSQL: the call inserted (when its uuid is new and its lead exists) and the lead read and
+ * locked, in one statement. The insert reads the lead's campaign itself.
+ */
+const readLeadAndInsertCallPostgres = preparedQuery<CallInsert, LeadForCall & { [K in keyof CallRow as `call_${K}`]: CallRow[K] | null }>(
+  (_db, arg) => sql`with ins as (
+      insert into call_logs (call_uuid, lead_id, campaign_id, started_at, ended_at, duration_seconds, result, hangup_cause, agent, lead_synced_at)
+      select cast(${arg('call_uuid')} as text), l.id, coalesce(cast(${arg('campaign_id')} as integer), ll.campaign_id),
+        cast(${arg('started_at')} as timestamptz), cast(${arg('ended_at')} as timestamptz), cast(${arg('duration_seconds')} as integer),
+        cast(${arg('result')} as text), cast(${arg('hangup_cause')} as text), cast(${arg('agent')} as text), cast(${arg('lead_synced_at')} as timestamptz)
+      from leads l join lead_lists ll on ll.id = l.list_id where l.id = ${arg('lead_id')}
+      on conflict (call_uuid) do nothing
+      returning id, call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at
+    )
+    select l.id, l.list_id, l.phone, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result,
+      l.last_status_change, l.attempts_reset_at, ll.campaign_id, l.phone_key,
+      exists (select 1 from dnc_numbers d where d.phone_key = l.phone_key) as on_dnc,
+      ins.id as call_id, ins.call_uuid as call_call_uuid, ins.lead_id as call_lead_id, ins.started_at as call_started_at,
+      ins.result as call_result, ins.hangup_cause as call_hangup_cause, ins.lead_synced_at as call_lead_synced_at
+    from leads l join lead_lists ll on ll.id = l.list_id left join ins on true
+    where l.id = ${arg('lead_id')}
+    for update of l`,
+);
+
+/**
+ * Reads the call's lead (with its campaign and DNC match; locked on PostgreSQL) and inserts the
+ * call unless its call_uuid exists. `inserted` is undefined for a call_uuid seen before; `lead`
+ * is undefined (and nothing inserted) when the lead does not exist.
+ */
+export async function readLeadAndInsertCall(trx: Db, dialect: Dialect, call: CallInsert): Promise<{ lead?: LeadForCall; inserted?: CallRow }> {
+  if (dialect.name === 'postgres') {
+    const row = (await readLeadAndInsertCallPostgres(trx, dialect, call)).rows[0];
+    if (!row) return {};
+    const { call_id, call_call_uuid, call_lead_id, call_started_at, call_result, call_hangup_cause, call_lead_synced_at, ...lead } = row;
+    const inserted =
+      call_id === null
+        ? undefined
+        : { id: call_id, call_uuid: call_call_uuid!, lead_id: call_lead_id!, started_at: call_started_at!, result: call_result, hangup_cause: call_hangup_cause, lead_synced_at: call_lead_synced_at };
+    return { lead, inserted };
+  }
+  const lead = (await readLeadForCall(trx, dialect, { id: call.lead_id })).rows[0];
+  if (!lead) return {};
+  const inserted = (await insertCall(trx, dialect, { ...call, campaign_id: call.campaign_id ?? lead.campaign_id })).rows[0];
+  return { lead, inserted };
+}
 
 interface OneLeadWrite extends LeadTracking {
   id: number;
