@@ -54,3 +54,18 @@ export async function selectClaimable(
   if (dialect.name === 'postgres') q = q.forUpdate('dialer_hopper').skipLocked();
   return q.execute();
 }
+
+/**
+ * Runs `fn` where PostgreSQL groups by hashing rather than sorting: explain puts a campaign's leads
+ * in a few dozen (rule, timezone) groups, but the planner cannot estimate groups of computed
+ * expressions and expects one per lead, so it sorts every lead (on disk at a million) where a hash
+ * table of a few dozen entries does. PostgreSQL: in a transaction with `enable_sort` off (the
+ * setting ends with it); SQLite, which always groups by sorting: as it is.
+ */
+export async function withGroupingByHash<T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (dialect.name !== 'postgres') return fn(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('enable_sort', 'off', true)`.execute(trx);
+    return fn(trx);
+  });
+}

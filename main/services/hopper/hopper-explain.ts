@@ -1,9 +1,10 @@
 // "Why is the hopper empty": every lead of the campaign counted once, under the first rule that
 // excludes it (or as eligible now), so that eligible_now + the excluded counts = total leads.
 import { EXCLUSION_RULES, type ExclusionRule, type HopperExplain, type TimezoneWindowState } from '../../../shared/types/hopper';
-import type { Db } from '../../db/dialect';
+import type { Db, Dialect } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
 import { effectiveTimezone, firstExclusion } from './eligibility';
+import { withGroupingByHash } from './hopper-dialect';
 import { sql } from 'kysely';
 
 interface Group {
@@ -14,27 +15,8 @@ interface Group {
   min_dial: string | null;
 }
 
-export async function explainCampaign(db: Db, ctx: CampaignContext): Promise<HopperExplain> {
-  const groups: Group[] =
-    ctx.listIds.length === 0
-      ? []
-      : await db
-          .selectFrom((eb) =>
-            eb
-              .selectFrom('leads')
-              .select([
-                firstExclusion(ctx).as('x_rule'),
-                effectiveTimezone(ctx).as('x_tz'),
-                sql<number>`case when leads.status = 'dropped' then 1 else 0 end`.as('x_dropped'),
-                'leads.last_dial_attempt',
-              ])
-              .where('leads.list_id', 'in', ctx.listIds)
-              .as('t'),
-          )
-          .select(['t.x_rule', 't.x_tz', 't.x_dropped', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('t.last_dial_attempt').as('min_dial')])
-          .groupBy(['t.x_rule', 't.x_tz', 't.x_dropped'])
-          .execute() as Group[];
-
+export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignContext): Promise<HopperExplain> {
+  const groups = ctx.listIds.length === 0 ? [] : await withGroupingByHash(db, dialect, (q) => groupLeads(q, ctx));
   const counts = new Map<ExclusionRule, number>(EXCLUSION_RULES.map((r) => [r, 0]));
   const next = new Map<ExclusionRule, number>();
   const leadsPerZone = new Map<string, number>();
@@ -79,4 +61,24 @@ export async function explainCampaign(db: Db, ctx: CampaignContext): Promise<Hop
     calling_window: { ...ctx.windowText, valid: ctx.window !== null },
     timezones,
   };
+}
+
+/** Every lead of the campaign's lists, grouped by the first rule that excludes it, its timezone and dropped or not. */
+async function groupLeads(db: Db, ctx: CampaignContext): Promise<Group[]> {
+  return (await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('leads')
+        .select([
+          firstExclusion(ctx).as('x_rule'),
+          effectiveTimezone(ctx).as('x_tz'),
+          sql<number>`case when leads.status = 'dropped' then 1 else 0 end`.as('x_dropped'),
+          'leads.last_dial_attempt',
+        ])
+        .where('leads.list_id', 'in', ctx.listIds)
+        .as('t'),
+    )
+    .select(['t.x_rule', 't.x_tz', 't.x_dropped', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('t.last_dial_attempt').as('min_dial')])
+    .groupBy(['t.x_rule', 't.x_tz', 't.x_dropped'])
+    .execute()) as Group[];
 }

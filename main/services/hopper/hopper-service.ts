@@ -176,7 +176,7 @@ export class HopperService {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return explainCampaign(db, await loadCampaignContext(db, campaignId, this.clock()));
+    return explainCampaign(db, dialect, await loadCampaignContext(db, campaignId, this.clock()));
   }
 
   private async activeCampaignIds(): Promise<number[]> {
