@@ -4,7 +4,7 @@
 // about timing. Every predicate reads the `leads` row (`leads.*`) and values computed in the
 // campaign context, and is NULL-safe in rule order (a NULL status is caught by problem_status).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { STATUSES, FINAL_STATUSES } from '../../../shared/catalogue';
+import { STATUSES, FINAL_STATUSES, type Status } from '../../../shared/catalogue';
 import { EXCLUSION_RULES, type ExclusionRule } from '../../../shared/types/hopper';
 import type { CampaignContext } from './campaign-context';
 
@@ -76,11 +76,23 @@ export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule,
 }
 
 /**
- * Rules a fill stream satisfies by construction: it reads one active list of an active campaign,
- * one status of `ctx.dialable` (catalogue words, never final). Leaving them out of the stream's
- * SQL keeps the planner's row estimates honest, so it walks the index in order and stops early.
+ * The leads of one status that `retry_delay` lets through, as a range of the (list, status, last
+ * dial) index: never dialed, or dialed at or before that status's cutoff. For one status this is
+ * exactly the rule's complement (it excludes a dial after the cutoff), so a stream that reads the
+ * range needs no retry condition of its own.
  */
-export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive', 'final_status', 'problem_status', 'not_recyclable_status'];
+export function retryPassedRange(ctx: CampaignContext, status: Status, dialed: boolean): RawBuilder<SqlBool> {
+  const lastDial = col('last_dial_attempt');
+  return dialed ? sql<SqlBool>`${lastDial} <= ${status === 'dropped' ? ctx.droppedCutoff : ctx.retryCutoff}` : sql<SqlBool>`${lastDial} is null`;
+}
+
+/**
+ * Rules a fill stream satisfies by construction: it reads one active list of an active campaign,
+ * one status of `ctx.dialable` (catalogue words, never final), within `retryPassedRange`. Leaving
+ * them out of the stream's SQL keeps the planner's row estimates honest, so it walks the index in
+ * order and stops early, and spares both databases a test per lead read.
+ */
+export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive', 'final_status', 'problem_status', 'not_recyclable_status', 'retry_delay'];
 
 /** True when no rule (other than those in `except`) excludes the lead. */
 export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = []): RawBuilder<SqlBool> {

@@ -11,7 +11,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
 import type { Db, Dialect } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
-import { STREAM_GUARANTEED_RULES, eligibleExcept } from './eligibility';
+import { STREAM_GUARANTEED_RULES, eligibleExcept, retryPassedRange } from './eligibility';
 
 export interface Candidate {
   id: number;
@@ -58,8 +58,7 @@ export async function selectEligibleLeads(
 /** The tier's first `limit` leads (all when null), in tier order: last dial (never-dialed: none), then id. */
 async function readTier(db: Db, dialect: Dialect, ctx: CampaignContext, tier: Tier, limit: number | null): Promise<Candidate[]> {
   // One eligibility condition for every stream of the tier: building it is most of a stream's cost in JavaScript.
-  // A never-dialed lead passes the retry rule by definition; stating it anyway misleads PostgreSQL's estimates.
-  const eligible = eligibleExcept(ctx, tier.dialed ? STREAM_GUARANTEED_RULES : [...STREAM_GUARANTEED_RULES, 'retry_delay']);
+  const eligible = eligibleExcept(ctx, STREAM_GUARANTEED_RULES);
   const streams = ctx.activeListIds.flatMap((listId) => tier.statuses.map((status) => stream(ctx, { listId, status, dialed: tier.dialed, limit }, eligible)));
   if (streams.length === 0) return [];
   const paramsPerStream = Math.max(1, streams[0].compile(db).parameters.length);
@@ -99,12 +98,9 @@ interface StreamKey {
  * than the query builder: a tier has up to a few hundred streams, and building each one costs.
  */
 function stream(ctx: CampaignContext, key: StreamKey, eligible: RawBuilder<SqlBool>): RawBuilder<Candidate> {
-  const cutoff = key.status === 'dropped' ? ctx.droppedCutoff : ctx.retryCutoff;
-  // The index range; the retry rule in `eligible` repeats it (one definition of eligibility).
-  const range = key.dialed ? sql`leads.last_dial_attempt <= ${cutoff}` : sql`leads.last_dial_attempt is null`;
   // Ordered as the index is (all NULL in the never-dialed range), so both databases can stop
   // after `limit` rows instead of sorting the whole range.
   return sql<Candidate>`(select leads.id, leads.status, leads.last_dial_attempt from leads
-    where leads.list_id = ${key.listId} and leads.status = ${key.status} and ${range} and ${eligible}
+    where leads.list_id = ${key.listId} and leads.status = ${key.status} and ${retryPassedRange(ctx, key.status, key.dialed)} and ${eligible}
     order by leads.last_dial_attempt, leads.id${key.limit === null ? sql`` : sql` limit ${key.limit}`})`;
 }
