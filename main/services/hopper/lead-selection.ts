@@ -62,7 +62,8 @@ async function readTier(db: Db, dialect: Dialect, ctx: CampaignContext, tier: Ti
   const streams = ctx.activeListIds.flatMap((listId) => tier.statuses.map((status) => stream(ctx, { listId, status, dialed: tier.dialed, limit }, eligible)));
   if (streams.length === 0) return [];
   const paramsPerStream = Math.max(1, streams[0].compile(db).parameters.length);
-  const perStatement = Math.max(1, Math.min(MAX_STREAMS_PER_STATEMENT, Math.floor(dialect.maxParams / paramsPerStream) - 1));
+  // The statement's own limit is one more parameter.
+  const perStatement = Math.max(1, Math.min(MAX_STREAMS_PER_STATEMENT, Math.floor((dialect.maxParams - 1) / paramsPerStream)));
   const found: Candidate[] = [];
   for (let i = 0; i < streams.length; i += perStatement) found.push(...(await mergeStreams(db, streams.slice(i, i + perStatement), limit)));
   // Only a campaign with more streams than one statement takes is merged here as well: the same
