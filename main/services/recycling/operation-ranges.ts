@@ -16,19 +16,48 @@ export interface IdRange {
   last: number;
 }
 
-/** The end of the next range of an operation's leads after `after`, or null when none is left. */
-export async function nextRangeEnd(db: Db, operationId: string, after: number): Promise<number | null> {
-  const full = await db
+/** Range ends read per statement: bounded work per statement, few statements per operation. */
+const RANGES_PER_READ = 10;
+
+/**
+ * The operation's leads in consecutive ranges of BATCH (the last one shorter), in id order.
+ * Each statement numbers the next RANGES_PER_READ × BATCH rows and keeps every BATCH-th id. Not
+ * one `offset` look-up per range: right after the operation wrote its rows, PostgreSQL's
+ * statistics still call operation_leads empty, and it sorted all the remaining rows for each.
+ */
+export async function* operationRanges(db: Db, operationId: string): AsyncGenerator<IdRange> {
+  let after = 0;
+  for (;;) {
+    const ends = await fullRangeEnds(db, operationId, after);
+    for (const last of ends) {
+      yield { after, last };
+      after = last;
+    }
+    if (ends.length < RANGES_PER_READ) break;
+  }
+  const last = await lastLeadAfter(db, operationId, after);
+  if (last !== null) yield { after, last };
+}
+
+/** The ends of the next full ranges (BATCH rows each) after `after`. */
+async function fullRangeEnds(db: Db, operationId: string, after: number): Promise<number[]> {
+  const next = db
     .selectFrom('operation_leads')
     .select('lead_id')
     .where('operation_id', '=', operationId)
     .where('lead_id', '>', after)
     .orderBy('lead_id')
-    .limit(1)
-    .offset(BATCH - 1)
-    .executeTakeFirst();
-  if (full) return full.lead_id;
-  return lastLeadAfter(db, operationId, after);
+    .limit(BATCH * RANGES_PER_READ);
+  const numbered = db
+    .selectFrom(next.as('next'))
+    .select((eb) => ['next.lead_id', eb.fn.agg<number>('row_number').over((over) => over.orderBy('next.lead_id')).as('n')]);
+  const rows = await db
+    .selectFrom(numbered.as('numbered'))
+    .select('numbered.lead_id')
+    .where((eb) => eb(eb('numbered.n', '%', BATCH), '=', 0))
+    .orderBy('numbered.lead_id')
+    .execute();
+  return rows.map((r) => r.lead_id);
 }
 
 /** The operation's highest lead id above `after`, or null. */

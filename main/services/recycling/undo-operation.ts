@@ -2,7 +2,7 @@
 // every lead it touched still has exactly the values it left (`operation_leads.new_*`). One
 // write transaction: either every lead goes back, or none does.
 import { randomUUID } from 'node:crypto';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { yieldToEventLoop } from '../status/lead-repository';
-import { nextRangeEnd, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
+import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
 
 const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
@@ -112,11 +112,28 @@ function differs(r: Joined): string | null {
 }
 
 /**
- * The operation's rows of the range whose lead may differ from what the operation left: deleted,
- * or any compared column not identical. Identical values are certainly unchanged, so in the
- * usual case nothing is read; `differs` decides for the few rows returned (a time written in
- * another format is the same time).
+ * The lead may differ from what the operation left: a compared column is not identical. Identical
+ * values are certainly unchanged; `differs` decides for the others (a time written in another
+ * format is the same time).
  */
+function mayDiffer(eb: ExpressionBuilder<Database, 'operation_leads' | 'leads'>): Expression<SqlBool> {
+  return eb.or([
+    eb('leads.status', 'is distinct from', eb.ref('operation_leads.new_status')),
+    eb('leads.dial_attempts', '<>', eb.ref('operation_leads.new_dial_attempts')),
+    eb('leads.attempts_reset_at', 'is distinct from', eb.ref('operation_leads.new_attempts_reset_at')),
+    eb('leads.last_status_change', 'is distinct from', eb.ref('operation_leads.new_last_status_change')),
+    eb.and([
+      eb('operation_leads.tracks_dialing', '=', 1),
+      eb.or([
+        eb('leads.answered_count', 'is distinct from', eb.ref('operation_leads.new_answered_count')),
+        eb('leads.last_dial_attempt', 'is distinct from', eb.ref('operation_leads.new_last_dial_attempt')),
+        eb('leads.dial_result', 'is distinct from', eb.ref('operation_leads.new_dial_result')),
+      ]),
+    ]),
+  ]);
+}
+
+/** The operation's rows of the range whose lead was deleted or may differ, with the lead's values. */
 function changedCandidates(db: Db, operationId: string, range: IdRange) {
   return db
     .selectFrom('operation_leads')
@@ -145,23 +162,7 @@ function changedCandidates(db: Db, operationId: string, range: IdRange) {
       'leads.dial_result as cur_dial_result',
     ])
     .where(operationRowsIn(operationId, range))
-    .where((eb) =>
-      eb.or([
-        eb('leads.id', 'is', null),
-        eb('leads.status', 'is distinct from', eb.ref('operation_leads.new_status')),
-        eb('leads.dial_attempts', '<>', eb.ref('operation_leads.new_dial_attempts')),
-        eb('leads.attempts_reset_at', 'is distinct from', eb.ref('operation_leads.new_attempts_reset_at')),
-        eb('leads.last_status_change', 'is distinct from', eb.ref('operation_leads.new_last_status_change')),
-        eb.and([
-          eb('operation_leads.tracks_dialing', '=', 1),
-          eb.or([
-            eb('leads.answered_count', 'is distinct from', eb.ref('operation_leads.new_answered_count')),
-            eb('leads.last_dial_attempt', 'is distinct from', eb.ref('operation_leads.new_last_dial_attempt')),
-            eb('leads.dial_result', 'is distinct from', eb.ref('operation_leads.new_dial_result')),
-          ]),
-        ]),
-      ]),
-    )
+    .where((eb) => eb.or([eb('leads.id', 'is', null), mayDiffer(eb)]))
     .orderBy('operation_leads.lead_id')
     .execute() as Promise<Joined[]>;
 }
@@ -186,41 +187,38 @@ async function countOperationLeads(db: Db, operationId: string): Promise<number>
   return Number(row?.n ?? 0);
 }
 
-/** Calls `fn` for each range of at most BATCH of the operation's leads, in id order. */
-async function forEachRange(db: Db, operationId: string, fn: (range: IdRange) => Promise<void>, yieldBetween: boolean): Promise<void> {
-  let after = 0;
-  for (let last = await nextRangeEnd(db, operationId, after); last !== null; last = await nextRangeEnd(db, operationId, after)) {
-    await fn({ after, last });
-    after = last;
-    if (yieldBetween) await yieldToEventLoop();
-  }
-}
-
 async function checkUnchanged(db: Db, operationId: string): Promise<Check> {
   const check: Check = { total: await countOperationLeads(db, operationId), changed: 0, example: null };
-  await forEachRange(db, operationId, async (range) => tallyDifferences(check, await changedCandidates(db, operationId, range)), false);
+  for await (const range of operationRanges(db, operationId)) await checkRange(db, operationId, range, check, false);
   return check;
 }
 
 /**
- * Locks the operation's leads of the range (PostgreSQL) before they are compared, so that no call
- * can slip in between the comparison and the restore. Each lead is locked before its comparison
- * and stays locked until the commit, as if all were locked up front. A statement of its own: with
- * the lock inside the comparison's join, PostgreSQL (its statistics taken before the operation
- * wrote its rows) ran the locking subquery again for every row of the range.
+ * Compares the operation's leads of the range with what it left, adding to `check`. One
+ * aggregate answers whether any lead of the range was deleted or differs; only then are the
+ * candidate rows read. With `lock` (PostgreSQL, in the undo's transaction) the leads are locked
+ * as they are compared, so that no call can slip in between the comparison and the restore:
+ * each lead is locked before it is compared and stays locked until the commit.
  */
-async function lockRange(trx: Db, operationId: string, range: IdRange): Promise<void> {
-  const locked = trx
-    .selectFrom('leads')
-    .select('leads.id')
+async function checkRange(db: Db, operationId: string, range: IdRange, check: Check, lock: boolean): Promise<void> {
+  let current = db
+    .selectFrom('operation_leads')
+    .innerJoin('leads', 'leads.id', 'operation_leads.lead_id')
+    .select((eb) => eb.case().when(mayDiffer(eb)).then(eb.lit(1)).else(eb.lit(0)).end().as('differs'))
+    .where(operationRowsIn(operationId, range))
     .where('leads.id', '>', range.after)
-    .where('leads.id', '<=', range.last)
-    .where('leads.id', 'in', operationLeadIds(trx, operationId, range))
-    .forUpdate();
-  await trx
-    .selectFrom(locked.as('locked'))
-    .select((eb) => eb.fn.countAll().as('n'))
-    .execute();
+    .where('leads.id', '<=', range.last);
+  if (lock) current = current.forUpdate(['leads']);
+  const summary = await db
+    .selectFrom(current.as('current'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('present'),
+      eb.fn.sum<number | null>('current.differs').as('differing'),
+      eb.selectFrom('operation_leads').select((sub) => sub.fn.countAll<number>().as('n')).where(operationRowsIn(operationId, range)).as('recorded'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (Number(summary.differing ?? 0) === 0 && Number(summary.present) === Number(summary.recorded)) return;
+  tallyDifferences(check, await changedCandidates(db, operationId, range));
 }
 
 /** One statement per range: every lead of the range takes back its own old values. Returns how many. */
@@ -300,19 +298,15 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
     // changed since, writing stops (the transaction will roll back) and the pass only counts, for
     // the message.
     let done = 0;
-    await forEachRange(
-      trx,
-      operationId,
-      async (range) => {
-        if (dialect.supportsRowLocks) await lockRange(trx, operationId, range);
-        tallyDifferences(check, await changedCandidates(trx, operationId, range));
-        if (check.changed > 0) return;
+    for await (const range of operationRanges(trx, operationId)) {
+      await checkRange(trx, operationId, range, check, dialect.supportsRowLocks);
+      if (check.changed === 0) {
         done += await restoreRange(trx, operationId, range);
         await auditRange(trx, dialect, op, undoId, nowIso, range);
         onProgress?.({ phase: 'undoing', done, total: Math.max(check.total, done) });
-      },
-      true,
-    );
+      }
+      await yieldToEventLoop();
+    }
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
     await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
     await trx
