@@ -35,13 +35,46 @@ function insideCallingHours(ctx: CampaignContext): RawBuilder<SqlBool> {
 }
 
 /**
+ * "The lead's `key` is in `table.column`" (the DNC list, the hopper): one condition, spelled for
+ * where it is used. Tested on every lead of a campaign (explain's and cleanup's CASE) it is
+ * `key in (select …)`: both databases read the list once (PostgreSQL hashes it, even when it is
+ * empty, where a correlated `exists` runs a subplan per lead). Negated among eligibility's filters
+ * it is `not exists (…)`: PostgreSQL makes it an anti-join, an index probe per lead read, where
+ * `not in` would hash the whole list again in every fill stream (and is NULL, not true, when the
+ * list holds a NULL). In a CASE a NULL `in` counts as false, as `exists` would.
+ */
+interface Membership {
+  kind: 'membership';
+  key: RawBuilder<unknown>;
+  table: 'dnc_numbers' | 'dialer_hopper';
+  column: string;
+}
+
+/** Excludes a lead when it holds (any one condition of a rule does). */
+type Condition = RawBuilder<SqlBool> | Membership;
+
+const isMembership = (c: Condition): c is Membership => (c as Membership).kind === 'membership';
+const memberOf = (key: RawBuilder<unknown>, table: Membership['table'], column: string): Membership => ({ kind: 'membership', key, table, column });
+
+/** The condition as an exclusion: true when it excludes the lead. */
+function excluding(c: Condition): RawBuilder<SqlBool> {
+  if (!isMembership(c)) return c;
+  return sql<SqlBool>`(${c.key} in (select ${sql.ref(`${c.table}.${c.column}`)} from ${sql.table(c.table)}))`;
+}
+
+/** The condition negated: true when it lets the lead through. */
+function passing(c: Condition): RawBuilder<SqlBool> {
+  if (!isMembership(c)) return sql<SqlBool>`(not ${c})`;
+  return sql<SqlBool>`(not exists (select 1 from ${sql.table(c.table)} where ${sql.ref(`${c.table}.${c.column}`)} = ${c.key}))`;
+}
+
+/**
  * `rule → the conditions under which it excludes a lead` (any one of them does), in the order
  * explain reports them. Kept apart so that eligibility can negate each one on its own: a
- * `not exists (…)` among the top-level conditions is what PostgreSQL turns into an anti-join (an
- * index probe per lead read), whereas `not (… or exists (…))` stays a subplan that hashes the
- * whole DNC list once per stream it appears in.
+ * `not exists (…)` among the top-level conditions is what PostgreSQL turns into an anti-join,
+ * whereas `not (… or exists (…))` stays a subplan that hashes the whole DNC list once per stream.
  */
-function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>[]> {
+function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, Condition[]> {
   const status = col('status');
   const lastDial = col('last_dial_attempt');
   return {
@@ -56,23 +89,17 @@ function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, RawBui
       (${status} = 'dropped' and ${lastDial} > ${ctx.droppedCutoff}) or
       (${status} <> 'dropped' and ${lastDial} > ${ctx.retryCutoff})))`,
     ],
-    dnc_phone: [
-      sql<SqlBool>`(${col('phone_key')} is null)`,
-      sql<SqlBool>`(exists (select 1 from dnc_numbers where dnc_numbers.phone_key = ${col('phone_key')}))`,
-    ],
+    dnc_phone: [sql<SqlBool>`(${col('phone_key')} is null)`, memberOf(col('phone_key'), 'dnc_numbers', 'phone_key')],
     outside_calling_hours: [sql<SqlBool>`(not ${insideCallingHours(ctx)})`],
-    // `exists`, for the same reason as the DNC list: `id in (select … from dialer_hopper)` was a
-    // subplan that read and hashed the whole hopper again for every fill stream. PostgreSQL sizes
-    // the hopper from its current pages, so a full count still hashes it once.
-    already_queued: [sql<SqlBool>`(exists (select 1 from dialer_hopper where dialer_hopper.lead_id = ${col('id')}))`],
+    already_queued: [memberOf(col('id'), 'dialer_hopper', 'lead_id')],
   };
 }
 
 /** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
-export function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
+function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
   const conditions = exclusionConditions(ctx);
   const any = (parts: RawBuilder<SqlBool>[]) => (parts.length === 1 ? parts[0] : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
-  return Object.fromEntries(EXCLUSION_RULES.map((r) => [r, any(conditions[r])])) as Record<ExclusionRule, RawBuilder<SqlBool>>;
+  return Object.fromEntries(EXCLUSION_RULES.map((r) => [r, any(conditions[r].map(excluding))])) as Record<ExclusionRule, RawBuilder<SqlBool>>;
 }
 
 /**
@@ -98,7 +125,7 @@ export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inac
 export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = []): RawBuilder<SqlBool> {
   const conditions = exclusionConditions(ctx);
   // not (a or b) = (not a) and (not b), NULLs included: the same rule, negated part by part.
-  const parts = EXCLUSION_RULES.filter((r) => !except.includes(r)).flatMap((r) => conditions[r].map((c) => sql`(not ${c})`));
+  const parts = EXCLUSION_RULES.filter((r) => !except.includes(r)).flatMap((r) => conditions[r].map(passing));
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
