@@ -66,6 +66,10 @@ async function main() {
     }
   };
 
+  if (op.warmup) {
+    await session(-1, 'op', (h, prepared) => op.run(h, env, prepared));
+    if (op.floor) await session(-1, 'floor', (h, prepared) => op.floor!(h, env, prepared));
+  }
   let fingerprint: string | undefined;
   for (let i = 0; i < runs; i++) {
     await session(i, 'op', async (h, prepared) => {
