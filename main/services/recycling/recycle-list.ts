@@ -1,15 +1,15 @@
 // Preview and run a recycle. The recycle is ONE write transaction under one operation_id: it
-// walks the leads in id batches and yields between them, so a large list neither freezes the
-// process nor ever leaves half a list recycled.
+// walks the leads in id ranges on the long-work handle (the event loop turns after every
+// statement), so a large list neither freezes the process nor ever leaves half a list recycled.
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { isFinal, readStatus } from '../../../shared/catalogue';
 import { InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, RecyclePreview, RecycleRequest } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { forLongWork } from '../../db/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { yieldToEventLoop } from '../status/lead-repository';
 import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
 
@@ -80,7 +80,7 @@ export async function recycleList(
   await assertListExists(db, plan.listId);
   const operationId = randomUUID();
   const nowIso = clock().toISOString();
-  const changed = await writeTransaction(db, dialect, async (trx) => {
+  const changed = await writeTransaction(forLongWork(handle), dialect, async (trx) => {
     const list = await trx.selectFrom('lead_lists').select(['id', 'campaign_id']).where('id', '=', plan.listId).executeTakeFirst();
     if (!list) throw notFound(`List ${plan.listId}`);
     const total = (await countByStatus(trx, plan)).reduce((n, s) => n + s.count, 0);
@@ -115,7 +115,6 @@ export async function recycleList(
       onProgress?.({ phase: 'recycling', done, total: Math.max(total, done) });
       if (recorded < BATCH) break;
       after = last;
-      await yieldToEventLoop();
     }
     await trx
       .updateTable('operations')

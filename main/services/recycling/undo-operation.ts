@@ -7,9 +7,9 @@ import { ConsoleError, InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { forLongWork } from '../../db/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { yieldToEventLoop } from '../status/lead-repository';
 import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
 
@@ -43,7 +43,8 @@ export async function lastUndoable(handle: DbHandle, listId: number): Promise<Un
   if (!list) throw notFound(`List ${listId}`);
   const op = (await undoableOperations(db, listId).limit(1).executeTakeFirst()) as OperationRow | undefined;
   if (!op) return null;
-  const check = await checkUnchanged(db, op.id);
+  // Hundreds of statements for a large operation: the event loop turns between them.
+  const check = await checkUnchanged(forLongWork(handle), op.id);
   return {
     operation_id: op.id,
     kind: op.kind as 'fix' | 'recycle',
@@ -275,10 +276,10 @@ async function auditRange(trx: Db, dialect: Dialect, op: OperationRow, undoId: s
 }
 
 export async function undoOperation(handle: DbHandle, clock: Clock, operationId: string, onProgress?: ProgressListener): Promise<OperationResult> {
-  const { db, dialect } = handle;
+  const { dialect } = handle;
   const undoId = randomUUID();
   const nowIso = clock().toISOString();
-  return writeTransaction(db, dialect, async (trx) => {
+  return writeTransaction(forLongWork(handle), dialect, async (trx) => {
     let q = trx.selectFrom('operations').select(['id', 'kind', 'list_id', 'state', 'started_at']).where('id', '=', operationId);
     if (dialect.supportsRowLocks) q = q.forUpdate();
     const op = (await q.executeTakeFirst()) as OperationRow | undefined;
@@ -305,7 +306,6 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
         await auditRange(trx, dialect, op, undoId, nowIso, range);
         onProgress?.({ phase: 'undoing', done, total: Math.max(check.total, done) });
       }
-      await yieldToEventLoop();
     }
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
     await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
