@@ -200,7 +200,10 @@ export interface SyncResult extends Omit<ApplyCounts, 'droppedLeadIds' | 'requeu
 export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options: SyncOptions = {}): Promise<SyncResult> {
   const { dialect } = handle;
   const db = forLongWork(handle);
-  const batchSize = options.batchSize ?? 1000;
+  // 2,500 calls per transaction, as the fix's ranges: at 1,000 a sync of 100,000 calls took twice as
+  // long (each transaction's writes revisit the same index pages), and no statement is long enough
+  // to be felt (the event loop turns after each one).
+  const batchSize = options.batchSize ?? 2500;
   await ensurePhoneKeys(db, dialect);
   const pendingAtStart = await countUnapplied(db);
   const total: SyncResult = { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, batches: 0, remaining: 0 };
