@@ -8,6 +8,7 @@ import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parseId, parsePositiveInt } from '../parse';
 import { fixReportJson, fixReportText } from './fix-report';
+import { DEFAULT_FIX_RANGE } from '../../services/status/problem-fixer';
 
 interface Flags extends DatabaseFlags {
   reportOnly?: boolean;
@@ -32,7 +33,7 @@ export function registerFixLeadStatus(program: Command): void {
     .option('--verbose', 'list lead ids per problem class')
     .option('--json', 'print one JSON object')
     .option('--read-only', 'open the database read-only (with --report-only or --dry-run)')
-    .option('--batch-size <n>', 'leads per transaction (default 1000)')
+    .option('--batch-size <n>', `leads per transaction (default ${DEFAULT_FIX_RANGE})`)
     .action(async (flags: Flags) => {
       if (flags.reportOnly && flags.dryRun) throw new InputError('Use --report-only or --dry-run, not both.');
       const mode: FixMode = flags.reportOnly ? 'report' : flags.dryRun ? 'dry-run' : 'fix';

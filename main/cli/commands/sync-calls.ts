@@ -4,11 +4,12 @@ import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type Databas
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parsePositiveInt } from '../parse';
+import { DEFAULT_SYNC_BATCH } from '../../services/status/call-applier';
 
 export function registerSyncCalls(program: Command): void {
   addNowOption(addDatabaseOptions(program.command('sync-calls').description('apply every call log not yet applied to its lead')))
     .option('--json', 'print JSON')
-    .option('--batch-size <n>', 'calls per transaction (default 500)')
+    .option('--batch-size <n>', `calls per transaction (default ${DEFAULT_SYNC_BATCH})`)
     .action(async (flags: DatabaseFlags & { json?: boolean; batchSize?: string }) => {
       const batchSize = flags.batchSize === undefined ? undefined : parsePositiveInt(flags.batchSize, '--batch-size', 100_000);
       const clock = clockFrom(flags);

@@ -120,11 +120,14 @@ async function writeFixes(
   return touched.length;
 }
 
+/** Leads per range (one transaction each when fixing): short locks, short statements. */
+export const DEFAULT_FIX_RANGE = 2500;
+
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
   const { dialect } = handle;
   const db = forLongWork(handle);
   const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
-  const batchSize = options.batchSize ?? 2500;
+  const batchSize = options.batchSize ?? DEFAULT_FIX_RANGE;
   const sampleSize = options.sampleSize ?? 20;
   const source = options.source ?? 'fix';
   const report: FixReport = {
