@@ -86,6 +86,8 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
       // WAL + NORMAL: a commit survives an application crash; only a power loss may drop the
       // last commits, never corrupt the file.
       raw.pragma('synchronous = NORMAL');
+      // A WAL that grew during a burst of writes is cut back to 64 MB when it starts over.
+      raw.pragma('journal_size_limit = 67108864');
     }
     raw.pragma('foreign_keys = ON');
     raw.prepare('select count(*) from sqlite_master').get();

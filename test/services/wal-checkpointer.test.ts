@@ -56,7 +56,7 @@ describe('background WAL checkpoints (SQLite)', () => {
     raw.pragma('journal_mode = WAL');
     const checkpointer = startWalCheckpointer(raw, file);
     await until(() => checkpointer.running);
-    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(8000);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(40_000);
     await checkpointer.stop();
     expect(checkpointer.running).toBe(false);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
