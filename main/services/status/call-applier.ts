@@ -139,8 +139,8 @@ export async function applyClaimedCalls(
     counts.statusAfter.set(id, entry.now.status);
     if (normaliseStatus(entry.now.status) === 'dropped' && entry.now.dial_result === 'dropped') counts.droppedLeadIds.push(id);
   }
-  // In lead id order: a batch's calls come oldest first, i.e. their leads in random order, and
-  // writing a million-row table in random order misses SQLite's page cache at every row.
+  // In lead id order: a batch's calls come oldest first, their leads in any order, and rows
+  // written in id order share table pages (SQLite's page cache is 2 MB).
   updates.sort((a, b) => a.id - b.id);
   const single = state.size === 1 && updates.length === 1 && audits.length <= 1;
   if (single) {
