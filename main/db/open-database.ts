@@ -7,6 +7,7 @@ import { ConsoleError } from '../../shared/errors';
 import { describeTarget, redactUrl, type DatabaseTarget } from './database-config';
 import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
 import { assertNotNewer, migrateToLatest } from './migrate';
+import { withNamedStatements } from './pg-named-statements';
 import { withStatementCache } from './sqlite-statement-cache';
 import { startWalCheckpointer } from './wal-checkpointer';
 
@@ -131,7 +132,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     await pool.end().catch(() => undefined);
     throw new ConsoleError('database_unavailable', describePgError(error, target.url));
   }
-  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return {
     db,
     dialect: POSTGRES,

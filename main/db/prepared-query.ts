@@ -4,6 +4,7 @@
 // SQLite driver then also finds its prepared statement in the statement cache).
 import type { CompiledQuery, Compilable, QueryResult, RawBuilder } from 'kysely';
 import type { Db, Dialect, DialectName } from './dialect';
+import { nameStatement } from './pg-named-statements';
 
 const SLOT = Symbol('prepared-query slot');
 
@@ -31,6 +32,7 @@ export function preparedQuery<Args extends object, Row>(build: (db: Db, arg: Arg
       const built = build(db, (name) => ({ [SLOT]: name }) as never, dialect);
       // A raw `sql` query compiles against a database; a query builder carries its own.
       query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
+      if (dialect.name === 'postgres') nameStatement(query.sql);
       compiled.set(dialect.name, query);
     }
     const parameters = query.parameters.map((p) => {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
+import { openDatabase, type DbHandle } from '../../main/db/open-database';
 import { preparedQuery } from '../../main/db/prepared-query';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
+import { createTestTarget, DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 
 // The dial path's statements are compiled once and run with new values each time: every run must
@@ -39,5 +39,24 @@ describe.each(DIALECTS)('queries compiled once, run with new values (%s)', (dial
   it('refuses to run without an argument the query needs', async () => {
     const fresh = preparedQuery<{ id: number }, { id: number }>((db, arg) => db.selectFrom('leads').select('id').where('id', '=', arg('id')));
     await expect(fresh(h.db, h.dialect, {} as { id: number })).rejects.toThrow(/no argument id/);
+  });
+});
+
+// PostgreSQL plans an unnamed statement every time it runs; these go out as named statements, so
+// each connection parses one once and the server keeps its plan.
+describe('queries compiled once are server-side prepared on PostgreSQL', () => {
+  it('the connection holds the statement under its name after a run, and reruns it with new values', async () => {
+    const h = await openDatabase(await createTestTarget('postgres'), { poolSize: 1 });
+    try {
+      const list = await makeList(h, await makeCampaign(h));
+      const id = await makeLead(h, list, { status: 'busy' });
+      expect((await leadByIdAndStatus(h.db, h.dialect, { id, status: 'busy' })).rows).toHaveLength(1);
+      expect((await leadByIdAndStatus(h.db, h.dialect, { id, status: 'sale' })).rows).toHaveLength(0);
+      // One connection in the pool: this query runs where the statement was prepared.
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements where statement like ${'%"status" = $2%'}`.execute(h.db);
+      expect(prepared.rows.map((r) => r.name)).toEqual([expect.stringMatching(/^lead_console_\d+$/)]);
+    } finally {
+      await h.close();
+    }
   });
 });
