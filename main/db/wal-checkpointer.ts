@@ -47,8 +47,6 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
   } catch {
     return { running: false, stop: async () => undefined };
   }
-  // The checkpointer never keeps a CLI command alive.
-  worker.unref();
   worker.on('message', (message) => {
     if (message === 'ready' && raw.open) {
       running = true;
@@ -62,6 +60,9 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
       resolve();
     }),
   );
+  // The checkpointer never keeps a process alive. After the listeners: adding a 'message'
+  // listener to an unref'd worker refs it again.
+  worker.unref();
   return {
     async stop() {
       // Asked, not terminated: a checkpoint under way finishes and the worker closes its connection.

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,19 @@ describe('background WAL checkpoints (SQLite)', () => {
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     raw.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('never keeps a process alive: one that opens a database and never closes it still exits', () => {
+    const file = tempFile();
+    const script = `import { openDatabase } from './main/db/open-database.ts';
+      const h = await openDatabase({ kind: 'sqlite', file: ${JSON.stringify(file)} });
+      await h.db.insertInto('campaigns').values({ name: 'left open' }).execute();
+      await new Promise((r) => setTimeout(r, 300));
+      console.log('done');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), timeout: 20_000, encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.stdout.trim()).toBe('done');
+    expect(run.status).toBe(0);
   });
 
   it('falls back to SQLite checkpointing itself when the worker cannot run', async () => {
