@@ -124,7 +124,8 @@ async function main() {
   const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
   for (const [kind, r] of Object.entries(results)) {
     scaling[String(args.leads)] ??= {};
-    scaling[String(args.leads)][kind] = Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb]));
+    // Per operation: a run of some operations (--only) keeps the others' figures.
+    scaling[String(args.leads)][kind] = { ...(scaling[String(args.leads)][kind] ?? {}), ...Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb])) };
   }
   const doc = {
     generated_at: new Date().toISOString(),
