@@ -12,6 +12,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
+import { insertAuditRowsFrom } from '../status/lead-repository';
 
 export interface OperationProgress {
   phase: string;
@@ -226,11 +227,7 @@ async function auditRange({ trx, dialect, plan, operationId, nowIso }: RecycleRu
     .where(operationRowsIn(operationId, range))
     .where('operation_leads.old_status', 'is distinct from', plan.target)
     .orderBy('operation_leads.lead_id');
-  await trx
-    .insertInto('lead_status_audit')
-    .columns(['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'])
-    .expression(rows)
-    .execute();
+  await insertAuditRowsFrom(trx, rows);
 }
 
 /** Moves exactly the leads recorded for the range (not one that started matching since). */

@@ -12,6 +12,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
+import { insertAuditRowsFrom } from '../status/lead-repository';
 
 const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
 const FINISHED = ['done', 'failed'] as const;
@@ -268,11 +269,7 @@ async function auditRange(trx: Db, dialect: Dialect, op: OperationRow, undoId: s
     .whereRef('operation_leads.old_status', 'is distinct from', 'operation_leads.new_status')
     .where(notLeftAtDnc)
     .orderBy('operation_leads.lead_id');
-  await trx
-    .insertInto('lead_status_audit')
-    .columns(['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'])
-    .expression(rows)
-    .execute();
+  await insertAuditRowsFrom(trx, rows);
 }
 
 export async function undoOperation(handle: DbHandle, clock: Clock, operationId: string, onProgress?: ProgressListener): Promise<OperationResult> {

@@ -1,5 +1,5 @@
 // Reads and writes of leads, calls and audit rows that the status services share.
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
 import type { LeadStatusAuditTable } from '../../db/schema';
 import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
@@ -93,6 +93,14 @@ export async function updateLeadTrackingBulk(
 }
 
 export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };
+
+/** The audit columns, in the order a select handed to `insertAuditRowsFrom` must produce them. */
+const AUDIT_COLUMNS = ['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'] as const;
+
+/** Audit rows computed in the database: `rows` selects AUDIT_COLUMNS, in that order. */
+export async function insertAuditRowsFrom(db: Db, rows: Expression<unknown>): Promise<void> {
+  await db.insertInto('lead_status_audit').columns(AUDIT_COLUMNS).expression(rows).execute();
+}
 
 export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly AuditInsert[]): Promise<void> {
   for (const chunk of chunkForParams(dialect, rows, 7)) {
