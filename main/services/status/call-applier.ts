@@ -11,7 +11,7 @@ import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
 import { writeOneLeadOutcome } from './status-dialect';
 import { changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
-import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, yieldToEventLoop, type AuditInsert } from './lead-repository';
+import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, type AuditInsert } from './lead-repository';
 
 export interface ApplyCounts {
   applied: number;
@@ -241,7 +241,6 @@ export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options
     total.batches += 1;
     options.onProgress?.({ applied: total.applied, batches: total.batches, total: Math.max(pendingAtStart, total.applied) });
     if (batch.calls.length < batchSize) break;
-    await yieldToEventLoop();
   }
   total.remaining = await countUnapplied(db);
   return total;

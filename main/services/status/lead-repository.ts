@@ -114,8 +114,3 @@ export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readon
     if (chunk.length > 0) await db.deleteFrom('dialer_hopper').where('lead_id', 'in', chunk).execute();
   }
 }
-
-/** Hands control back to the event loop between batches so a window or a server stays responsive. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

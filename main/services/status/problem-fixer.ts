@@ -12,7 +12,6 @@ import {
   insertAuditRows,
   loadCallsByLead,
   updateLeadTrackingBulk,
-  yieldToEventLoop,
   type AuditInsert,
   type LeadScope,
 } from './lead-repository';
@@ -213,7 +212,6 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
     afterId = range.upTo;
     report.checked += range.count;
     options.onProgress?.({ checked: report.checked, total: Math.max(total, report.checked) });
-    await yieldToEventLoop();
   }
   if (options.mode === 'report') report.status_distribution_after = {};
 
