@@ -10,7 +10,7 @@ import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
 import { writeOneLeadOutcome } from './status-dialect';
-import { changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import { CALL_COLUMNS, changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, type AuditInsert } from './lead-repository';
 
 export interface ApplyCounts {
@@ -218,7 +218,7 @@ export async function syncUnappliedCalls(handle: DbHandle, clock: Clock, options
     const batch = await writeTransaction(db, dialect, async (trx) => {
       let q = trx
         .selectFrom('call_logs')
-        .select(['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'])
+        .select(CALL_COLUMNS)
         .where('lead_synced_at', 'is', null);
       if (cursor) {
         const c = cursor;

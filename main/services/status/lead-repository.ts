@@ -2,7 +2,7 @@
 import { sql, type Expression } from 'kysely';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
 import type { LeadStatusAuditTable } from '../../db/schema';
-import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
+import { CALL_COLUMNS, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
 export const LEAD_COLUMNS = [
   'leads.id',
@@ -49,7 +49,7 @@ export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonl
     if (chunk.length === 0) continue;
     const rows = await db
       .selectFrom('call_logs')
-      .select(['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'])
+      .select(CALL_COLUMNS)
       .where('lead_id', 'in', chunk)
       .execute();
     for (const row of rows) {

@@ -27,6 +27,9 @@ export interface CallRow {
   lead_synced_at: Timestamp | null;
 }
 
+/** The columns of a call log that applying it reads (CallRow). */
+export const CALL_COLUMNS = ['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'] as const satisfies readonly (keyof CallRow)[];
+
 export const TRACKING_FIELDS = [
   'status',
   'dial_attempts',

@@ -10,7 +10,8 @@ import type { Db, Dialect } from '../../db/dialect';
 import { toBool } from '../../db/schema';
 import { canonicalIso } from '../../db/time';
 import { applyCallsInTransaction, applyClaimedCalls, dncKeysFor, emptyCounts, type ApplyCounts, type DroppedRequeue } from './call-applier';
-import { CALL_COLUMNS, readLeadAndInsertCall, type LeadForCall } from './status-dialect';
+import { CALL_COLUMNS } from './lead-tracking';
+import { readLeadAndInsertCall, type LeadForCall } from './status-dialect';
 
 export interface CallLogInput {
   call_uuid: string;

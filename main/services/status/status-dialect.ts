@@ -8,9 +8,7 @@ import type { Db, Dialect } from '../../db/dialect';
 import { preparedQuery } from '../../db/prepared-query';
 import type { AuditInsert } from './lead-repository';
 import { LEAD_COLUMNS } from './lead-repository';
-import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
-
-export const CALL_COLUMNS = ['id', 'call_uuid', 'lead_id', 'started_at', 'result', 'hangup_cause', 'lead_synced_at'] as const;
+import { CALL_COLUMNS, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
 export type LeadForCall = LeadRow & { campaign_id: number; phone_key: string | null; on_dnc: number | boolean };
 
