@@ -65,7 +65,7 @@ async function recycleStatuses(h: DbHandle, env: OpEnv): Promise<string[]> {
 }
 
 async function fillParams(h: DbHandle, need: number): Promise<FillFloorParams> {
-  const ctx = await loadCampaignContext(h.db, FILL_CAMPAIGN_ID, clock());
+  const ctx = await loadCampaignContext(h.db, h.dialect, FILL_CAMPAIGN_ID, clock());
   return {
     campaignId: FILL_CAMPAIGN_ID,
     listIds: ctx.activeListIds,

@@ -1,10 +1,11 @@
 // Everything the eligibility rules need to know about one campaign at one instant, computed once
 // in JavaScript (cut-off times, open timezones) so that the SQL only compares values.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { FINAL_STATUSES, type Status } from '../../../shared/catalogue';
 import { notFound } from '../../../shared/errors';
-import type { Db } from '../../db/dialect';
-import { toBool } from '../../db/schema';
+import type { Db, Dialect } from '../../db/dialect';
+import { preparedQuery } from '../../db/prepared-query';
+import { toBool, type CampaignsTable } from '../../db/schema';
 import { parseRecyclableStatuses } from '../status/recyclable-leads';
 import { formatMinutes, isValidTimezone, localMinutes, nextOpening, parseWindow, insideWindow, type CallWindow } from './calling-window';
 
@@ -45,16 +46,24 @@ export interface CampaignContext {
  * Loads a campaign's context. `candidateTimezones` are the lead timezones to evaluate; when
  * omitted, every distinct lead timezone in the database (a loose index scan: a few probes).
  */
-export async function loadCampaignContext(db: Db, campaignId: number, now: Date, candidateTimezones?: readonly (string | null)[]): Promise<CampaignContext> {
-  // The campaign and its lists in one round trip: one row per list, one with a NULL list when it has none.
-  const rows = await db
+/** The campaign and its lists in one round trip: one row per list, one with a NULL list when it has none. */
+const readCampaignAndLists = preparedQuery<{ id: number }, Selectable<CampaignsTable> & { list_id: number | null; list_active: number | boolean | null }>((db, arg) =>
+  db
     .selectFrom('campaigns')
     .leftJoin('lead_lists', 'lead_lists.campaign_id', 'campaigns.id')
     .selectAll('campaigns')
     .select(['lead_lists.id as list_id', 'lead_lists.active as list_active'])
-    .where('campaigns.id', '=', campaignId)
-    .orderBy('lead_lists.id')
-    .execute();
+    .where('campaigns.id', '=', arg('id'))
+    .orderBy('lead_lists.id'),
+);
+
+/**
+ * Loads a campaign's context. `candidateTimezones` are the lead timezones to evaluate; when
+ * omitted, every distinct lead timezone in the database (a loose index scan: a few probes).
+ */
+export async function loadCampaignContext(db: Db, dialect: Dialect, campaignId: number, now: Date, candidateTimezones?: readonly (string | null)[]): Promise<CampaignContext> {
+  // Compiled once: every fill, claim and dropped re-queue reads it (a named statement on PostgreSQL).
+  const { rows } = await readCampaignAndLists(db, dialect, { id: campaignId });
   const c = rows[0];
   if (!c) throw notFound(`Campaign ${campaignId}`);
   const lists = rows.flatMap((r) => (r.list_id === null ? [] : [{ id: r.list_id, active: r.list_active! }]));

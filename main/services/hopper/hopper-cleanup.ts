@@ -21,7 +21,7 @@ export async function cleanupStaleRows(trx: Db, dialect: Dialect, now: Date, sta
   const campaigns = await trx.selectFrom('dialer_hopper').select('campaign_id').distinct().execute();
   for (const { campaign_id } of campaigns) {
     // Timing rules are not checked, so no timezone needs evaluating.
-    const ctx = await loadCampaignContext(trx, campaign_id, now, []);
+    const ctx = await loadCampaignContext(trx, dialect, campaign_id, now, []);
     const stale = await trx
       .selectFrom('dialer_hopper')
       .innerJoin('leads', 'leads.id', 'dialer_hopper.lead_id')

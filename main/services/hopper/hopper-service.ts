@@ -1,12 +1,14 @@
 // The hopper: which leads a campaign's dialer may call next (domain.md "Hopper eligibility and
 // order"). Fill, claim, dial results, cleanup, stats and explain all read the one eligibility
 // definition in eligibility.ts; time comes from the injected clock.
-import type { Status } from '../../../shared/catalogue';
+import { sql, type SqlBool } from 'kysely';
+import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
 import type { CleanupResult, ClaimedLead, DialAttemptResult, FillResult, HopperExplain, HopperStats } from '../../../shared/types/hopper';
 import { InputError } from '../../../shared/errors';
 import { writeTransaction, type Db } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
+import { preparedQuery } from '../../db/prepared-query';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
 import type { DroppedRequeue } from '../status/call-applier';
@@ -19,7 +21,7 @@ import { lockCampaignHopper } from './hopper-dialect';
 import { explainCampaign } from './hopper-explain';
 import { hopperStats } from './hopper-stats';
 import { selectEligibleLeads } from './lead-selection';
-import { countQueued, queueLeads } from './queue-writer';
+import { countQueued, queueLeads, queueSelected } from './queue-writer';
 
 export interface HopperOptions {
   /** A `dialing` row older than this is stale (the dialer died). Default 15. */
@@ -34,6 +36,11 @@ export interface FillOptions {
 }
 
 export const DEFAULT_STALE_MINUTES = 15;
+
+const DROPPED_LEAD_COLUMNS = ['leads.id', 'leads.timezone', 'lead_lists.campaign_id'] as const;
+const readDroppedLead = preparedQuery<{ id: number }, { id: number; timezone: string | null; campaign_id: number }>((db, arg) =>
+  db.selectFrom('leads').innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id').select(DROPPED_LEAD_COLUMNS).where('leads.id', '=', arg('id')),
+);
 const MAX_CLAIM = 10_000;
 
 export class HopperService {
@@ -60,7 +67,7 @@ export class HopperService {
     const now = this.clock();
     return writeTransaction(db, dialect, async (trx) => {
       await lockCampaignHopper(trx, dialect, campaignId, { preferOrderedIndexScans: true });
-      const ctx = await loadCampaignContext(trx, campaignId, now);
+      const ctx = await loadCampaignContext(trx, dialect, campaignId, now);
       const target = opts.target ?? ctx.hopperTarget;
       const queued = await countQueued(trx, campaignId);
       const leads = await selectEligibleLeads(trx, dialect, ctx, Math.max(0, target - queued), opts.statuses);
@@ -89,7 +96,7 @@ export class HopperService {
       results.push(
         await writeTransaction(db, dialect, async (trx) => {
           await lockCampaignHopper(trx, dialect, campaignId);
-          const ctx = await loadCampaignContext(trx, campaignId, now);
+          const ctx = await loadCampaignContext(trx, dialect, campaignId, now);
           const leads = await selectEligibleLeads(trx, dialect, ctx, null, ['dropped']);
           const added = await queueLeads(trx, dialect, campaignId, leads, now);
           return { campaign_id: campaignId, ...added, queued_after: await countQueued(trx, campaignId), target: ctx.hopperTarget };
@@ -105,26 +112,19 @@ export class HopperService {
    */
   readonly requeueDropped: DroppedRequeue = async (trx: Db, leadIds: number[], now: Date) => {
     if (leadIds.length === 0) return [];
+    const { dialect } = this.handle;
     const queued: number[] = [];
-    const rows = await trx
-      .selectFrom('leads')
-      .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
-      .select(['leads.id', 'leads.timezone', 'lead_lists.campaign_id'])
-      .where('leads.id', 'in', leadIds)
-      .execute();
+    // One lead (a dial result, the hot path): statements compiled once; a batch (the sync): built.
+    const rows =
+      leadIds.length === 1
+        ? (await readDroppedLead(trx, dialect, { id: leadIds[0] })).rows
+        : await trx.selectFrom('leads').innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id').select(DROPPED_LEAD_COLUMNS).where('leads.id', 'in', leadIds).execute();
     const byCampaign = new Map<number, typeof rows>();
     for (const r of rows) byCampaign.set(r.campaign_id, [...(byCampaign.get(r.campaign_id) ?? []), r]);
     for (const [campaignId, leads] of byCampaign) {
-      const ctx = await loadCampaignContext(trx, campaignId, now, leads.map((l) => l.timezone));
-      const eligible = await trx
-        .selectFrom('leads')
-        .select(['leads.id', 'leads.status'])
-        .where('leads.id', 'in', leads.map((l) => l.id))
-        .where('leads.status', '=', 'dropped')
-        .where(eligibleExcept(ctx))
-        .execute();
-      await queueLeads(trx, this.handle.dialect, campaignId, eligible, now);
-      queued.push(...eligible.map((l) => l.id));
+      const ctx = await loadCampaignContext(trx, dialect, campaignId, now, leads.map((l) => l.timezone));
+      const where = sql<SqlBool>`${sql.ref('leads.id')} in (${sql.join(leads.map((l) => l.id))}) and ${eligibleExcept(ctx)}`;
+      queued.push(...(await queueSelected(trx, dialect, { campaignId, status: HIGH_PRIORITY_STATUS, where, now, recurring: leadIds.length === 1 })));
     }
     return queued;
   };
@@ -135,7 +135,7 @@ export class HopperService {
     const { db, dialect } = this.handle;
     await ensurePhoneKeys(db, dialect);
     const now = this.clock();
-    return writeTransaction(db, dialect, async (trx) => claimRows(trx, dialect, await loadCampaignContext(trx, campaignId, now), n));
+    return writeTransaction(db, dialect, async (trx) => claimRows(trx, dialect, await loadCampaignContext(trx, dialect, campaignId, now), n));
   }
 
   /**
@@ -169,14 +169,14 @@ export class HopperService {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return hopperStats(db, await loadCampaignContext(db, campaignId, this.clock()));
+    return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()));
   }
 
   async explain(campaignId: number): Promise<HopperExplain> {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return explainCampaign(db, dialect, await loadCampaignContext(db, campaignId, this.clock()));
+    return explainCampaign(db, dialect, await loadCampaignContext(db, dialect, campaignId, this.clock()));
   }
 
   private async activeCampaignIds(): Promise<number[]> {

@@ -1,9 +1,10 @@
 // Inserts hopper rows. `dialer_hopper.lead_id` is unique: a row that another filler (or the
 // dialer) inserted first is skipped (on conflict do nothing), so a lead is never queued twice.
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
+import { nameRecurringStatement } from '../../db/pg-named-statements';
 
 export interface QueuedCounts {
   added: number;
@@ -21,7 +22,7 @@ export async function queueLeads(
   const addedAt = now.toISOString();
   // A template, not the insert builder: a fill writes a few hundred rows and the builder's
   // per-value parsing cost more than the insert itself.
-  const rows = leads.map((l) => sql`(${campaignId}, ${l.id}, 'queued', ${l.status === HIGH_PRIORITY_STATUS ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal}, ${addedAt})`);
+  const rows = leads.map((l) => sql`(${campaignId}, ${l.id}, 'queued', ${priorityOf(l.status)}, ${addedAt})`);
   for (const chunk of chunkForParams(dialect, rows, 4)) {
     if (chunk.length === 0) continue;
     const inserted = await sql<{ priority: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
@@ -30,6 +31,33 @@ export async function queueLeads(
     counts.added_high_priority += inserted.rows.filter((r) => r.priority === HOPPER_PRIORITY.high).length;
   }
   return counts;
+}
+
+/** A dropped call is a person who answered and heard silence: it goes first. */
+function priorityOf(status: string | null): number {
+  return status === HIGH_PRIORITY_STATUS ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal;
+}
+
+/**
+ * Queues the leads of one status that `where` selects, in one statement (insert … select): the
+ * dropped re-queue of a dial result, where a select and then an insert cost a second round trip.
+ * Returns the ids queued.
+ */
+export async function queueSelected(
+  trx: Db,
+  dialect: Dialect,
+  q: { campaignId: number; status: string; where: RawBuilder<SqlBool>; now: Date; recurring: boolean },
+): Promise<number[]> {
+  // SQLite: an insert … select with an upsert clause needs a WHERE in the select (it has one).
+  const query = sql<{ lead_id: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
+    select ${q.campaignId}, leads.id, 'queued', ${priorityOf(q.status)}, ${q.now.toISOString()} from leads
+    where leads.status = ${q.status} and ${q.where}
+    on conflict (lead_id) do nothing returning lead_id`.compile(trx);
+  // A text that recurs (one lead's re-queue in one campaign) goes as a named statement: PostgreSQL
+  // then parses it once per connection instead of on every dropped call.
+  if (q.recurring && dialect.name === 'postgres') nameRecurringStatement(query.sql);
+  const inserted = await trx.executeQuery(query);
+  return inserted.rows.map((r) => Number(r.lead_id));
 }
 
 export async function countQueued(db: Db, campaignId: number): Promise<number> {
