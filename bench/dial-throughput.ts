@@ -1,13 +1,12 @@
 // recordDialAttempt throughput: live dial results, one per call, each in its own transaction
 // (the dialer's path), on one connection and, on PostgreSQL, from 8 workers at once. The floor
-// is the least a dial result needs: insert the call and update its lead, in one transaction.
-import { sql } from 'kysely';
-import { writeTransaction } from '../main/db/dialect';
+// (floors/dial-floor.ts) writes the same rows with hand-written statements on the driver.
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
 import type { ChildJob } from './child';
 import { BENCH_NOW } from './dataset';
 import { freshCopy, openBench } from './databases';
+import { openDialFloor } from './floors/dial-floor';
 
 const RESULTS = ['no_answer', 'busy', 'voicemail', 'contacted', 'dropped', null] as const;
 const ROUNDS = 3;
@@ -31,17 +30,30 @@ interface DialResult {
   calls_per_second: number;
 }
 
-async function rounds(job: ChildJob, body: (round: number, n: number, workers: number, h: Awaited<ReturnType<typeof openBench>>) => Promise<void>) {
+type Handle = Awaited<ReturnType<typeof openBench>>;
+
+/** What one round runs, set up on the fresh copy before the clock starts; closed before it is dropped. */
+interface Runner {
+  round(round: number, n: number, workers: number): Promise<void>;
+  close?(): Promise<void>;
+}
+
+async function rounds(job: ChildJob, setup: (h: Handle, location: string, workers: number) => Runner) {
   const workers = parallelism(job.op);
   const n = callsPerRound(job);
   const copy = await freshCopy(job.base, `${job.slot}-dial`);
   const h = await openBench(job.base.kind, copy.location, Math.max(4, workers));
   const times: number[] = [];
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      const t0 = performance.now();
-      await body(round, n, workers, h);
-      times.push(performance.now() - t0);
+    const runner = setup(h, copy.location, workers);
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        const t0 = performance.now();
+        await runner.round(round, n, workers);
+        times.push(performance.now() - t0);
+      }
+    } finally {
+      await runner.close?.();
     }
   } finally {
     await h.close();
@@ -89,28 +101,17 @@ function summary(op: string, times: number[], n: number, workers: number, floor:
 }
 
 export async function dialThroughput(job: ChildJob): Promise<DialResult> {
-  const { times, n, workers } = await rounds(job, async (round, count, w, h) => {
+  const { times, n, workers } = await rounds(job, (h) => {
     const { hopper } = createServices(h, fixedClock(BENCH_NOW));
-    await inWorkers(w, count, async (i) => {
-      await hopper.recordDialAttempt(callOf(job, round, i, count));
-    });
+    return { round: (round, count, w) => inWorkers(w, count, (i) => hopper.recordDialAttempt(callOf(job, round, i, count)).then(() => undefined)) };
   });
   return summary(job.op, times, n, workers, false);
 }
 
 export async function dialFloorThroughput(job: ChildJob): Promise<DialResult> {
-  const { times, n, workers } = await rounds(job, async (round, count, w, h) => {
-    const ts = sql.raw(h.dialect.timestampType);
-    await inWorkers(w, count, async (i) => {
-      const c = callOf(job, round, i, count);
-      const result = c.result ?? 'busy';
-      await writeTransaction(h.db, h.dialect, async (trx) => {
-        await sql`insert into call_logs (call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at)
-          values (${c.call_uuid}, ${c.lead_id}, cast(${c.started_at} as ${ts}), ${c.result}, ${c.hangup_cause}, cast(${BENCH_NOW} as ${ts}))`.execute(trx);
-        await sql`update leads set dial_attempts = dial_attempts + 1, last_dial_attempt = cast(${c.started_at} as ${ts}),
-            dial_result = ${result}, status = ${result}, last_status_change = cast(${c.started_at} as ${ts}) where id = ${c.lead_id}`.execute(trx);
-      });
-    });
+  const { times, n, workers } = await rounds(job, (h, location, w) => {
+    const floor = openDialFloor(h, location, w);
+    return { round: (round, count) => inWorkers(w, count, (i) => floor.dial(callOf(job, round, i, count), BENCH_NOW)), close: () => floor.close() };
   });
   return summary(job.op.replace('_floor', ''), times, n, workers, true);
 }

@@ -19,6 +19,22 @@ function isSlot(value: unknown): value is Slot {
 /** Stands for the named argument where a value goes; typed as the argument so builders accept it. */
 export type ArgOf<Args> = <K extends keyof Args & string>(name: K) => Args[K];
 
+/** A placeholder for the argument `name`, to build a query with (see bindArgs). */
+export function argSlot<T>(name: string): T {
+  return { [SLOT]: name } as T;
+}
+
+/** A compiled query's parameters with each argSlot replaced by its argument. */
+export function bindArgs(parameters: readonly unknown[], args: object): unknown[] {
+  return parameters.map((p) => {
+    if (!isSlot(p)) return p;
+    const value = (args as Record<string, unknown>)[p[SLOT]];
+    // undefined would bind as NULL on PostgreSQL and fail on SQLite: say which one is missing.
+    if (value === undefined) throw new Error(`prepared query: no argument ${p[SLOT]}`);
+    return value;
+  });
+}
+
 /**
  * `build` is called once per dialect with placeholders for the arguments; every call of the
  * returned function runs that compiled query with the given arguments in their places.
@@ -29,19 +45,12 @@ export function preparedQuery<Args extends object, Row>(build: (db: Db, arg: Arg
   return async (db: Db, dialect: Dialect, args: Args): Promise<QueryResult<Row>> => {
     let query = compiled.get(dialect.name);
     if (!query) {
-      const built = build(db, (name) => ({ [SLOT]: name }) as never, dialect);
+      const built = build(db, argSlot, dialect);
       // A raw `sql` query compiles against a database; a query builder carries its own.
       query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
       if (dialect.name === 'postgres') nameStatement(query.sql);
       compiled.set(dialect.name, query);
     }
-    const parameters = query.parameters.map((p) => {
-      if (!isSlot(p)) return p;
-      const value = args[p[SLOT] as keyof Args];
-      // undefined would bind as NULL on PostgreSQL and fail on SQLite: say which one is missing.
-      if (value === undefined) throw new Error(`prepared query: no argument ${p[SLOT]}`);
-      return value;
-    });
-    return db.executeQuery<Row>({ ...query, parameters });
+    return db.executeQuery<Row>({ ...query, parameters: bindArgs(query.parameters, args) });
   };
 }
