@@ -111,6 +111,21 @@ for (const dialect of DIALECTS) {
       expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['new', 'no_answer']));
     });
 
+    it('shows progress against the number of leads in scope (counted list by list)', async () => {
+      const listA2 = await makeList(h, campaignA);
+      for (let i = 0; i < 5; i++) await makeLead(h, listA, { status: null });
+      for (let i = 0; i < 3; i++) await makeLead(h, listA2, { status: 'busy' });
+      for (let i = 0; i < 4; i++) await makeLead(h, listB, { status: null });
+      const seen = async (scope: { campaignId?: number; listId?: number }) => {
+        const progress: { checked: number; total: number }[] = [];
+        await svc.findAndFix({ mode: 'report', batchSize: 2, ...scope, onProgress: (p) => progress.push(p) });
+        return { totals: [...new Set(progress.map((p) => p.total))], last: progress.at(-1)?.checked };
+      };
+      expect(await seen({})).toEqual({ totals: [12], last: 12 });
+      expect(await seen({ campaignId: campaignA })).toEqual({ totals: [8], last: 8 });
+      expect(await seen({ listId: listA2 })).toEqual({ totals: [3], last: 3 });
+    });
+
     it('reports a breakdown of a list with NULL, aliases and unknown words as problematic', async () => {
       await mixedLeads();
       const b = await svc.breakdown(listA);
