@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import type { Database } from './schema';
 import { chunkForParams, type Db, type Dialect } from './dialect';
 
-/** Multi-row INSERTs sized to the dialect's parameter limit. */
+/**
+ * Multi-row INSERTs sized to the dialect's parameter limit. Every row names the same columns.
+ * A template, not the insert builder: the builder parses each value of each row (a fix's audit
+ * and undo rows, a few hundred per range, cost more to build than to insert).
+ */
 export async function bulkInsert<T extends keyof Database & string>(
   db: Db,
   dialect: Dialect,
@@ -10,9 +14,18 @@ export async function bulkInsert<T extends keyof Database & string>(
   rows: readonly Record<string, unknown>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const perRow = Object.keys(rows[0]).length;
-  for (const chunk of chunkForParams(dialect, rows, perRow)) {
-    await db.insertInto(table).values(chunk as never).execute();
+  const columns = Object.keys(rows[0]);
+  const tuple = (row: Record<string, unknown>) => {
+    const values = columns.map((c) => {
+      const v = row[c];
+      if (v === undefined || Object.keys(row).length !== columns.length) throw new Error(`bulkInsert into ${table}: every row must give the same columns (${columns.join(', ')}).`);
+      return v;
+    });
+    return sql`(${sql.join(values)})`;
+  };
+  const head = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values `;
+  for (const chunk of chunkForParams(dialect, rows, columns.length)) {
+    await sql`${head}${sql.join(chunk.map(tuple))}`.execute(db);
   }
 }
 

@@ -1,6 +1,7 @@
 // Reads and writes of leads, calls and audit rows that the status services share.
 import { sql, type Expression } from 'kysely';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
+import { bulkInsert } from '../../db/bulk-insert';
 import type { LeadStatusAuditTable } from '../../db/schema';
 import { CALL_COLUMNS, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
@@ -110,9 +111,7 @@ export async function insertAuditRowsFrom(db: Db, rows: Expression<unknown>): Pr
 }
 
 export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly AuditInsert[]): Promise<void> {
-  for (const chunk of chunkForParams(dialect, rows, 7)) {
-    if (chunk.length > 0) await db.insertInto('lead_status_audit').values(chunk).execute();
-  }
+  await bulkInsert(db, dialect, 'lead_status_audit', rows as unknown as Record<string, unknown>[]);
 }
 
 /** Deletes the hopper rows of these leads (a dialed lead leaves the hopper). */

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { bulkInsert } from '../../db/bulk-insert';
 import { forLongWork } from '../../db/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
@@ -108,9 +109,7 @@ async function writeFixes(
   }
   await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
-  for (const chunk of chunkForParams(dialect, undoRows, 17)) {
-    if (chunk.length > 0) await trx.insertInto('operation_leads').values(chunk).execute();
-  }
+  await bulkInsert(trx, dialect, 'operation_leads', undoRows);
   // The calls a fix has taken into account are applied: the sync must not count them again.
   for (const chunk of chunkForParams(dialect, touched, 1)) {
     if (chunk.length === 0) continue;
