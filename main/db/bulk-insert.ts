@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Database } from './schema';
 import { chunkForParams, type Db, type Dialect } from './dialect';
+import { executeRecurring, pgRowsOf } from './batch-params';
+
+/** PostgreSQL: rows per statement, as one JSON parameter (batch-params.ts). */
+const PG_ROWS_PER_STATEMENT = 5000;
 
 /**
  * Multi-row INSERTs sized to the dialect's parameter limit. Every row names the same columns.
@@ -23,7 +27,16 @@ export async function bulkInsert<T extends keyof Database & string>(
     });
     return sql`(${sql.join(values)})`;
   };
-  const head = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values `;
+  const names = sql.join(columns.map((c) => sql.ref(c)));
+  if (dialect.name === 'postgres') {
+    for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + PG_ROWS_PER_STATEMENT);
+      chunk.forEach(tuple); // the same check of every row's columns
+      await executeRecurring(db, dialect, sql`insert into ${sql.table(table)} (${names}) select ${names} from ${pgRowsOf(table, chunk)}`);
+    }
+    return;
+  }
+  const head = sql`insert into ${sql.table(table)} (${names}) values `;
   for (const chunk of chunkForParams(dialect, rows, columns.length)) {
     await sql`${head}${sql.join(chunk.map(tuple))}`.execute(db);
   }

@@ -4,7 +4,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
-import { nameRecurringStatement } from '../../db/pg-named-statements';
+import { executeRecurring } from '../../db/batch-params';
 
 export interface QueuedCounts {
   added: number;
@@ -52,11 +52,10 @@ export async function queueSelected(
   const query = sql<{ lead_id: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
     select ${q.campaignId}, leads.id, 'queued', ${priorityOf(q.status)}, ${q.now.toISOString()} from leads
     where leads.status = ${q.status} and ${q.where}
-    on conflict (lead_id) do nothing returning lead_id`.compile(trx);
+    on conflict (lead_id) do nothing returning lead_id`;
   // A text that recurs (one lead's re-queue in one campaign) goes as a named statement: PostgreSQL
   // then parses it once per connection instead of on every dropped call.
-  if (q.recurring && dialect.name === 'postgres') nameRecurringStatement(query.sql);
-  const inserted = await trx.executeQuery(query);
+  const inserted = q.recurring ? await executeRecurring(trx, dialect, query) : await query.execute(trx);
   return inserted.rows.map((r) => Number(r.lead_id));
 }
 

@@ -2,8 +2,9 @@
 import { sql, type Expression } from 'kysely';
 import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
+import { executeRecurring, idsInBatches, pgRowsOf } from '../../db/batch-params';
 import type { LeadStatusAuditTable } from '../../db/schema';
-import { CALL_COLUMNS, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import { CALL_COLUMNS, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
 export const LEAD_COLUMNS = [
   'leads.id',
@@ -53,13 +54,8 @@ export async function loadLeadsById(db: Db, dialect: Dialect, ids: readonly numb
 /** Every call of the given leads, grouped by lead. */
 export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<Map<number, CallRow[]>> {
   const out = new Map<number, CallRow[]>();
-  for (const chunk of chunkForParams(dialect, leadIds, 1)) {
-    if (chunk.length === 0) continue;
-    const rows = await db
-      .selectFrom('call_logs')
-      .select(CALL_COLUMNS)
-      .where('lead_id', 'in', chunk)
-      .execute();
+  for (const leads of idsInBatches(dialect, 'lead_id', leadIds)) {
+    const { rows } = await executeRecurring(db, dialect, db.selectFrom('call_logs').select(CALL_COLUMNS).where(leads));
     for (const row of rows) {
       const list = out.get(row.lead_id);
       if (list) list.push(row);
@@ -82,6 +78,18 @@ export async function updateLeadTrackingBulk(
   dialect: Dialect,
   rows: readonly { id: number; tracking: LeadTracking }[],
 ): Promise<void> {
+  if (rows.length === 0) return;
+  if (dialect.name === 'postgres') {
+    const v = rows.map(({ id, tracking: t }) => ({ id, ...trackingOf(t) }));
+    await executeRecurring(
+      db,
+      dialect,
+      sql`update leads set status = v.status, dial_attempts = v.dial_attempts, answered_count = v.answered_count,
+        last_dial_attempt = v.last_dial_attempt, dial_result = v.dial_result, last_status_change = v.last_status_change
+      from ${pgRowsOf('leads', v)} as v where leads.id = v.id`,
+    );
+    return;
+  }
   const ts = sql.raw(dialect.timestampType);
   const int = sql.raw('integer');
   const text = sql.raw('text');

@@ -5,6 +5,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { ANSWERED_RESULTS, STATUS_TRIM_CHARS, STATUSES, lowerCaseSpellingsOf } from '../../../shared/catalogue';
 import { trimChars, type Db, type Dialect } from '../../db/dialect';
+import { executeRecurring } from '../../db/batch-params';
 import type { LeadScope } from './lead-repository';
 import type { LeadRow } from './lead-tracking';
 
@@ -23,9 +24,10 @@ function scopeFilter(scope: LeadScope, alias: string) {
  * The end of the next range of `size` leads after `afterId` (in scope) and how many leads it holds.
  * Null when no lead is left.
  */
-export async function nextLeadRange(db: Db, scope: LeadScope, afterId: number, size: number): Promise<{ upTo: number; count: number } | null> {
-  const boundary = await sql<{ id: number }>`select id from leads l where l.id > ${afterId} and ${scopeFilter(scope, 'l')}
-    order by l.id limit 1 offset ${size - 1}`.execute(db);
+export async function nextLeadRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, size: number): Promise<{ upTo: number; count: number } | null> {
+  // Named on PostgreSQL (the text is the same for every range): planned once, not 400 times.
+  const boundary = await executeRecurring(db, dialect, sql<{ id: number }>`select id from leads l where l.id > ${afterId} and ${scopeFilter(scope, 'l')}
+    order by l.id limit 1 offset ${size - 1}`);
   if (boundary.rows[0]) return { upTo: Number(boundary.rows[0].id), count: size };
   const rest = await sql<{ n: number; last: number | null }>`select count(*) as n, max(l.id) as last from leads l
     where l.id > ${afterId} and ${scopeFilter(scope, 'l')}`.execute(db);
@@ -46,7 +48,7 @@ export async function problemCandidates(
   lock = false,
 ): Promise<LeadRow[]> {
   const answered = sql`lower(${trimChars(dialect, sql.ref('c.result'), STATUS_TRIM_CHARS)}) in (${sql.join(ANSWERED_SPELLINGS)})`;
-  const rows = await sql<LeadRow>`
+  const query = sql<LeadRow>`
     select l.id, l.list_id, l.phone, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt,
            l.dial_result, l.last_status_change, l.attempts_reset_at
     from leads l
@@ -68,6 +70,7 @@ export async function problemCandidates(
         or (k.n > 0 and (l.dial_attempts < k.n or l.answered_count < k.a
                          or l.last_dial_attempt is null or l.last_dial_attempt < k.latest))
       )
-    order by l.id ${lock && dialect.supportsRowLocks ? sql`for update of l` : sql``}`.execute(db);
+    order by l.id ${lock && dialect.supportsRowLocks ? sql`for update of l` : sql``}`;
+  const rows = await executeRecurring(db, dialect, query);
   return rows.rows;
 }

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { idsInBatches } from '../../main/db/batch-params';
+import { bulkInsert } from '../../main/db/bulk-insert';
+import type { DbHandle } from '../../main/db/open-database';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
+import { makeCampaign, makeLead, makeList } from '../support/fixtures';
+
+// Batches of rows and ids: one JSON or array parameter on PostgreSQL, VALUES and IN lists on
+// SQLite. Both must write and find exactly the same rows.
+describe.each(DIALECTS)('rows and ids in batches (%s)', (dialect) => {
+  let h: DbHandle;
+  let lead: number;
+  beforeAll(async () => {
+    h = await openTestDatabase(dialect);
+  });
+  afterAll(() => h.close());
+  beforeEach(async () => {
+    await resetDatabase(h);
+    lead = await makeLead(h, await makeList(h, await makeCampaign(h)));
+  });
+
+  const audit = (i: number, reason: string | null) => ({
+    lead_id: lead,
+    old_status: i % 2 ? null : 'new',
+    new_status: 'busy',
+    source: 'fix',
+    operation_id: null,
+    reason,
+    created_at: `2026-11-24T12:00:0${i}.125Z`,
+  });
+
+  it('inserts rows with NULLs, quotes and timestamps as given', async () => {
+    await bulkInsert(h.db, h.dialect, 'lead_status_audit', [audit(1, "it's \"quoted\""), audit(2, null), audit(3, 'ünïcödé')]);
+    const rows = await h.db.selectFrom('lead_status_audit').select(['old_status', 'reason', 'created_at']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { old_status: null, reason: 'it\'s "quoted"', created_at: '2026-11-24T12:00:01.125Z' },
+      { old_status: 'new', reason: null, created_at: '2026-11-24T12:00:02.125Z' },
+      { old_status: null, reason: 'ünïcödé', created_at: '2026-11-24T12:00:03.125Z' },
+    ]);
+  });
+
+  it('refuses rows that do not all give the same columns, and writes none of them', async () => {
+    const { reason: _left, ...short } = audit(2, 'x');
+    await expect(bulkInsert(h.db, h.dialect, 'lead_status_audit', [audit(1, 'x'), short])).rejects.toThrow(/same columns/);
+    expect(await h.db.selectFrom('lead_status_audit').select('id').execute()).toEqual([]);
+  });
+
+  it('finds every id of a list longer than one SQLite statement may bind', async () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => 1_000_000 + i).concat([lead]);
+    const conditions = idsInBatches(h.dialect, 'id', ids);
+    expect(conditions.length).toBe(dialect === 'postgres' ? 1 : Math.ceil(ids.length / h.dialect.maxParams));
+    let found = 0;
+    for (const c of conditions) found += Number((await sql<{ n: number }>`select count(*) as n from leads where ${c}`.execute(h.db)).rows[0].n);
+    expect(found).toBe(1);
+    expect(idsInBatches(h.dialect, 'id', [])).toEqual([]);
+  });
+});
