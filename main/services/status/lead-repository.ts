@@ -43,10 +43,10 @@ export async function countLeads(db: Db, scope: LeadScope): Promise<number> {
 
 export async function loadLeadsById(db: Db, dialect: Dialect, ids: readonly number[], lock = false): Promise<Map<number, LeadRow>> {
   const out = new Map<number, LeadRow>();
-  for (const chunk of chunkForParams(dialect, [...new Set(ids)], 1)) {
-    let q = db.selectFrom('leads').select(LEAD_COLUMNS).where('leads.id', 'in', chunk).orderBy('leads.id');
+  for (const batch of idsInBatches(dialect, 'leads.id', [...new Set(ids)])) {
+    let q = db.selectFrom('leads').select(LEAD_COLUMNS).where(batch).orderBy('leads.id');
     if (lock && dialect.supportsRowLocks) q = q.forUpdate();
-    for (const row of (await q.execute()) as LeadRow[]) out.set(row.id, row);
+    for (const row of (await executeRecurring(db, dialect, q)).rows as LeadRow[]) out.set(row.id, row);
   }
   return out;
 }
@@ -124,7 +124,5 @@ export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly A
 
 /** Deletes the hopper rows of these leads (a dialed lead leaves the hopper). */
 export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<void> {
-  for (const chunk of chunkForParams(dialect, leadIds, 1)) {
-    if (chunk.length > 0) await db.deleteFrom('dialer_hopper').where('lead_id', 'in', chunk).execute();
-  }
+  for (const batch of idsInBatches(dialect, 'lead_id', leadIds)) await executeRecurring(db, dialect, db.deleteFrom('dialer_hopper').where(batch));
 }
