@@ -111,6 +111,20 @@ for (const dialect of DIALECTS) {
       expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['new', 'no_answer']));
     });
 
+    it('stopped midway, reports exactly the ranges it wrote (ranges in flight included)', async () => {
+      for (let i = 0; i < 12; i++) await makeLead(h, listA, { status: null });
+      let progressCalls = 0;
+      const report = await svc.findAndFix({ mode: 'fix', batchSize: 2, onProgress: () => (progressCalls += 1), shouldStop: () => progressCalls > 0 });
+      expect(report.stopped).toBe(true);
+      expect(report.checked).toBeLessThan(12);
+      const fixedInDb = await h.db.selectFrom('leads').select('id').where('status', 'is not', null).execute();
+      // Every lead is a problem: what was checked was fixed, and nothing else was written.
+      expect(report).toMatchObject({ fixed: report.checked, errors: 0 });
+      expect(fixedInDb).toHaveLength(report.checked);
+      const audits = await h.db.selectFrom('lead_status_audit').select('lead_id').execute();
+      expect(audits).toHaveLength(report.checked);
+    });
+
     it('shows progress against the number of leads in scope (counted list by list)', async () => {
       const listA2 = await makeList(h, campaignA);
       for (let i = 0; i < 5; i++) await makeLead(h, listA, { status: null });

@@ -121,6 +121,17 @@ async function writeFixes(
 /** Leads per range (one transaction each when fixing): short locks, short statements. */
 export const DEFAULT_FIX_RANGE = 2500;
 
+/** Ranges read (and written) at once on PostgreSQL: with the next boundary query, the 4 connections of the default pool. 1M-lead fix 9.8 s with 2, 6.8 s with 3. */
+const RANGES_IN_FLIGHT_POSTGRES = 3;
+
+interface RangeOutcome {
+  range: { upTo: number; count: number };
+  planned: PlannedLead[];
+  fixed: number;
+  /** Set when a fix's range rolled back. */
+  error?: Error;
+}
+
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
   const { dialect } = handle;
   const db = forLongWork(handle);
@@ -177,40 +188,62 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
     }
   };
 
-  let afterId = 0;
-  for (;;) {
-    if (options.shouldStop?.()) {
-      report.stopped = true;
-      break;
-    }
+  /** One range checked (and, when fixing, written in its own transaction). */
+  const runRange = async (afterId: number, range: { upTo: number; count: number }): Promise<RangeOutcome> => {
     const nowIso = clock().toISOString();
-    const range = await nextLeadRange(db, dialect, scope, afterId, batchSize);
-    if (!range) break;
-    if (options.mode === 'fix') {
-      try {
-        const result = await writeTransaction(db, dialect, async (trx) => {
-          const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true);
-          const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
-          return { planned, fixed };
-        });
-        tally(result.planned, true);
-        report.fixed += result.fixed;
-      } catch (error) {
-        // The range rolled back as a whole; count its leads as errors and go on with the next.
-        report.errors += range.count;
-        if (report.error_messages.length < 5) report.error_messages.push((error as Error).message);
-      }
-    } else {
-      const planned = await planRange(db, dialect, scope, afterId, range.upTo, nowIso, false);
-      tally(planned, options.mode === 'dry-run');
-      if (options.mode === 'dry-run') {
-        // Every fixable plan changes its lead, so a dry run counts exactly what a fix would write.
-        report.fixed += planned.filter((p) => p.plan.fixable).length;
-      }
+    if (options.mode !== 'fix') return { range, planned: await planRange(db, dialect, scope, afterId, range.upTo, nowIso, false), fixed: 0 };
+    try {
+      return await writeTransaction(db, dialect, async (trx) => {
+        const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true);
+        const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
+        return { range, planned, fixed };
+      });
+    } catch (error) {
+      // The range rolled back as a whole; its leads count as errors and the fix goes on.
+      return { range, planned: [], fixed: 0, error: error as Error };
     }
-    afterId = range.upTo;
+  };
+  const settle = ({ range, planned, fixed, error }: RangeOutcome) => {
+    if (error) {
+      report.errors += range.count;
+      if (report.error_messages.length < 5) report.error_messages.push(error.message);
+    } else if (options.mode === 'fix') {
+      tally(planned, true);
+      report.fixed += fixed;
+    } else {
+      tally(planned, options.mode === 'dry-run');
+      // Every fixable plan changes its lead, so a dry run counts exactly what a fix would write.
+      if (options.mode === 'dry-run') report.fixed += planned.filter((p) => p.plan.fixable).length;
+    }
     report.checked += range.count;
     options.onProgress?.({ checked: report.checked, total: Math.max(total, report.checked) });
+  };
+
+  // Ranges are disjoint sets of leads, so on PostgreSQL two are in flight at once, each on its own
+  // connection: the server reads (and writes) one while the app classifies the other. They are
+  // settled in order. SQLite has one connection, so one range at a time.
+  const inFlight = dialect.name === 'postgres' ? RANGES_IN_FLIGHT_POSTGRES : 1;
+  const pending: Promise<RangeOutcome>[] = [];
+  try {
+    let afterId = 0;
+    for (;;) {
+      if (options.shouldStop?.()) {
+        report.stopped = true;
+        break;
+      }
+      const range = await nextLeadRange(db, dialect, scope, afterId, batchSize);
+      if (!range) break;
+      const outcome = runRange(afterId, range);
+      // Awaited in order below; until then a failure must not count as unhandled.
+      outcome.catch(() => undefined);
+      pending.push(outcome);
+      afterId = range.upTo;
+      if (pending.length >= inFlight) settle(await pending.shift()!);
+    }
+    while (pending.length > 0) settle(await pending.shift()!);
+  } finally {
+    // A report that fails still lets the ranges in flight finish before it says so.
+    await Promise.allSettled(pending);
   }
   if (options.mode === 'report') report.status_distribution_after = {};
 
