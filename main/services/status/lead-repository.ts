@@ -1,10 +1,10 @@
 // Reads and writes of leads, calls and audit rows that the status services share.
 import { sql, type Expression } from 'kysely';
-import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
+import type { Db, Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
-import { executeRecurring, idsInBatches, pgRowsOf } from '../../db/batch-params';
+import { executeRecurring, idsIn, rowSlices, rowsOf } from '../../db/batch-params';
 import type { LeadStatusAuditTable } from '../../db/schema';
-import { CALL_COLUMNS, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import { CALL_COLUMNS, TRACKING_FIELDS, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
 export const LEAD_COLUMNS = [
   'leads.id',
@@ -43,7 +43,8 @@ export async function countLeads(db: Db, scope: LeadScope): Promise<number> {
 
 export async function loadLeadsById(db: Db, dialect: Dialect, ids: readonly number[], lock = false): Promise<Map<number, LeadRow>> {
   const out = new Map<number, LeadRow>();
-  for (const batch of idsInBatches(dialect, 'leads.id', [...new Set(ids)])) {
+  const batch = idsIn(dialect, 'leads.id', [...new Set(ids)]);
+  if (batch) {
     let q = db.selectFrom('leads').select(LEAD_COLUMNS).where(batch).orderBy('leads.id');
     if (lock && dialect.supportsRowLocks) q = q.forUpdate();
     for (const row of (await executeRecurring(db, dialect, q)).rows as LeadRow[]) out.set(row.id, row);
@@ -54,7 +55,8 @@ export async function loadLeadsById(db: Db, dialect: Dialect, ids: readonly numb
 /** Every call of the given leads, grouped by lead. */
 export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<Map<number, CallRow[]>> {
   const out = new Map<number, CallRow[]>();
-  for (const leads of idsInBatches(dialect, 'lead_id', leadIds)) {
+  const leads = idsIn(dialect, 'lead_id', leadIds);
+  if (leads) {
     const { rows } = await executeRecurring(db, dialect, db.selectFrom('call_logs').select(CALL_COLUMNS).where(leads));
     for (const row of rows) {
       const list = out.get(row.lead_id);
@@ -66,10 +68,9 @@ export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonl
 }
 
 /**
- * Writes the tracking columns of many leads in one statement per chunk:
- * `WITH v(...) AS (VALUES ...) UPDATE leads SET ... FROM v WHERE leads.id = +v.id`, which both
- * SQLite (3.33+) and PostgreSQL accept. Every value is cast so PostgreSQL knows its type.
- * `+v.id`: for some row counts (700 of them, not 200 or 2,500) SQLite's planner scanned all of
+ * Writes the tracking columns of many leads, in as few statements as the dialect allows
+ * (batch-params.ts): `UPDATE leads SET ... FROM <rows> AS v WHERE leads.id = +v.id`, which both
+ * SQLite (3.33+) and PostgreSQL accept. `+v.id`: with a VALUES list, for some row counts (700 of them, not 200 or 2,500) SQLite's planner scanned all of
  * leads and probed v through an automatic index, 50 ms a statement at 1M leads; with v.id an
  * expression it can only walk v and look each lead up by id.
  */
@@ -78,33 +79,16 @@ export async function updateLeadTrackingBulk(
   dialect: Dialect,
   rows: readonly { id: number; tracking: LeadTracking }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  if (dialect.name === 'postgres') {
-    const v = rows.map(({ id, tracking: t }) => ({ id, ...trackingOf(t) }));
+  const columns = ['id', ...TRACKING_FIELDS];
+  for (const slice of rowSlices(dialect, rows, columns.length)) {
+    const v = slice.map(({ id, tracking }) => ({ id, ...trackingOf(tracking) }));
     await executeRecurring(
       db,
       dialect,
       sql`update leads set status = v.status, dial_attempts = v.dial_attempts, answered_count = v.answered_count,
         last_dial_attempt = v.last_dial_attempt, dial_result = v.dial_result, last_status_change = v.last_status_change
-      from ${pgRowsOf('leads', v)} as v where leads.id = v.id`,
+      from ${rowsOf(dialect, 'leads', columns, v)} as v where leads.id = +v.id`,
     );
-    return;
-  }
-  const ts = sql.raw(dialect.timestampType);
-  const int = sql.raw('integer');
-  const text = sql.raw('text');
-  for (const chunk of chunkForParams(dialect, rows, 7)) {
-    if (chunk.length === 0) continue;
-    const values = sql.join(
-      chunk.map(
-        ({ id, tracking: t }) =>
-          sql`(cast(${id} as ${int}), cast(${t.status} as ${text}), cast(${t.dial_attempts} as ${int}), cast(${t.answered_count} as ${int}), cast(${t.last_dial_attempt} as ${ts}), cast(${t.dial_result} as ${text}), cast(${t.last_status_change} as ${ts}))`,
-      ),
-    );
-    await sql`with v(id, status, dial_attempts, answered_count, last_dial_attempt, dial_result, last_status_change) as (values ${values})
-      update leads set status = v.status, dial_attempts = v.dial_attempts, answered_count = v.answered_count,
-        last_dial_attempt = v.last_dial_attempt, dial_result = v.dial_result, last_status_change = v.last_status_change
-      from v where leads.id = +v.id`.execute(db);
   }
 }
 
@@ -124,5 +108,6 @@ export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly A
 
 /** Deletes the hopper rows of these leads (a dialed lead leaves the hopper). */
 export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<void> {
-  for (const batch of idsInBatches(dialect, 'lead_id', leadIds)) await executeRecurring(db, dialect, db.deleteFrom('dialer_hopper').where(batch));
+  const batch = idsIn(dialect, 'lead_id', leadIds);
+  if (batch) await executeRecurring(db, dialect, db.deleteFrom('dialer_hopper').where(batch));
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
-import { executeRecurring, idsInBatches } from '../../db/batch-params';
+import { executeRecurring, idsIn } from '../../db/batch-params';
 import { forLongWork } from '../../db/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
@@ -112,9 +112,8 @@ async function writeFixes(
   await insertAuditRows(trx, dialect, audits);
   await bulkInsert(trx, dialect, 'operation_leads', undoRows);
   // The calls a fix has taken into account are applied: the sync must not count them again.
-  for (const leads of idsInBatches(dialect, 'lead_id', touched)) {
-    await executeRecurring(trx, dialect, trx.updateTable('call_logs').set({ lead_synced_at: nowIso }).where(leads).where('lead_synced_at', 'is', null));
-  }
+  const leads = idsIn(dialect, 'lead_id', touched);
+  if (leads) await executeRecurring(trx, dialect, trx.updateTable('call_logs').set({ lead_synced_at: nowIso }).where(leads).where('lead_synced_at', 'is', null));
   return touched.length;
 }
 
