@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from './schema';
 import type { Db, Dialect } from './dialect';
-import { executeRecurring, rowSlices, rowsOf } from './batch-params';
+import { executeForRows } from './batch-params';
 
 /**
  * Multi-row INSERTs, in as few statements as the dialect allows (batch-params.ts). Every row
@@ -21,9 +21,7 @@ export async function bulkInsert<T extends keyof Database & string>(
     }
   }
   const names = sql.join(columns.map((c) => sql.ref(c)));
-  for (const slice of rowSlices(dialect, rows, columns.length)) {
-    await executeRecurring(db, dialect, sql`insert into ${sql.table(table)} (${names}) select ${names} from ${rowsOf(dialect, table, columns, slice)} as v`);
-  }
+  await executeForRows(db, dialect, table, columns, rows, (v) => sql`insert into ${sql.table(table)} (${names}) select ${names} from ${v} as v`);
 }
 
 /** After rows were inserted with explicit ids, moves PostgreSQL's identity past them. */

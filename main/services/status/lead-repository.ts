@@ -2,7 +2,7 @@
 import { sql, type Expression } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
-import { executeRecurring, idsIn, rowSlices, rowsOf } from '../../db/batch-params';
+import { executeForRows, executeRecurring, idsIn } from '../../db/batch-params';
 import type { LeadStatusAuditTable } from '../../db/schema';
 import { CALL_COLUMNS, TRACKING_FIELDS, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
@@ -79,17 +79,17 @@ export async function updateLeadTrackingBulk(
   dialect: Dialect,
   rows: readonly { id: number; tracking: LeadTracking }[],
 ): Promise<void> {
-  const columns = ['id', ...TRACKING_FIELDS];
-  for (const slice of rowSlices(dialect, rows, columns.length)) {
-    const v = slice.map(({ id, tracking }) => ({ id, ...trackingOf(tracking) }));
-    await executeRecurring(
-      db,
-      dialect,
-      sql`update leads set status = v.status, dial_attempts = v.dial_attempts, answered_count = v.answered_count,
+  const v = rows.map(({ id, tracking }) => ({ id, ...trackingOf(tracking) }));
+  await executeForRows(
+    db,
+    dialect,
+    'leads',
+    ['id', ...TRACKING_FIELDS],
+    v,
+    (source) => sql`update leads set status = v.status, dial_attempts = v.dial_attempts, answered_count = v.answered_count,
         last_dial_attempt = v.last_dial_attempt, dial_result = v.dial_result, last_status_change = v.last_status_change
-      from ${rowsOf(dialect, 'leads', columns, v)} as v where leads.id = +v.id`,
-    );
-  }
+      from ${source} as v where leads.id = +v.id`,
+  );
 }
 
 export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };
