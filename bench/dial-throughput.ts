@@ -7,6 +7,7 @@ import type { ChildJob } from './child';
 import { BENCH_NOW } from './dataset';
 import { freshCopy, openBench } from './databases';
 import { openDialFloor } from './floors/dial-floor';
+import { leadsFingerprint } from './operations';
 
 const RESULTS = ['no_answer', 'busy', 'voicemail', 'contacted', 'dropped', null] as const;
 const ROUNDS = 3;
@@ -28,6 +29,8 @@ interface DialResult {
   calls_per_round: number;
   workers: number;
   calls_per_second: number;
+  /** The database after the rounds (leadsFingerprint): service and floor must leave the same. */
+  fingerprint: string;
 }
 
 type Handle = Awaited<ReturnType<typeof openBench>>;
@@ -44,6 +47,7 @@ async function rounds(job: ChildJob, setup: (h: Handle, location: string, worker
   const copy = await freshCopy(job.base, `${job.slot}-dial`);
   const h = await openBench(job.base.kind, copy.location, Math.max(4, workers));
   const times: number[] = [];
+  let fingerprint = '';
   try {
     const runner = setup(h, copy.location, workers);
     try {
@@ -55,11 +59,12 @@ async function rounds(job: ChildJob, setup: (h: Handle, location: string, worker
     } finally {
       await runner.close?.();
     }
+    fingerprint = await leadsFingerprint(h);
   } finally {
     await h.close();
     await copy.drop();
   }
-  return { times, n, workers };
+  return { times, n, workers, fingerprint };
 }
 
 /** Spreads calls over the leads; every call has a new uuid and starts after the last one. */
@@ -87,7 +92,7 @@ async function inWorkers(workers: number, n: number, each: (i: number) => Promis
   );
 }
 
-function summary(op: string, times: number[], n: number, workers: number, floor: boolean): DialResult {
+function summary(op: string, { times, n, workers, fingerprint }: Awaited<ReturnType<typeof rounds>>, floor: boolean): DialResult {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   return {
@@ -97,21 +102,22 @@ function summary(op: string, times: number[], n: number, workers: number, floor:
     calls_per_round: n,
     workers,
     calls_per_second: Math.round((n / median) * 1000),
+    fingerprint,
   };
 }
 
 export async function dialThroughput(job: ChildJob): Promise<DialResult> {
-  const { times, n, workers } = await rounds(job, (h) => {
+  const result = await rounds(job, (h) => {
     const { hopper } = createServices(h, fixedClock(BENCH_NOW));
     return { round: (round, count, w) => inWorkers(w, count, (i) => hopper.recordDialAttempt(callOf(job, round, i, count)).then(() => undefined)) };
   });
-  return summary(job.op, times, n, workers, false);
+  return summary(job.op, result, false);
 }
 
 export async function dialFloorThroughput(job: ChildJob): Promise<DialResult> {
-  const { times, n, workers } = await rounds(job, (h, location, w) => {
+  const result = await rounds(job, (h, location, w) => {
     const floor = openDialFloor(h, location, w);
     return { round: (round, count) => inWorkers(w, count, (i) => floor.dial(callOf(job, round, i, count), BENCH_NOW)), close: () => floor.close() };
   });
-  return summary(job.op.replace('_floor', ''), times, n, workers, true);
+  return summary(job.op.replace('_floor', ''), result, true);
 }

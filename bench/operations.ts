@@ -41,7 +41,8 @@ export interface Operation {
 const clock = fixedClock(BENCH_NOW);
 const services = (h: DbHandle) => createServices(h, clock);
 
-async function leadsFingerprint(h: DbHandle): Promise<string> {
+/** Leads by status (count, attempts, answered), audit rows, hopper rows, unapplied calls. */
+export async function leadsFingerprint(h: DbHandle): Promise<string> {
   const rows = await sql<{ status: string | null; n: number; d: number; a: number }>`select status, count(*) as n,
     sum(dial_attempts) as d, sum(answered_count) as a from leads group by status`.execute(h.db);
   const audit = await sql<{ n: number }>`select count(*) as n from lead_status_audit`.execute(h.db);
