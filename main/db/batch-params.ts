@@ -28,26 +28,29 @@ function slices<T>(rows: readonly T[], size: number): T[][] {
 }
 
 /**
- * Runs `build(v)` for `rows` in as few statements as the dialect allows, `v` standing for a slice
+ * Runs `build(v)` for `rows` in as few statements as the dialect allows (returning the rows the
+ * statements return), `v` standing for a slice
  * of the rows as a row source with the columns `columns` (each a key of every row and a column of
  * `table`; alias it: `from ${v} as v`). PostgreSQL: json_populate_recordset, typed by the table,
  * one parameter. SQLite: a VALUES list, its text spliced in rather than built value by value
  * (Kysely's nodes for a 2,500-lead range's 42,500 values cost more than binding them).
  */
-export async function executeForRows(
+export async function executeForRows<R = unknown>(
   db: Db,
   dialect: Dialect,
   table: keyof Database & string,
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
-  build: (v: RawBuilder<unknown>) => RawBuilder<unknown>,
-): Promise<void> {
-  if (rows.length === 0) return;
+  build: (v: RawBuilder<unknown>) => RawBuilder<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  if (rows.length === 0) return out;
   if (dialect.name === 'postgres') {
     for (const slice of slices(rows, PG_ROWS_PER_STATEMENT)) {
-      await executeRecurring(db, dialect, build(sql`json_populate_recordset(cast(null as ${sql.table(table)}), cast(${JSON.stringify(slice)} as json))`));
+      const json = sql`json_populate_recordset(cast(null as ${sql.table(table)}), cast(${JSON.stringify(slice)} as json))`;
+      out.push(...(await executeRecurring(db, dialect, build(json))).rows);
     }
-    return;
+    return out;
   }
   // SQLite names a VALUES list's columns column1, column2, …
   const names = columns.map((c, i) => `column${i + 1} as "${c.replace(/"/g, '""')}"`).join(', ');
@@ -60,8 +63,9 @@ export async function executeForRows(
     const text = head.sql.replace(ROWS_MARK, new Array<string>(slice.length).fill(tuple).join(', '));
     const values: unknown[] = [];
     for (const row of slice) for (const c of columns) values.push(row[c]);
-    await db.executeQuery(CompiledQuery.raw(text, [...head.parameters.slice(0, before), ...values, ...head.parameters.slice(before)]));
+    out.push(...(await db.executeQuery(CompiledQuery.raw(text, [...head.parameters.slice(0, before), ...values, ...head.parameters.slice(before)]))).rows as R[]);
   }
+  return out;
 }
 
 /** "`column` is one of `ids`" as one JSON/array parameter; undefined for no ids (nothing matches). */

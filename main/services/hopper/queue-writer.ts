@@ -3,8 +3,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
-import { chunkForParams, type Db, type Dialect } from '../../db/dialect';
-import { executeRecurring } from '../../db/batch-params';
+import type { Db, Dialect } from '../../db/dialect';
+import { executeForRows, executeRecurring } from '../../db/batch-params';
 
 export interface QueuedCounts {
   added: number;
@@ -18,18 +18,21 @@ export async function queueLeads(
   leads: readonly { id: number; status: string | null }[],
   now: Date,
 ): Promise<QueuedCounts> {
-  const counts: QueuedCounts = { added: 0, added_high_priority: 0 };
   const addedAt = now.toISOString();
-  // A template, not the insert builder: a fill writes a few hundred rows and the builder's
-  // per-value parsing cost more than the insert itself.
-  const rows = leads.map((l) => sql`(${campaignId}, ${l.id}, 'queued', ${priorityOf(l.status)}, ${addedAt})`);
-  for (const chunk of chunkForParams(dialect, rows, 4)) {
-    if (chunk.length === 0) continue;
-    const inserted = await sql<{ priority: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
-      values ${sql.join(chunk)} on conflict (lead_id) do nothing returning priority`.execute(trx);
-    counts.added += inserted.rows.length;
-    counts.added_high_priority += inserted.rows.filter((r) => r.priority === HOPPER_PRIORITY.high).length;
-  }
+  const rows = leads.map((l) => ({ campaign_id: campaignId, lead_id: l.id, state: 'queued', priority: priorityOf(l.status), added_at: addedAt }));
+  // One statement text for any number of rows (batch-params.ts); `where true`: SQLite's parser
+  // needs a WHERE before an upsert clause in an insert … select.
+  const inserted = await executeForRows(
+    trx,
+    dialect,
+    'dialer_hopper',
+    ['campaign_id', 'lead_id', 'state', 'priority', 'added_at'],
+    rows,
+    (v) => sql<{ priority: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
+      select v.campaign_id, v.lead_id, v.state, v.priority, v.added_at from ${v} as v where true
+      on conflict (lead_id) do nothing returning priority`,
+  );
+  const counts: QueuedCounts = { added: inserted.length, added_high_priority: inserted.filter((r) => Number(r.priority) === HOPPER_PRIORITY.high).length };
   return counts;
 }
 
