@@ -2,7 +2,7 @@
 // each batch of a fix in its own write transaction, the whole run under one operation_id.
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
-import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { chunkForParams, writeTransaction, type Db, type Dialect, type DialectName } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
 import { executeRecurring, idsIn } from '../../db/batch-params';
 import { forLongWork } from '../../db/long-work';
@@ -120,8 +120,15 @@ async function writeFixes(
 /** Leads per range (one transaction each when fixing): short locks, short statements. */
 export const DEFAULT_FIX_RANGE = 2500;
 
-/** Ranges read (and written) at once on PostgreSQL: with the next boundary query, the 4 connections of the default pool. 1M-lead fix 9.8 s with 2, 6.8 s with 3. */
-const RANGES_IN_FLIGHT_POSTGRES = 3;
+/**
+ * Ranges read (and written) at once: 3 on PostgreSQL (with the next boundary query, the 4
+ * connections of the default pool; the 1M fix took 9.8 s with 2, 6.6 s with 3), 1 on SQLite (one
+ * connection). A range commits as a whole, so after a crash the fixed leads are every range
+ * before some point plus, on PostgreSQL, some of the next two.
+ */
+export function rangesInFlight(dialect: DialectName): number {
+  return dialect === 'postgres' ? 3 : 1;
+}
 
 interface RangeOutcome {
   range: { upTo: number; count: number };
@@ -218,10 +225,10 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
     options.onProgress?.({ checked: report.checked, total: Math.max(total, report.checked) });
   };
 
-  // Ranges are disjoint sets of leads, so on PostgreSQL two are in flight at once, each on its own
-  // connection: the server reads (and writes) one while the app classifies the other. They are
+  // Ranges are disjoint sets of leads, so on PostgreSQL several are in flight at once, each on its
+  // own connection: the server reads (and writes) one while the app classifies another. They are
   // settled in order. SQLite has one connection, so one range at a time.
-  const inFlight = dialect.name === 'postgres' ? RANGES_IN_FLIGHT_POSTGRES : 1;
+  const inFlight = rangesInFlight(dialect.name);
   const pending: Promise<RangeOutcome>[] = [];
   try {
     let afterId = 0;

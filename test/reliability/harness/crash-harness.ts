@@ -94,7 +94,7 @@ export async function crashOperation(
   const random = seededRandom(o.seed);
   const started = Date.now();
   const template = await factory.copy(base);
-  const op0 = operation(name, dbArgs(template));
+  const op0 = operation(name, dbArgs(template), factory.dialect);
   if (op0.prepare) {
     const h = await openDatabase(template);
     await op0.prepare(h, seededRandom(o.dataSeed ?? o.seed));
@@ -104,7 +104,7 @@ export async function crashOperation(
 
   // The uninterrupted reference: the run (and, for jobs, the next day's run).
   const refTarget = await factory.copy(template);
-  const refOp = operation(name, dbArgs(refTarget));
+  const refOp = operation(name, dbArgs(refTarget), factory.dialect);
   const referenceMs = await mustRun(refOp.run);
   const afterRun = await dump(refTarget);
   if (!refOp.referenceIsRunOnly) await mustRun(refOp.rerun);
@@ -130,7 +130,7 @@ export async function crashOperation(
   };
   for (let k = 1; k <= o.kills; k++) {
     const target = await factory.copy(template);
-    const op = operation(name, dbArgs(target));
+    const op = operation(name, dbArgs(target), factory.dialect);
     // Mostly inside the work: from late start-up to the end of an uninterrupted run.
     const lo = Math.min(bootMs * 0.8, referenceMs * 0.8);
     const delay = Math.round(lo + random() * Math.max(50, referenceMs - lo));

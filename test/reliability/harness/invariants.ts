@@ -84,31 +84,39 @@ export function checkSyncCounters(pre: TableDump, post: TableDump): string[] {
 }
 
 /**
- * Fix: batches are atomic and committed in id order, so every lead is either as before or as
- * the uninterrupted run left it, the finished ones all below the unfinished ones, and a call
- * is marked applied only together with its lead's fix.
+ * Fix: batches of `batchSize` leads (all leads, in id order) are atomic, and a batch starts only
+ * when the one `inFlight` places before it has committed: every lead is either as before or as
+ * the uninterrupted run left it, a finished batch is never `inFlight` or more batches after an
+ * unfinished one, and a call is marked applied only together with its lead's fix.
  */
-export function checkBatchedPrefix(pre: TableDump, post: TableDump, ref: TableDump): string[] {
-  const v: string[] = [];
-  const before = byId(pre.leads);
-  const after = byId(ref.leads);
-  let maxDone = 0;
-  let minPending = Infinity;
-  const done = new Set<number>();
-  for (const lead of post.leads) {
-    const b = before.get(lead.id)!;
-    const r = after.get(lead.id)!;
-    if (same(b, r)) {
-      if (!same(lead, b)) v.push(`lead ${lead.id} changed although the run leaves it alone`);
-    } else if (same(lead, r)) {
-      done.add(lead.id);
-      maxDone = Math.max(maxDone, lead.id);
-    } else if (same(lead, b)) minPending = Math.min(minPending, lead.id);
-    else v.push(`lead ${lead.id} is half-changed: neither as before nor as after the run`);
-  }
-  if (maxDone > minPending) v.push(`lead ${maxDone} is fixed but lead ${minPending}, earlier in the run, is not: a batch was not atomic`);
-  for (const [leadId] of newlyApplied(pre, post)) if (!done.has(leadId)) v.push(`lead ${leadId}: a call was marked applied but the lead was not fixed`);
-  return v;
+export function batchedPrefixCheck(batchSize: number, inFlight: number) {
+  return (pre: TableDump, post: TableDump, ref: TableDump): string[] => {
+    const v: string[] = [];
+    const before = byId(pre.leads);
+    const after = byId(ref.leads);
+    const batchOf = new Map([...pre.leads].sort((a, b) => a.id - b.id).map((l, i) => [l.id, Math.floor(i / batchSize)]));
+    let maxDone = { batch: -1, id: 0 };
+    let minPending = { batch: Infinity, id: 0 };
+    const done = new Set<number>();
+    for (const lead of post.leads) {
+      const b = before.get(lead.id)!;
+      const r = after.get(lead.id)!;
+      const batch = batchOf.get(lead.id)!;
+      if (same(b, r)) {
+        if (!same(lead, b)) v.push(`lead ${lead.id} changed although the run leaves it alone`);
+      } else if (same(lead, r)) {
+        done.add(lead.id);
+        if (batch > maxDone.batch) maxDone = { batch, id: lead.id };
+      } else if (same(lead, b)) {
+        if (batch < minPending.batch) minPending = { batch, id: lead.id };
+      } else v.push(`lead ${lead.id} is half-changed: neither as before nor as after the run`);
+    }
+    if (maxDone.batch - minPending.batch >= inFlight) {
+      v.push(`lead ${maxDone.id} is fixed but lead ${minPending.id}, ${maxDone.batch - minPending.batch} batches earlier, is not (at most ${inFlight} in flight)`);
+    }
+    for (const [leadId] of newlyApplied(pre, post)) if (!done.has(leadId)) v.push(`lead ${leadId}: a call was marked applied but the lead was not fixed`);
+    return v;
+  };
 }
 
 /** Recycle: one operation, all or nothing: leads, undo rows, audit rows and the operation. */

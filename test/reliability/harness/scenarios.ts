@@ -1,10 +1,12 @@
 // The four operations the crash harness kills, each with its run, its rerun, the data it
 // needs beyond the demo seed, and the invariants specific to it.
 import type { DbHandle } from '../../../main/db/open-database';
+import type { DialectName } from '../../../main/db/dialect';
+import { rangesInFlight } from '../../../main/services/status/problem-fixer';
 import { DEMO_NOW } from '../../../main/demo/seed-demo';
 import {
   checkAllOrNothing,
-  checkBatchedPrefix,
+  batchedPrefixCheck,
   checkHopperCompliance,
   checkMonotoneCounters,
   checkSyncCounters,
@@ -63,7 +65,7 @@ async function addUnappliedCalls(h: DbHandle, random: () => number): Promise<voi
   for (let i = 0; i < rows.length; i += 500) await h.db.insertInto('call_logs').values(rows.slice(i, i + 500)).execute();
 }
 
-export function operation(name: OperationName, db: string[]): Operation {
+export function operation(name: OperationName, db: string[], dialect: DialectName): Operation {
   switch (name) {
     case 'fix':
       return {
@@ -71,7 +73,7 @@ export function operation(name: OperationName, db: string[]): Operation {
         run: ['fix-lead-status', ...db, '--now', NOW, '--batch-size', '5', '--json'],
         rerun: ['fix-lead-status', ...db, '--now', NOW, '--batch-size', '5', '--json'],
         referenceIsRunOnly: true,
-        check: checkBatchedPrefix,
+        check: batchedPrefixCheck(5, rangesInFlight(dialect)), // the run's --batch-size
       };
     case 'sync':
       return {
