@@ -15,8 +15,8 @@ import type { Database } from './schema';
 /** PostgreSQL: rows per statement (a bound on the JSON text, not a database limit). */
 const PG_ROWS_PER_STATEMENT = 5000;
 /**
- * SQLite: rows per statement, the same every time so that a statement's text repeats and SQLite
- * reuses its prepared statement (a new row count is a new text to parse: 200 ms over a 1M fix).
+ * SQLite: rows per statement. Full slices repeat one text, so a write of thousands of rows (the
+ * sync's) reuses one prepared statement instead of parsing a new one per row count.
  */
 const SQLITE_ROWS_PER_STATEMENT = 250;
 const ROWS_MARK = '/*rows*/';
@@ -28,12 +28,12 @@ function slices<T>(rows: readonly T[], size: number): T[][] {
 }
 
 /**
- * Runs `build(v)` for `rows` in as few statements as the dialect allows (returning the rows the
- * statements return), `v` standing for a slice
- * of the rows as a row source with the columns `columns` (each a key of every row and a column of
- * `table`; alias it: `from ${v} as v`). PostgreSQL: json_populate_recordset, typed by the table,
- * one parameter. SQLite: a VALUES list, its text spliced in rather than built value by value
- * (Kysely's nodes for a 2,500-lead range's 42,500 values cost more than binding them).
+ * Runs `build(v)` for `rows` in as few statements as the dialect allows and returns the rows the
+ * statements return. `v` stands for a slice of the rows as a row source with the columns
+ * `columns` (each a key of every row and a column of `table`; alias it: `from ${v} as v`).
+ * PostgreSQL: json_populate_recordset, typed by the table, one parameter. SQLite: a VALUES list,
+ * its text spliced in rather than built value by value (Kysely's nodes for a 2,500-lead range's
+ * 42,500 values cost more than binding them).
  */
 export async function executeForRows<R = unknown>(
   db: Db,
@@ -58,6 +58,7 @@ export async function executeForRows<R = unknown>(
   const at = head.sql.indexOf(ROWS_MARK);
   // The statement's own parameters before the rows (its text has no '?' in a literal).
   const before = head.sql.slice(0, at).split('?').length - 1;
+  if (at < 0 || before > head.parameters.length) throw new Error('executeForRows: the statement must use its row source once, and no "?" in a literal.');
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (const slice of slices(rows, Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(dialect.maxParams / columns.length)))) {
     const text = head.sql.replace(ROWS_MARK, new Array<string>(slice.length).fill(tuple).join(', '));

@@ -32,8 +32,7 @@ export async function queueLeads(
       select v.campaign_id, v.lead_id, v.state, v.priority, v.added_at from ${v} as v where true
       on conflict (lead_id) do nothing returning priority`,
   );
-  const counts: QueuedCounts = { added: inserted.length, added_high_priority: inserted.filter((r) => Number(r.priority) === HOPPER_PRIORITY.high).length };
-  return counts;
+  return { added: inserted.length, added_high_priority: inserted.filter((r) => Number(r.priority) === HOPPER_PRIORITY.high).length };
 }
 
 /** A dropped call is a person who answered and heard silence: it goes first. */
