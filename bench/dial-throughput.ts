@@ -46,6 +46,7 @@ async function rounds(job: ChildJob, setup: (h: Handle, location: string, worker
   const n = callsPerRound(job);
   const copy = await freshCopy(job.base, `${job.slot}-dial`);
   const h = await openBench(job.base.kind, copy.location, Math.max(4, workers));
+  await h.ready?.(); // see child.ts
   const times: number[] = [];
   let fingerprint = '';
   try {

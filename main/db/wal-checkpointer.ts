@@ -30,6 +30,8 @@ function workerFile(): string {
 export interface WalCheckpointer {
   /** The worker is checkpointing (false before it started and after a failure). */
   readonly running: boolean;
+  /** Settles when the worker has started checkpointing or has failed to (true: it runs). */
+  readonly started: Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -45,18 +47,25 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
       workerData: { file: path.resolve(file), intervalMs: INTERVAL_MS },
     });
   } catch {
-    return { running: false, stop: async () => undefined };
+    return { running: false, started: Promise.resolve(false), stop: async () => undefined };
   }
+  let settleStarted: (ok: boolean) => void = () => undefined;
+  const started = new Promise<boolean>((resolve) => (settleStarted = resolve));
   worker.on('message', (message) => {
     if (message === 'ready' && raw.open) {
       running = true;
       raw.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
+      settleStarted(true);
     }
   });
-  worker.on('error', ownCheckpoints);
+  worker.on('error', () => {
+    ownCheckpoints();
+    settleStarted(false);
+  });
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', () => {
       ownCheckpoints();
+      settleStarted(false);
       resolve();
     }),
   );
@@ -75,5 +84,6 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
     get running() {
       return running;
     },
+    started,
   };
 }

@@ -56,7 +56,8 @@ describe('background WAL checkpoints (SQLite)', () => {
     const raw = new BetterSqlite3(file);
     raw.pragma('journal_mode = WAL');
     const checkpointer = startWalCheckpointer(raw, file);
-    await until(() => checkpointer.running);
+    expect(await checkpointer.started).toBe(true);
+    expect(checkpointer.running).toBe(true);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(40_000);
     await checkpointer.stop();
     expect(checkpointer.running).toBe(false);
@@ -85,7 +86,8 @@ describe('background WAL checkpoints (SQLite)', () => {
     raw.pragma('wal_autocheckpoint = 1234');
     // The worker's connection requires the file to exist: this one does not.
     const checkpointer = startWalCheckpointer(raw, path.join(path.dirname(file), 'missing.sqlite'));
-    await until(() => raw.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+    expect(await checkpointer.started).toBe(false);
+    expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(checkpointer.running).toBe(false);
     await checkpointer.stop();
     raw.close();
