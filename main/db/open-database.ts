@@ -109,7 +109,7 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
     target,
     description: describeTarget(target),
     ready: async () => {
-      await checkpointer?.started;
+      await checkpointer?.whenStarted();
     },
     close: async () => {
       // The worker's connection first: the last connection to close folds the WAL into the file.

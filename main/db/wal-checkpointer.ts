@@ -30,8 +30,11 @@ function workerFile(): string {
 export interface WalCheckpointer {
   /** The worker is checkpointing (false before it started and after a failure). */
   readonly running: boolean;
-  /** Settles when the worker has started checkpointing or has failed to (true: it runs). */
-  readonly started: Promise<boolean>;
+  /**
+   * Settles when the worker has started checkpointing or has failed to (true: it runs). The
+   * process stays alive while it waits (the worker itself never keeps it alive).
+   */
+  whenStarted(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -47,8 +50,9 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
       workerData: { file: path.resolve(file), intervalMs: INTERVAL_MS },
     });
   } catch {
-    return { running: false, started: Promise.resolve(false), stop: async () => undefined };
+    return { running: false, whenStarted: async () => false, stop: async () => undefined };
   }
+  let stopping = false;
   let settleStarted: (ok: boolean) => void = () => undefined;
   const started = new Promise<boolean>((resolve) => (settleStarted = resolve));
   worker.on('message', (message) => {
@@ -77,6 +81,7 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
       // Asked, not terminated: a checkpoint under way finishes and the worker closes its connection.
       // Referenced again so that the process waits for that (an unref'd worker's exit never comes
       // to a process with nothing else to do).
+      stopping = true;
       worker.ref();
       worker.postMessage('stop');
       await exited;
@@ -84,6 +89,13 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
     get running() {
       return running;
     },
-    started,
+    async whenStarted() {
+      worker.ref();
+      try {
+        return await started;
+      } finally {
+        if (!stopping) worker.unref();
+      }
+    },
   };
 }

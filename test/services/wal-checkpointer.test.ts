@@ -56,7 +56,7 @@ describe('background WAL checkpoints (SQLite)', () => {
     const raw = new BetterSqlite3(file);
     raw.pragma('journal_mode = WAL');
     const checkpointer = startWalCheckpointer(raw, file);
-    expect(await checkpointer.started).toBe(true);
+    expect(await checkpointer.whenStarted()).toBe(true);
     expect(checkpointer.running).toBe(true);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(40_000);
     await checkpointer.stop();
@@ -66,10 +66,12 @@ describe('background WAL checkpoints (SQLite)', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('never keeps a process alive: one that opens a database and never closes it still exits', () => {
+  it('never keeps a process alive: one that opens a database, waits for the worker and never closes it still exits', () => {
     const file = tempFile();
     const script = `import { openDatabase } from './main/db/open-database.ts';
       const h = await openDatabase({ kind: 'sqlite', file: ${JSON.stringify(file)} });
+      // Waiting for the worker keeps the process alive until it answers (the bench does this).
+      await h.ready();
       await h.db.insertInto('campaigns').values({ name: 'left open' }).execute();
       await new Promise((r) => setTimeout(r, 300));
       console.log('done');`;
@@ -86,7 +88,7 @@ describe('background WAL checkpoints (SQLite)', () => {
     raw.pragma('wal_autocheckpoint = 1234');
     // The worker's connection requires the file to exist: this one does not.
     const checkpointer = startWalCheckpointer(raw, path.join(path.dirname(file), 'missing.sqlite'));
-    expect(await checkpointer.started).toBe(false);
+    expect(await checkpointer.whenStarted()).toBe(false);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(checkpointer.running).toBe(false);
     await checkpointer.stop();
