@@ -71,9 +71,18 @@ export async function executeForRows<R = unknown>(
 
 /** "`column` is one of `ids`" as one JSON/array parameter; undefined for no ids (nothing matches). */
 export function idsIn(dialect: Dialect, column: string, ids: readonly number[]): RawBuilder<SqlBool> | undefined {
-  if (ids.length === 0) return undefined;
-  if (dialect.name === 'postgres') return sql<SqlBool>`${sql.ref(column)} = any(cast(${[...ids]} as bigint[]))`;
-  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+  return oneOf(dialect, column, ids, 'bigint');
+}
+
+/** "`column` is one of `texts`", the same way. */
+export function textsIn(dialect: Dialect, column: string, texts: readonly string[]): RawBuilder<SqlBool> | undefined {
+  return oneOf(dialect, column, texts, 'text');
+}
+
+function oneOf(dialect: Dialect, column: string, values: readonly (number | string)[], pgType: 'bigint' | 'text'): RawBuilder<SqlBool> | undefined {
+  if (values.length === 0) return undefined;
+  if (dialect.name === 'postgres') return sql<SqlBool>`${sql.ref(column)} = any(cast(${[...values]} as ${sql.raw(pgType)}[]))`;
+  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
 }
 
 /**

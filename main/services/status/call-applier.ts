@@ -5,6 +5,7 @@ import { classifyCallResult, normaliseStatus } from '../../../shared/catalogue';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { forLongWork } from '../../db/long-work';
+import { executeRecurring, idsIn, textsIn } from '../../db/batch-params';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
@@ -60,16 +61,10 @@ export async function applyCallsInTransaction(
   const claimable = known.filter((c) => hasReadableTime(c.started_at));
   counts.unreadableTime = known.length - claimable.length;
   const claimed = new Set<number>();
-  for (const chunk of chunkForParams(dialect, claimable.map((c) => c.id), 1)) {
-    if (chunk.length === 0) continue;
-    const rows = await trx
-      .updateTable('call_logs')
-      .set({ lead_synced_at: nowIso })
-      .where('id', 'in', chunk)
-      .where('lead_synced_at', 'is', null)
-      .returning('id')
-      .execute();
-    for (const r of rows) claimed.add(r.id);
+  const ids = idsIn(dialect, 'id', claimable.map((c) => c.id));
+  if (ids) {
+    const claim = trx.updateTable('call_logs').set({ lead_synced_at: nowIso }).where(ids).where('lead_synced_at', 'is', null).returning('id');
+    for (const r of (await executeRecurring(trx, dialect, claim)).rows) claimed.add(r.id);
   }
   const toApply = claimable.filter((c) => claimed.has(c.id));
   if (toApply.length === 0) return counts;
@@ -173,13 +168,9 @@ export function hasReadableTime(value: string | null): boolean {
 }
 
 export async function dncKeysFor(db: Db, dialect: Dialect, leads: readonly LeadRow[]): Promise<Set<string>> {
-  const keys = [...new Set(leads.map((l) => normalisePhone(l.phone)).filter((k) => k !== ''))];
+  const keys = textsIn(dialect, 'phone_key', [...new Set(leads.map((l) => normalisePhone(l.phone)).filter((k) => k !== ''))]);
   const found = new Set<string>();
-  for (const chunk of chunkForParams(dialect, keys, 1)) {
-    if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('dnc_numbers').select('phone_key').where('phone_key', 'in', chunk).execute();
-    for (const r of rows) if (r.phone_key) found.add(r.phone_key);
-  }
+  if (keys) for (const r of (await executeRecurring(db, dialect, db.selectFrom('dnc_numbers').select('phone_key').where(keys))).rows) if (r.phone_key) found.add(r.phone_key);
   return found;
 }
 
