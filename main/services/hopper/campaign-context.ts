@@ -42,10 +42,6 @@ export interface CampaignContext {
   now: Date;
 }
 
-/**
- * Loads a campaign's context. `candidateTimezones` are the lead timezones to evaluate; when
- * omitted, every distinct lead timezone in the database (a loose index scan: a few probes).
- */
 /** The campaign and its lists in one round trip: one row per list, one with a NULL list when it has none. */
 const readCampaignAndLists = preparedQuery<{ id: number }, Selectable<CampaignsTable> & { list_id: number | null; list_active: number | boolean | null }>((db, arg) =>
   db

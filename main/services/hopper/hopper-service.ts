@@ -8,7 +8,7 @@ import { InputError } from '../../../shared/errors';
 import { writeTransaction, type Db } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
-import { preparedQuery } from '../../db/prepared-query';
+import { executeRecurring, idsIn } from '../../db/batch-params';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
 import type { DroppedRequeue } from '../status/call-applier';
@@ -37,10 +37,6 @@ export interface FillOptions {
 
 export const DEFAULT_STALE_MINUTES = 15;
 
-const DROPPED_LEAD_COLUMNS = ['leads.id', 'leads.timezone', 'lead_lists.campaign_id'] as const;
-const readDroppedLead = preparedQuery<{ id: number }, { id: number; timezone: string | null; campaign_id: number }>((db, arg) =>
-  db.selectFrom('leads').innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id').select(DROPPED_LEAD_COLUMNS).where('leads.id', '=', arg('id')),
-);
 const MAX_CLAIM = 10_000;
 
 export class HopperService {
@@ -114,16 +110,16 @@ export class HopperService {
     if (leadIds.length === 0) return [];
     const { dialect } = this.handle;
     const queued: number[] = [];
-    // One lead (a dial result, the hot path): statements compiled once; a batch (the sync): built.
-    const rows =
-      leadIds.length === 1
-        ? (await readDroppedLead(trx, dialect, { id: leadIds[0] })).rows
-        : await trx.selectFrom('leads').innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id').select(DROPPED_LEAD_COLUMNS).where('leads.id', 'in', leadIds).execute();
+    // The ids as one parameter (batch-params.ts): one statement text, named on PostgreSQL.
+    const lookup = trx.selectFrom('leads').innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id').select(['leads.id', 'leads.timezone', 'lead_lists.campaign_id']);
+    const { rows } = await executeRecurring(trx, dialect, lookup.where(idsIn(dialect, 'leads.id', leadIds)!));
     const byCampaign = new Map<number, typeof rows>();
     for (const r of rows) byCampaign.set(r.campaign_id, [...(byCampaign.get(r.campaign_id) ?? []), r]);
     for (const [campaignId, leads] of byCampaign) {
       const ctx = await loadCampaignContext(trx, dialect, campaignId, now, leads.map((l) => l.timezone));
-      const where = sql<SqlBool>`${sql.ref('leads.id')} in (${sql.join(leads.map((l) => l.id))}) and ${eligibleExcept(ctx)}`;
+      const where = sql<SqlBool>`${idsIn(dialect, 'leads.id', leads.map((l) => l.id))!} and ${eligibleExcept(ctx)}`;
+      // Its text depends on the campaign's settings and, for a batch, on its leads' timezones:
+      // named only for one lead (a dial result), whose text recurs call after call.
       queued.push(...(await queueSelected(trx, dialect, { campaignId, status: HIGH_PRIORITY_STATUS, where, now, recurring: leadIds.length === 1 })));
     }
     return queued;
