@@ -70,9 +70,10 @@ export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonl
 /**
  * Writes the tracking columns of many leads, in as few statements as the dialect allows
  * (batch-params.ts): `UPDATE leads SET ... FROM <rows> AS v WHERE leads.id = +v.id`, which both
- * SQLite (3.33+) and PostgreSQL accept. `+v.id`: with a VALUES list, for some row counts (700 of them, not 200 or 2,500) SQLite's planner scanned all of
- * leads and probed v through an automatic index, 50 ms a statement at 1M leads; with v.id an
- * expression it can only walk v and look each lead up by id.
+ * SQLite (3.33+) and PostgreSQL accept. `+v.id`: with a VALUES list, for some row counts (700,
+ * not 200 or 2,500) SQLite's planner scanned all of leads and probed v through an automatic
+ * index, 50 ms a statement at 1M leads; with v.id an expression it can only walk v and look each
+ * lead up by id.
  */
 export async function updateLeadTrackingBulk(
   db: Db,
