@@ -43,30 +43,31 @@ function compile(db: Db, build: Build): { text: string; args: (v: Record<string,
   return { text: compiled.sql, args: (v) => bindArgs(compiled.parameters, v) };
 }
 
-const ref = (name: string) => sql.raw(name);
+type Param = (n: string) => RawBuilder<unknown>;
 
-/** Audit row first: it reads the status the update is about to replace. */
-function auditSql(p: (n: string) => RawBuilder<unknown>, ts: string) {
+/**
+ * The dial's writes, each reading the lead's status before the call from `old`: the `leads` row
+ * itself (SQLite: the audit row is written first, before the update replaces it) or the CTE `l`
+ * that read and locked it (PostgreSQL: every part of one statement sees the same snapshot).
+ */
+function dialWrites(p: Param, ts: string, old: 'leads' | 'l') {
   const cast = (n: string) => sql`cast(${p(n)} as ${sql.raw(ts)})`;
-  return sql`insert into lead_status_audit (lead_id, old_status, new_status, source, operation_id, reason, created_at)
-    select id, status, ${p('res')}, 'call', null, ${p('reason')}, ${cast('now')} from leads
-    where ${mayChangeSql(normSql(ref('status')), p('res'))} and status is distinct from ${p('res')}`;
-}
-
-function callSql(p: (n: string) => RawBuilder<unknown>, ts: string) {
-  const cast = (n: string) => sql`cast(${p(n)} as ${sql.raw(ts)})`;
-  return sql`insert into call_logs (call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at)
-    values (${p('call_uuid')}, ${p('lead_id')}, ${cast('started_at')}, ${p('result')}, ${p('hangup_cause')}, ${cast('now')})`;
-}
-
-function leadSql(p: (n: string) => RawBuilder<unknown>, ts: string) {
-  const cast = (n: string) => sql`cast(${p(n)} as ${sql.raw(ts)})`;
-  const moves = mayChangeSql(normSql(ref('status')), p('res'));
-  return sql`update leads set dial_attempts = dial_attempts + 1, answered_count = answered_count + ${p('answered')},
-      last_dial_attempt = ${cast('started_at')}, dial_result = ${p('res')},
-      last_status_change = case when ${moves} and status is distinct from ${p('res')} then ${cast('started_at')} else last_status_change end,
-      status = case when ${moves} then ${p('res')} else status end
-    where id = ${p('lead_id')}`;
+  const was = (column: string) => sql.raw(`${old}.${column}`);
+  const moves = mayChangeSql(normSql(was('status')), p('res'));
+  const changes = sql`${moves} and ${was('status')} is distinct from ${p('res')}`;
+  return {
+    audit: sql`insert into lead_status_audit (lead_id, old_status, new_status, source, operation_id, reason, created_at)
+      select ${was('id')}, ${was('status')}, ${p('res')}, 'call', null, ${p('reason')}, ${cast('now')} from ${sql.raw(old)}
+      where ${was('id')} = ${p('lead_id')} and ${changes}`,
+    call: sql`insert into call_logs (call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at)
+      values (${p('call_uuid')}, ${p('lead_id')}, ${cast('started_at')}, ${p('result')}, ${p('hangup_cause')}, ${cast('now')})`,
+    lead: sql`update leads set dial_attempts = leads.dial_attempts + 1, answered_count = leads.answered_count + ${p('answered')},
+        last_dial_attempt = ${cast('started_at')}, dial_result = ${p('res')},
+        last_status_change = case when ${changes} then ${cast('started_at')} else leads.last_status_change end,
+        status = case when ${moves} then ${p('res')} else leads.status end
+      ${old === 'l' ? sql`from l where leads.id = l.id` : sql`where leads.id = ${p('lead_id')}`}`,
+    hopper: sql`delete from dialer_hopper where lead_id = ${p('lead_id')}`,
+  };
 }
 
 function sqliteFloor(h: DbHandle, file: string): DialFloor {
@@ -80,10 +81,10 @@ function sqliteFloor(h: DbHandle, file: string): DialFloor {
     const stmt = db.prepare(text);
     return (v: Record<string, unknown>) => stmt.run(...(args(v) as never[]));
   };
-  const auditStmt = prepare((p) => sql`${auditSql(p, ts)} and id = ${p('lead_id')}`);
-  const callStmt = prepare((p) => callSql(p, ts));
-  const leadStmt = prepare((p) => leadSql(p, ts));
-  const hopperStmt = prepare((p) => sql`delete from dialer_hopper where lead_id = ${p('lead_id')}`);
+  const auditStmt = prepare((p) => dialWrites(p, ts, 'leads').audit);
+  const callStmt = prepare((p) => dialWrites(p, ts, 'leads').call);
+  const leadStmt = prepare((p) => dialWrites(p, ts, 'leads').lead);
+  const hopperStmt = prepare((p) => dialWrites(p, ts, 'leads').hopper);
   const one = db.transaction((v: Record<string, unknown>) => {
     auditStmt(v);
     callStmt(v);
@@ -104,19 +105,9 @@ function postgresFloor(h: DbHandle, url: string, workers: number): DialFloor {
   const pool = new pg.Pool({ connectionString: url, max: workers, options: '-c TimeZone=UTC' });
   const ts = POSTGRES.timestampType;
   const { text, args } = compile(h.db, (p) => {
-    const cast = (n: string) => sql`cast(${p(n)} as ${sql.raw(ts)})`;
-    const moves = mayChangeSql(normSql(ref('l.status')), p('res'));
+    const w = dialWrites(p, ts, 'l');
     return sql`with l as (select id, status from leads where id = ${p('lead_id')} for update),
-      a as (insert into lead_status_audit (lead_id, old_status, new_status, source, operation_id, reason, created_at)
-        select l.id, l.status, ${p('res')}, 'call', null, ${p('reason')}, ${cast('now')} from l
-        where ${moves} and l.status is distinct from ${p('res')}),
-      c as (${callSql(p, ts)}),
-      u as (update leads set dial_attempts = leads.dial_attempts + 1, answered_count = leads.answered_count + ${p('answered')},
-          last_dial_attempt = ${cast('started_at')}, dial_result = ${p('res')},
-          last_status_change = case when ${moves} and l.status is distinct from ${p('res')} then ${cast('started_at')} else leads.last_status_change end,
-          status = case when ${moves} then ${p('res')} else leads.status end
-        from l where leads.id = l.id),
-      d as (delete from dialer_hopper where lead_id = ${p('lead_id')})
+      a as (${w.audit}), c as (${w.call}), u as (${w.lead}), d as (${w.hopper})
       select 1`;
   });
   return {
