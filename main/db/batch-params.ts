@@ -10,6 +10,7 @@
 import { CompiledQuery, sql, type Compilable, type QueryResult, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Dialect } from './dialect';
 import { nameRecurringStatement } from './pg-named-statements';
+import { compileQuery } from './prepared-query';
 import type { Database } from './schema';
 
 /** PostgreSQL: rows per statement (a bound on the JSON text, not a database limit). */
@@ -90,7 +91,7 @@ function oneOf(dialect: Dialect, column: string, values: readonly (number | stri
  * as a named statement on PostgreSQL.
  */
 export async function executeRecurring<R>(db: Db, dialect: Dialect, query: RawBuilder<R> | Compilable<R>): Promise<QueryResult<R>> {
-  const compiled = 'isRawBuilder' in query ? query.compile(db) : query.compile();
+  const compiled = compileQuery(db, query);
   if (dialect.name === 'postgres') nameRecurringStatement(compiled.sql);
   return db.executeQuery(compiled);
 }

@@ -19,6 +19,11 @@ function isSlot(value: unknown): value is Slot {
 /** Stands for the named argument where a value goes; typed as the argument so builders accept it. */
 export type ArgOf<Args> = <K extends keyof Args & string>(name: K) => Args[K];
 
+/** A raw `sql` query compiles against a database; a query builder carries its own. */
+export function compileQuery<Row>(db: Db, built: Compilable<Row> | RawBuilder<Row>): CompiledQuery<Row> {
+  return 'isRawBuilder' in built ? built.compile(db) : built.compile();
+}
+
 /** A placeholder for the argument `name`, to build a query with (see bindArgs). */
 export function argSlot<T>(name: string): T {
   return { [SLOT]: name } as T;
@@ -45,9 +50,7 @@ export function preparedQuery<Args extends object, Row>(build: (db: Db, arg: Arg
   return async (db: Db, dialect: Dialect, args: Args): Promise<QueryResult<Row>> => {
     let query = compiled.get(dialect.name);
     if (!query) {
-      const built = build(db, argSlot, dialect);
-      // A raw `sql` query compiles against a database; a query builder carries its own.
-      query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
+      query = compileQuery(db, build(db, argSlot, dialect));
       if (dialect.name === 'postgres') nameStatement(query.sql);
       compiled.set(dialect.name, query);
     }

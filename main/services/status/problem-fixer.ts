@@ -2,7 +2,7 @@
 // each batch of a fix in its own write transaction, the whole run under one operation_id.
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
-import { chunkForParams, writeTransaction, type Db, type Dialect, type DialectName } from '../../db/dialect';
+import { writeTransaction, type Db, type Dialect, type DialectName } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
 import { executeRecurring, idsIn } from '../../db/batch-params';
 import { forLongWork } from '../../db/long-work';
