@@ -59,9 +59,12 @@ describe('background WAL checkpoints (SQLite)', () => {
     expect(await checkpointer.whenStarted()).toBe(true);
     expect(checkpointer.running).toBe(true);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(40_000);
+    // The WAL file keeps the size the backstop lets it reach, instead of growing again each time.
+    expect(raw.pragma('journal_size_limit', { simple: true })).toBe(192 * 1024 * 1024);
     await checkpointer.stop();
     expect(checkpointer.running).toBe(false);
     expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(raw.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
     raw.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
