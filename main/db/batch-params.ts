@@ -91,7 +91,12 @@ function oneOf(dialect: Dialect, column: string, values: readonly (number | stri
  * as a named statement on PostgreSQL.
  */
 export async function executeRecurring<R>(db: Db, dialect: Dialect, query: RawBuilder<R> | Compilable<R>): Promise<QueryResult<R>> {
+  return db.executeQuery(compileRecurring(db, dialect, query));
+}
+
+/** The same, compiled for a caller that sends it itself (pg-pipeline.ts). */
+export function compileRecurring<R>(db: Db, dialect: Dialect, query: RawBuilder<R> | Compilable<R>): CompiledQuery<R> {
   const compiled = compileQuery(db, query);
   if (dialect.name === 'postgres') nameRecurringStatement(compiled.sql);
-  return db.executeQuery(compiled);
+  return compiled;
 }

@@ -49,26 +49,30 @@ export function trimChars(dialect: Dialect, expr: RawBuilder<unknown> | ReturnTy
 }
 
 /**
+ * Runs a PostgreSQL write transaction again when the server failed it for a conflict. Jobs,
+ * consoles and the dialer write side by side; PostgreSQL may pick one transaction as a deadlock
+ * victim (40P01) or fail it for serialization (40001). Every write transaction here reads what it
+ * changes inside itself, so running it again is safe and is what a person would do.
+ */
+export async function retryingConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '40P01' && code !== '40001') || attempt >= 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+    }
+  }
+}
+
+/**
  * A write transaction. On SQLite it starts with BEGIN IMMEDIATE so that a transaction that
  * reads and then writes cannot fail half-way with SQLITE_BUSY when another process (a second
  * console, the CLI) writes at the same time: it waits for the busy timeout up front instead.
  */
 export async function writeTransaction<T>(db: Db, dialect: Dialect, fn: (trx: Db) => Promise<T>): Promise<T> {
-  if (dialect.name === 'postgres') {
-    // Jobs, consoles and the dialer write side by side; PostgreSQL may pick one transaction as a
-    // deadlock victim (40P01) or fail it for serialization (40001). Every write transaction here
-    // reads what it changes inside itself, so running it again is safe and is what a person would
-    // do.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await db.transaction().execute((trx) => fn(trx));
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if ((code !== '40P01' && code !== '40001') || attempt >= 4) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
-      }
-    }
-  }
+  if (dialect.name === 'postgres') return retryingConflicts(() => db.transaction().execute((trx) => fn(trx)));
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {

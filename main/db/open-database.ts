@@ -8,8 +8,9 @@ import { describeTarget, redactUrl, type DatabaseTarget } from './database-confi
 import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
 import { assertNotNewer, migrateToLatest } from './migrate';
 import { withNamedStatements } from './pg-named-statements';
+import { pipelinedTransactionRunner, type PipelinedTransactionRunner } from './pg-pipeline';
 import { withStatementCache } from './sqlite-statement-cache';
-import { startWalCheckpointer } from './wal-checkpointer';
+import { OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
 
 export interface DbHandle {
   db: Db;
@@ -23,6 +24,16 @@ export interface DbHandle {
    * the bench waits for it before timing, as a console opens its database once.
    */
   ready?(): Promise<void>;
+  /**
+   * PostgreSQL only: a write transaction whose statements go in batches, a round trip each
+   * (pg-pipeline.ts), for the hottest path (a dial result). Retrying conflicts is the caller's.
+   */
+  pipelinedTransaction?: PipelinedTransactionRunner;
+  /**
+   * SQLite only: the connection itself (its settings, its checkpoint worker), for statements
+   * prepared on the driver by hand: the bench's dial floor. Services go through `db`.
+   */
+  sqliteDriver?: BetterSqlite3.Database;
 }
 
 export interface OpenOptions {
@@ -93,7 +104,7 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
       // last commits, never corrupt the file.
       raw.pragma('synchronous = NORMAL');
       // A WAL that grew during a burst of writes is cut back to 64 MB when it starts over.
-      raw.pragma('journal_size_limit = 67108864');
+      raw.pragma(`journal_size_limit = ${OWN_JOURNAL_LIMIT}`);
     }
     raw.pragma('foreign_keys = ON');
     raw.prepare('select count(*) from sqlite_master').get();
@@ -108,6 +119,7 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
     dialect: SQLITE,
     target,
     description: describeTarget(target),
+    sqliteDriver: raw,
     ready: async () => {
       await checkpointer?.whenStarted();
     },
@@ -125,6 +137,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     max: options.poolSize ?? 4,
     types: pgTypes as any,
     connectionTimeoutMillis: 10_000,
+    // Pipeline mode: pg-pipeline.ts sends a transaction's statements in batches. Kysely, which
+    // waits for each answer before the next statement, sees no difference.
+    pipeline: true,
     // UTC sessions: timestamps read and written as UTC whatever the server's setting.
     options: target.readOnly ? '-c TimeZone=UTC -c default_transaction_read_only=on' : '-c TimeZone=UTC',
   });
@@ -146,6 +161,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     dialect: POSTGRES,
     target,
     description: describeTarget(target),
+    pipelinedTransaction: pipelinedTransactionRunner(pool),
     close: () => db.destroy(),
   };
 }

@@ -40,20 +40,29 @@ export function bindArgs(parameters: readonly unknown[], args: object): unknown[
   });
 }
 
+export interface PreparedQuery<Args extends object, Row> {
+  /** Runs the compiled query with these arguments. */
+  (db: Db, dialect: Dialect, args: Args): Promise<QueryResult<Row>>;
+  /** The compiled query with these arguments, for a caller that sends it itself (pg-pipeline.ts). */
+  bind(db: Db, dialect: Dialect, args: Args): CompiledQuery<Row>;
+}
+
 /**
  * `build` is called once per dialect with placeholders for the arguments; every call of the
  * returned function runs that compiled query with the given arguments in their places.
  * Only for queries whose shape never changes (no lists of varying length).
  */
-export function preparedQuery<Args extends object, Row>(build: (db: Db, arg: ArgOf<Args>, dialect: Dialect) => Compilable<Row> | RawBuilder<Row>) {
+export function preparedQuery<Args extends object, Row>(build: (db: Db, arg: ArgOf<Args>, dialect: Dialect) => Compilable<Row> | RawBuilder<Row>): PreparedQuery<Args, Row> {
   const compiled = new Map<DialectName, CompiledQuery<Row>>();
-  return async (db: Db, dialect: Dialect, args: Args): Promise<QueryResult<Row>> => {
+  const bind = (db: Db, dialect: Dialect, args: Args): CompiledQuery<Row> => {
     let query = compiled.get(dialect.name);
     if (!query) {
       query = compileQuery(db, build(db, argSlot, dialect));
       if (dialect.name === 'postgres') nameStatement(query.sql);
       compiled.set(dialect.name, query);
     }
-    return db.executeQuery<Row>({ ...query, parameters: bindArgs(query.parameters, args) });
+    return { ...query, parameters: bindArgs(query.parameters, args) };
   };
+  const run = async (db: Db, dialect: Dialect, args: Args) => db.executeQuery<Row>(bind(db, dialect, args));
+  return Object.assign(run, { bind });
 }

@@ -82,6 +82,31 @@ describe('hopper commands (SQLite file, separate process)', () => {
     expect((await hopperRows(h)).map((x) => x.lead_id)).not.toContain(a.lead_id);
   });
 
+  it("record-call takes a burst of lines together, answers them in order, and applies a lead's lines in their order", async () => {
+    const list = await makeList(h, campaign, 'Burst');
+    const burst: number[] = [];
+    for (let i = 0; i < 10; i++) burst.push(await makeLead(h, list));
+    const words = ['NA', 'B', 'AM', 'CONG', 'FAIL'];
+    const lines = Array.from({ length: 150 }, (_, i) =>
+      JSON.stringify({ call_uuid: `burst-${i}`, lead_id: burst[i % 10], started_at: new Date(Date.parse(NOON) - (150 - i) * 1000).toISOString(), result: words[(i * 7) % 5] }),
+    );
+    lines.splice(75, 0, '{"call_uuid": "burst-bad"');
+    const r = await runLeadConsole(['record-call', ...db()], lines.join('\n'));
+    const replies = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(replies.map((x) => x.line)).toEqual(Array.from({ length: 151 }, (_, i) => i + 1));
+    expect(replies.filter((x) => !x.ok).map((x) => x.line)).toEqual([76]);
+    expect(r.code).toBe(1);
+    const rows = await h.db.selectFrom('leads').select(['id', 'status', 'dial_attempts']).where('id', 'in', burst).orderBy('id').execute();
+    const statusOf = { NA: 'no_answer', B: 'busy', AM: 'voicemail', CONG: 'congestion', FAIL: 'failed' } as Record<string, string>;
+    expect(rows).toEqual(burst.map((id, k) => ({ id, status: statusOf[words[((140 + k) * 7) % 5]], dial_attempts: 15 })));
+    // Each status change in the order of the lines: the audit of a lead names its calls in line order.
+    for (const id of burst) {
+      const audit = await h.db.selectFrom('lead_status_audit').select('reason').where('lead_id', '=', id).orderBy('id').execute();
+      const order = audit.map((a) => Number(/burst-(\d+)/.exec(a.reason ?? '')![1]));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    }
+  });
+
   it('simulate dials, records results and keeps the hopper filled', async () => {
     const r = await runLeadConsole(['simulate', '--campaign', String(campaign), '--rate', '60', '--duration', '3', '--speedup', '60', '--json', ...db()]);
     expect(r.code, r.stderr).toBe(0);

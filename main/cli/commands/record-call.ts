@@ -8,6 +8,8 @@ import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 
 const IsoTime = z.iso.datetime({ offset: true });
+/** Lines being recorded at once: enough to fill the service's batches, bounded for memory. */
+const IN_FLIGHT = 64;
 
 export const DialResultSchema = z
   .object({
@@ -42,34 +44,45 @@ export function registerRecordCall(program: Command): void {
       await withDatabase(flags, async (h) => {
         const { hopper } = createServices(h, clock);
         const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+        // Up to IN_FLIGHT lines are recorded at once, so that results piped in together share
+        // transactions (dial-batcher.ts); replies still come out in the order of the lines, and
+        // a lead's calls are applied in that order.
+        const replies: Promise<string>[] = [];
+        const flush = async (keep: number) => {
+          while (replies.length > keep) process.stdout.write(`${await replies.shift()!}\n`);
+        };
         let lineNo = 0;
         for await (const raw of input) {
           lineNo += 1;
           const text = raw.trim();
           if (text === '') continue;
+          replies.push(replyTo(lineNo, text));
+          await flush(IN_FLIGHT - 1);
+        }
+        await flush(0);
+
+        async function replyTo(line: number, text: string): Promise<string> {
           let parsed: unknown;
           try {
             parsed = JSON.parse(text);
           } catch {
             failed += 1;
-            process.stdout.write(`${errorLine(lineNo, 'not valid JSON')}\n`);
-            continue;
+            return errorLine(line, 'not valid JSON');
           }
           const check = DialResultSchema.safeParse(parsed);
           if (!check.success) {
             failed += 1;
             const issue = check.error.issues[0];
             const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-            process.stdout.write(`${errorLine(lineNo, `${where}${issue.message}`, (parsed as { call_uuid?: unknown })?.call_uuid)}\n`);
-            continue;
+            return errorLine(line, `${where}${issue.message}`, (parsed as { call_uuid?: unknown })?.call_uuid);
           }
           try {
             const result = await hopper.recordDialAttempt(check.data);
-            process.stdout.write(`${JSON.stringify({ ok: true, line: lineNo, ...result })}\n`);
+            return JSON.stringify({ ok: true, line, ...result });
           } catch (error) {
             failed += 1;
             const message = error instanceof ConsoleError ? error.message : `Unexpected error: ${(error as Error).message}`;
-            process.stdout.write(`${errorLine(lineNo, message, check.data.call_uuid)}\n`);
+            return errorLine(line, message, check.data.call_uuid);
           }
         }
       });

@@ -42,8 +42,11 @@ export interface CampaignContext {
   now: Date;
 }
 
+/** A campaign with one of its lists; one row with a NULL list when it has none. */
+export type CampaignListRow = Selectable<CampaignsTable> & { list_id: number | null; list_active: number | boolean | null };
+
 /** The campaign and its lists in one round trip: one row per list, one with a NULL list when it has none. */
-const readCampaignAndLists = preparedQuery<{ id: number }, Selectable<CampaignsTable> & { list_id: number | null; list_active: number | boolean | null }>((db, arg) =>
+const readCampaignAndLists = preparedQuery<{ id: number }, CampaignListRow>((db, arg) =>
   db
     .selectFrom('campaigns')
     .leftJoin('lead_lists', 'lead_lists.campaign_id', 'campaigns.id')
@@ -54,24 +57,43 @@ const readCampaignAndLists = preparedQuery<{ id: number }, Selectable<CampaignsT
 );
 
 /**
+ * One lead's campaign with the lead's own list and timezone, one row: what the eligibility of that
+ * lead alone depends on (a dial result's re-queue), read before the campaign is known.
+ */
+export const readCampaignOfLead = preparedQuery<{ leadId: number }, CampaignListRow & { lead_timezone: string | null }>((db, arg) =>
+  db
+    .selectFrom('leads')
+    .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
+    .innerJoin('campaigns', 'campaigns.id', 'lead_lists.campaign_id')
+    .selectAll('campaigns')
+    .select(['lead_lists.id as list_id', 'lead_lists.active as list_active', 'leads.timezone as lead_timezone'])
+    .where('leads.id', '=', arg('leadId')),
+);
+
+/**
  * Loads a campaign's context. `candidateTimezones` are the lead timezones to evaluate; when
  * omitted, every distinct lead timezone in the database (a loose index scan: a few probes).
  */
 export async function loadCampaignContext(db: Db, dialect: Dialect, campaignId: number, now: Date, candidateTimezones?: readonly (string | null)[]): Promise<CampaignContext> {
   // Compiled once: every fill, claim and dropped re-queue reads it (a named statement on PostgreSQL).
   const { rows } = await readCampaignAndLists(db, dialect, { id: campaignId });
+  if (rows.length === 0) throw notFound(`Campaign ${campaignId}`);
+  return campaignContextFrom(rows, now, candidateTimezones ?? (await distinctLeadTimezones(db)));
+}
+
+/** The context from the campaign's rows (readCampaignAndLists), evaluating the given lead timezones. */
+export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date, candidateTimezones: readonly (string | null)[]): CampaignContext {
   const c = rows[0];
-  if (!c) throw notFound(`Campaign ${campaignId}`);
   const lists = rows.flatMap((r) => (r.list_id === null ? [] : [{ id: r.list_id, active: r.list_active! }]));
   const finals = new Set<Status>(FINAL_STATUSES);
   const dialable = [...new Set<Status>(['new', ...parseRecyclableStatuses(c.recyclable_statuses)])].filter((s) => !finals.has(s));
   const window = parseWindow(c.call_window_start, c.call_window_end);
   const zones = new Set<string>([c.timezone]);
-  for (const tz of candidateTimezones ?? (await distinctLeadTimezones(db))) if (tz !== null && tz !== '') zones.add(tz);
+  for (const tz of candidateTimezones) if (tz !== null && tz !== '') zones.add(tz);
   const timezones = [...zones].sort().map((tz) => timezoneState(tz, window, now));
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
   return {
-    campaignId,
+    campaignId: c.id,
     campaignActive: toBool(c.active),
     hopperTarget: c.hopper_target,
     listIds: lists.map((l) => l.id),

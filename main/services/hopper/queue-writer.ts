@@ -40,21 +40,30 @@ function priorityOf(status: string | null): number {
   return status === HIGH_PRIORITY_STATUS ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal;
 }
 
+/** Which leads `queueSelected` queues: those of one status that `where` selects. */
+export interface SelectedLeads {
+  campaignId: number;
+  status: string;
+  where: RawBuilder<SqlBool>;
+  now: Date;
+}
+
+/** The insert … select of queueSelected, returning the ids it queued. */
+export function queueSelectedQuery(q: SelectedLeads): RawBuilder<{ lead_id: number }> {
+  // SQLite: an insert … select with an upsert clause needs a WHERE in the select (it has one).
+  return sql<{ lead_id: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
+    select ${q.campaignId}, leads.id, 'queued', ${priorityOf(q.status)}, ${q.now.toISOString()} from leads
+    where leads.status = ${q.status} and ${q.where}
+    on conflict (lead_id) do nothing returning lead_id`;
+}
+
 /**
  * Queues the leads of one status that `where` selects, in one statement (insert … select): the
  * dropped re-queue of a dial result, where a select and then an insert cost a second round trip.
  * Returns the ids queued.
  */
-export async function queueSelected(
-  trx: Db,
-  dialect: Dialect,
-  q: { campaignId: number; status: string; where: RawBuilder<SqlBool>; now: Date; recurring: boolean },
-): Promise<number[]> {
-  // SQLite: an insert … select with an upsert clause needs a WHERE in the select (it has one).
-  const query = sql<{ lead_id: number }>`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at)
-    select ${q.campaignId}, leads.id, 'queued', ${priorityOf(q.status)}, ${q.now.toISOString()} from leads
-    where leads.status = ${q.status} and ${q.where}
-    on conflict (lead_id) do nothing returning lead_id`;
+export async function queueSelected(trx: Db, dialect: Dialect, q: SelectedLeads & { recurring: boolean }): Promise<number[]> {
+  const query = queueSelectedQuery(q);
   // A text that recurs (one lead's re-queue in one campaign) goes as a named statement: PostgreSQL
   // then parses it once per connection instead of on every dropped call.
   const inserted = q.recurring ? await executeRecurring(trx, dialect, query) : await query.execute(trx);

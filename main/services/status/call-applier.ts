@@ -1,6 +1,7 @@
-// Applies call logs to their leads: one live dial result, or every unapplied call (sync).
-// Both go through `applyCallsInTransaction`, so a call is applied the same way whichever path
-// it takes, and at most once: its `lead_synced_at` is claimed in the same transaction.
+// Applies call logs to their leads: live dial results, or every unapplied call (sync). Whatever
+// the path, the rules are `planClaimedCalls`, so a call is applied the same way whichever path it
+// takes, and at most once: its `lead_synced_at` is claimed in the same transaction.
+import type { CompiledQuery } from 'kysely';
 import { classifyCallResult, normaliseStatus } from '../../../shared/catalogue';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
@@ -31,8 +32,23 @@ export interface ApplyCounts {
   statusAfter: Map<number, string | null>;
 }
 
-/** Called inside the applying transaction with the leads whose latest result was `dropped`. */
-export type DroppedRequeue = (trx: Db, leadIds: number[], now: Date) => Promise<number[]>;
+/**
+ * The hopper's side of a `dropped` result: the lead goes straight back, at high priority, when it
+ * is still eligible (domain.md, rule 7).
+ */
+export interface DroppedRequeue {
+  /** Inside the applying transaction, for the leads whose latest result was `dropped`. */
+  inTransaction(trx: Db, leadIds: number[], now: Date): Promise<number[]>;
+  /** For a dial result whose statements go in batches (pg-pipeline.ts): one lead's re-queue. */
+  batched(db: Db, dialect: Dialect, leadId: number): BatchedRequeue;
+}
+
+export interface BatchedRequeue {
+  /** What the re-queue needs (the lead's campaign), read in the transaction's first batch. */
+  read: CompiledQuery<unknown>;
+  /** The re-queue as one statement for the last batch, from the rows `read` returned (none: nothing to do). */
+  statement(readRows: readonly unknown[], now: Date): CompiledQuery<{ lead_id: number }> | undefined;
+}
 
 export function emptyCounts(): ApplyCounts {
   return { applied: 0, statusChanges: 0, incidents: 0, orphaned: 0, unreadableTime: 0, droppedLeadIds: [], requeuedLeadIds: [], statusAfter: new Map() };
@@ -81,25 +97,41 @@ export interface ClaimedCalls {
   dncPhones: ReadonlySet<string>;
 }
 
+export interface IncidentInsert {
+  lead_id: number;
+  call_uuid: string;
+  phone: string;
+  reason: 'dnc_status' | 'dnc_phone';
+  created_at: string;
+}
+
+/** What applying claimed calls writes, decided by the rules alone (no database). */
+export interface CallApplication {
+  counts: ApplyCounts;
+  /** The leads whose tracking changed, in id order. */
+  updates: { id: number; tracking: LeadTracking }[];
+  audits: AuditInsert[];
+  incidents: IncidentInsert[];
+  /** Every lead the calls reached: they leave the hopper. */
+  leadIds: number[];
+}
+
 /**
- * The rules, the writes and the hopper, for calls already claimed in the open transaction. The
- * one place a call changes its lead, whether it came from the dialer (recordCall) or the sync.
+ * The rules for calls already claimed in the open transaction: the one place that decides how a
+ * call changes its lead, whether it came from the dialer (recordCall, either path) or the sync.
  */
-export async function applyClaimedCalls(
-  trx: Db,
-  dialect: Dialect,
-  { leads, calls: toApply, dncPhones }: ClaimedCalls,
+export function planClaimedCalls(
+  { leads, calls, dncPhones }: ClaimedCalls,
   now: Date,
   source: 'call' | 'sync',
-  requeueDropped?: DroppedRequeue,
   counts: ApplyCounts = emptyCounts(),
-): Promise<ApplyCounts> {
+): CallApplication {
   const nowIso = now.toISOString();
   const state = new Map<number, { before: LeadRow; now: LeadTracking }>();
   const audits: AuditInsert[] = [];
-  const incidents: { lead_id: number; call_uuid: string; phone: string; reason: 'dnc_status' | 'dnc_phone'; created_at: string }[] = [];
+  const incidents: IncidentInsert[] = [];
 
-  for (const call of toApply) {
+  for (const call of calls) {
     const lead = leads.get(call.lead_id)!;
     let entry = state.get(lead.id);
     if (!entry) {
@@ -137,28 +169,42 @@ export async function applyClaimedCalls(
   // In lead id order: a batch's calls come oldest first, their leads in any order, and rows
   // written in id order share table pages (SQLite's page cache is 2 MB).
   updates.sort((a, b) => a.id - b.id);
-  const single = state.size === 1 && updates.length === 1 && audits.length <= 1;
+  counts.statusChanges = audits.length;
+  counts.incidents = incidents.length;
+  return { counts, updates, audits, incidents, leadIds: [...state.keys()] };
+}
+
+/** The incidents as one insert each chunk; an incident recorded before is kept as it was. */
+export function incidentInserts(db: Db, dialect: Dialect, incidents: readonly IncidentInsert[]) {
+  return chunkForParams(dialect, incidents, 5)
+    .filter((chunk) => chunk.length > 0)
+    .map((chunk) => db.insertInto('compliance_incidents').values(chunk).onConflict((oc) => oc.columns(['call_uuid', 'reason']).doNothing()));
+}
+
+/** The rules (planClaimedCalls), the writes and the hopper, inside the open transaction. */
+export async function applyClaimedCalls(
+  trx: Db,
+  dialect: Dialect,
+  claimed: ClaimedCalls,
+  now: Date,
+  source: 'call' | 'sync',
+  requeueDropped?: DroppedRequeue,
+  counts: ApplyCounts = emptyCounts(),
+): Promise<ApplyCounts> {
+  const plan = planClaimedCalls(claimed, now, source, counts);
+  const single = plan.leadIds.length === 1 && plan.updates.length === 1 && plan.audits.length <= 1;
   if (single) {
     // One lead (a dial result): its writes together, in one round trip on PostgreSQL.
-    await writeOneLeadOutcome(trx, dialect, { id: updates[0].id, ...updates[0].tracking }, audits[0] ?? null);
+    await writeOneLeadOutcome(trx, dialect, { id: plan.updates[0].id, ...plan.updates[0].tracking }, plan.audits[0] ?? null);
   } else {
-    await updateLeadTrackingBulk(trx, dialect, updates);
-    await insertAuditRows(trx, dialect, audits);
+    await updateLeadTrackingBulk(trx, dialect, plan.updates);
+    await insertAuditRows(trx, dialect, plan.audits);
   }
-  counts.statusChanges = audits.length;
-  for (const chunk of chunkForParams(dialect, incidents, 5)) {
-    if (chunk.length === 0) continue;
-    await trx
-      .insertInto('compliance_incidents')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['call_uuid', 'reason']).doNothing())
-      .execute();
-  }
-  counts.incidents = incidents.length;
+  for (const insert of incidentInserts(trx, dialect, plan.incidents)) await insert.execute();
   // A dialed lead leaves the hopper (a single lead's went above); a dropped one may come straight
   // back, at high priority.
-  if (!single) await removeFromHopper(trx, dialect, [...state.keys()]);
-  if (requeueDropped && counts.droppedLeadIds.length > 0) counts.requeuedLeadIds = await requeueDropped(trx, counts.droppedLeadIds, now);
+  if (!single) await removeFromHopper(trx, dialect, plan.leadIds);
+  if (requeueDropped && counts.droppedLeadIds.length > 0) counts.requeuedLeadIds = await requeueDropped.inTransaction(trx, counts.droppedLeadIds, now);
   return counts;
 }
 

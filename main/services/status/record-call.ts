@@ -2,16 +2,17 @@
 // (with its campaign and whether its phone is on the DNC list), the call is inserted already
 // claimed, and the shared applier (call-applier.ts) writes the lead, the audit row and the
 // hopper. A call_uuid seen before takes the general path (it may still be unapplied).
-// Its SQL is in status-dialect.ts, compiled once: a dial result is the hottest path, and on
-// PostgreSQL it is four round trips (begin, read + insert, write, commit), like the floor's.
+// Its SQL is in status-dialect.ts, compiled once: a dial result is the hottest path. This is the
+// path of SQLite and of PostgreSQL's calls seen before; PostgreSQL's new calls go in two round
+// trips per transaction (record-call-pipelined.ts), with the same rules.
 import { InputError } from '../../../shared/errors';
 import { normalisePhone } from '../../../shared/domain/phone';
 import type { Db, Dialect } from '../../db/dialect';
 import { toBool } from '../../db/schema';
 import { canonicalIso } from '../../db/time';
 import { applyCallsInTransaction, applyClaimedCalls, dncKeysFor, emptyCounts, type ApplyCounts, type DroppedRequeue } from './call-applier';
-import { CALL_COLUMNS } from './lead-tracking';
-import { readLeadAndInsertCall, type LeadForCall } from './status-dialect';
+import { CALL_COLUMNS, type LeadRow } from './lead-tracking';
+import { readLeadAndInsertCall, type CallInsert, type LeadForCall } from './status-dialect';
 
 export interface CallLogInput {
   call_uuid: string;
@@ -33,17 +34,9 @@ export interface RecordedCall extends ApplyCounts {
   status: string | null;
 }
 
-/** Records and applies one call inside the open write transaction. `startedAt` is canonical ISO. */
-export async function recordCallInTransaction(
-  trx: Db,
-  dialect: Dialect,
-  input: CallLogInput,
-  startedAt: string,
-  now: Date,
-  requeueDropped?: DroppedRequeue,
-): Promise<RecordedCall> {
-  // Inserted already claimed: this transaction applies it below, so nobody else may.
-  const { lead, inserted } = await readLeadAndInsertCall(trx, dialect, {
+/** The call_logs row of a dial result, inserted already applied (`now`). */
+export function callInsertOf(input: CallLogInput, startedAt: string, now: Date): CallInsert {
+  return {
     call_uuid: input.call_uuid,
     lead_id: input.lead_id,
     campaign_id: input.campaign_id ?? null,
@@ -54,8 +47,31 @@ export async function recordCallInTransaction(
     hangup_cause: input.hangup_cause === null || input.hangup_cause === undefined ? null : String(input.hangup_cause),
     agent: input.agent ?? null,
     lead_synced_at: now.toISOString(),
-  });
-  if (!lead) throw new InputError(`Lead ${input.lead_id} does not exist.`, 'not_found');
+  };
+}
+
+export function leadNotFound(leadId: number): InputError {
+  return new InputError(`Lead ${leadId} does not exist.`, 'not_found');
+}
+
+/** What recordCall answers, from the lead as read and what applying the call did. */
+export function recordedCall(input: CallLogInput, lead: LeadRow, newCall: boolean, counts: ApplyCounts): RecordedCall {
+  const status = counts.statusAfter.has(lead.id) ? (counts.statusAfter.get(lead.id) ?? null) : lead.status;
+  return { call_uuid: input.call_uuid, new_call: newCall, status, ...counts };
+}
+
+/** Records and applies one call inside the open write transaction. `startedAt` is canonical ISO. */
+export async function recordCallInTransaction(
+  trx: Db,
+  dialect: Dialect,
+  input: CallLogInput,
+  startedAt: string,
+  now: Date,
+  requeueDropped?: DroppedRequeue,
+): Promise<RecordedCall> {
+  // Inserted already claimed: this transaction applies it below, so nobody else may.
+  const { lead, inserted } = await readLeadAndInsertCall(trx, dialect, callInsertOf(input, startedAt, now));
+  if (!lead) throw leadNotFound(input.lead_id);
   let counts: ApplyCounts;
   if (inserted) {
     counts = await applyClaimedCalls(trx, dialect, { leads: new Map([[lead.id, lead]]), calls: [inserted], dncPhones: await dncPhonesOf(trx, dialect, lead) }, now, 'call', requeueDropped);
@@ -67,14 +83,18 @@ export async function recordCallInTransaction(
     // Recorded before but never applied (e.g. the dialer wrote it straight into call_logs).
     counts = call.lead_synced_at === null ? await applyCallsInTransaction(trx, dialect, [call], now, 'call', requeueDropped) : emptyCounts();
   }
-  const status = counts.statusAfter.has(lead.id) ? (counts.statusAfter.get(lead.id) ?? null) : lead.status;
-  return { call_uuid: input.call_uuid, new_call: inserted !== undefined, status, ...counts };
+  return recordedCall(input, lead, inserted !== undefined, counts);
 }
 
 /** The lead's phone key when it is on the DNC list (as dncKeysFor reports it for a batch). */
 async function dncPhonesOf(trx: Db, dialect: Dialect, lead: LeadForCall): Promise<Set<string>> {
   // A lead written by another process since the keys were filled has no key yet (SQLite only).
   if (lead.phone_key === null) return dncKeysFor(trx, dialect, [lead]);
+  return dncPhonesRead(lead);
+}
+
+/** The lead's DNC match as the read found it (its phone key filled). */
+export function dncPhonesRead(lead: LeadForCall): Set<string> {
   const key = normalisePhone(lead.phone);
   return toBool(lead.on_dnc) && key !== '' ? new Set([key]) : new Set();
 }

@@ -3,21 +3,21 @@
 // trip to the server (about a third of a dial result's time each), so the three writes go as one
 // statement with data-modifying CTEs; SQLite has no such CTEs and no round trips, so it runs the
 // three small statements. Both are compiled once (prepared-query.ts).
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { preparedQuery } from '../../db/prepared-query';
 import type { AuditInsert } from './lead-repository';
 import { LEAD_COLUMNS } from './lead-repository';
-import { CALL_COLUMNS, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
+import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
 
-export type LeadForCall = LeadRow & { campaign_id: number; phone_key: string | null; on_dnc: number | boolean };
+export type LeadForCall = LeadRow & { campaign_id: number; phone_key: string | null; on_dnc: number | boolean; timezone: string | null };
 
 /** The lead, its campaign and its DNC match; locked for update on PostgreSQL (not its list). */
 const readLeadForCall = preparedQuery<{ id: number }, LeadForCall>((db, arg, dialect) => {
   const q = db
     .selectFrom('leads')
     .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
-    .select([...LEAD_COLUMNS, 'lead_lists.campaign_id', 'leads.phone_key'])
+    .select([...LEAD_COLUMNS, 'lead_lists.campaign_id', 'leads.phone_key', 'leads.timezone'])
     .select((eb) =>
       eb.exists(eb.selectFrom('dnc_numbers').select(sql.lit(1).as('one')).whereRef('dnc_numbers.phone_key', '=', 'leads.phone_key')).as('on_dnc'),
     )
@@ -33,7 +33,7 @@ export type CallInsert = Omit<CallRow, 'id'> & {
   agent: string | null;
 };
 
-const insertCall = preparedQuery<CallInsert, CallRow>((db, arg) =>
+const insertCall = preparedQuery<CallInsert, { id: number }>((db, arg) =>
   db
     .insertInto('call_logs')
     .values({
@@ -49,14 +49,14 @@ const insertCall = preparedQuery<CallInsert, CallRow>((db, arg) =>
       lead_synced_at: arg('lead_synced_at'),
     })
     .onConflict((oc) => oc.column('call_uuid').doNothing())
-    .returning(CALL_COLUMNS),
+    .returning('id'),
 );
 
 /**
  * PostgreSQL: the call inserted (when its uuid is new and its lead exists) and the lead read and
  * locked, in one statement. The insert reads the lead's campaign itself.
  */
-const readLeadAndInsertCallPostgres = preparedQuery<CallInsert, LeadForCall & { [K in keyof CallRow as `call_${K}`]: CallRow[K] | null }>(
+const readLeadAndInsertCallPostgres = preparedQuery<CallInsert, LeadAndCallRow>(
   (_db, arg) => sql`with ins as (
       insert into call_logs (call_uuid, lead_id, campaign_id, started_at, ended_at, duration_seconds, result, hangup_cause, agent, lead_synced_at)
       select cast(${arg('call_uuid')} as text), l.id, coalesce(cast(${arg('campaign_id')} as integer), ll.campaign_id),
@@ -64,17 +64,36 @@ const readLeadAndInsertCallPostgres = preparedQuery<CallInsert, LeadForCall & { 
         cast(${arg('result')} as text), cast(${arg('hangup_cause')} as text), cast(${arg('agent')} as text), cast(${arg('lead_synced_at')} as timestamptz)
       from leads l join lead_lists ll on ll.id = l.list_id where l.id = ${arg('lead_id')}
       on conflict (call_uuid) do nothing
-      returning id, call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at
+      returning id
     )
     select l.id, l.list_id, l.phone, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result,
-      l.last_status_change, l.attempts_reset_at, ll.campaign_id, l.phone_key,
-      exists (select 1 from dnc_numbers d where d.phone_key = l.phone_key) as on_dnc,
-      ins.id as call_id, ins.call_uuid as call_call_uuid, ins.lead_id as call_lead_id, ins.started_at as call_started_at,
-      ins.result as call_result, ins.hangup_cause as call_hangup_cause, ins.lead_synced_at as call_lead_synced_at
+      l.last_status_change, l.attempts_reset_at, ll.campaign_id, l.phone_key, l.timezone,
+      exists (select 1 from dnc_numbers d where d.phone_key = l.phone_key) as on_dnc, ins.id as call_id
     from leads l join lead_lists ll on ll.id = l.list_id left join ins on true
     where l.id = ${arg('lead_id')}
     for update of l`,
 );
+
+/** The lead, and the id of the call when the statement inserted it. */
+export type LeadAndCallRow = LeadForCall & { call_id: number | null };
+
+/** PostgreSQL: readLeadAndInsertCallPostgres with these values, for a caller that sends it itself. */
+export function readLeadAndInsertCallQuery(db: Db, dialect: Dialect, call: CallInsert): CompiledQuery<LeadAndCallRow> {
+  return readLeadAndInsertCallPostgres.bind(db, dialect, call);
+}
+
+/** The lead, and the call as inserted (its values are the ones sent) unless its uuid existed. */
+export function leadAndCallOf(row: LeadAndCallRow | undefined, call: CallInsert): { lead?: LeadForCall; inserted?: CallRow } {
+  if (!row) return {};
+  const { call_id, ...lead } = row;
+  return { lead, inserted: insertedCall(call_id, call) };
+}
+
+function insertedCall(id: number | null | undefined, call: CallInsert): CallRow | undefined {
+  if (id === null || id === undefined) return undefined;
+  const { call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at } = call;
+  return { id: Number(id), call_uuid, lead_id, started_at, result, hangup_cause, lead_synced_at };
+}
 
 /**
  * Reads the call's lead (with its campaign and DNC match; locked on PostgreSQL) and inserts the
@@ -82,23 +101,14 @@ const readLeadAndInsertCallPostgres = preparedQuery<CallInsert, LeadForCall & { 
  * is undefined (and nothing inserted) when the lead does not exist.
  */
 export async function readLeadAndInsertCall(trx: Db, dialect: Dialect, call: CallInsert): Promise<{ lead?: LeadForCall; inserted?: CallRow }> {
-  if (dialect.name === 'postgres') {
-    const row = (await readLeadAndInsertCallPostgres(trx, dialect, call)).rows[0];
-    if (!row) return {};
-    const { call_id, call_call_uuid, call_lead_id, call_started_at, call_result, call_hangup_cause, call_lead_synced_at, ...lead } = row;
-    const inserted =
-      call_id === null
-        ? undefined
-        : { id: call_id, call_uuid: call_call_uuid!, lead_id: call_lead_id!, started_at: call_started_at!, result: call_result, hangup_cause: call_hangup_cause, lead_synced_at: call_lead_synced_at };
-    return { lead, inserted };
-  }
+  if (dialect.name === 'postgres') return leadAndCallOf((await readLeadAndInsertCallPostgres(trx, dialect, call)).rows[0], call);
   const lead = (await readLeadForCall(trx, dialect, { id: call.lead_id })).rows[0];
   if (!lead) return {};
   const inserted = (await insertCall(trx, dialect, { ...call, campaign_id: call.campaign_id ?? lead.campaign_id })).rows[0];
-  return { lead, inserted };
+  return { lead, inserted: insertedCall(inserted?.id, call) };
 }
 
-interface OneLeadWrite extends LeadTracking {
+export interface OneLeadWrite extends LeadTracking {
   id: number;
 }
 
@@ -151,20 +161,25 @@ const writeOneLeadPostgres = preparedQuery<OneLeadWrite & AuditArgs, { updated: 
     select (select count(*) from u) as updated`,
 );
 
+/** PostgreSQL: the lead's new tracking, its audit row (if any) and its hopper row gone, as one statement. */
+export function writeOneLeadQuery(db: Db, dialect: Dialect, lead: OneLeadWrite, audit: AuditInsert | null): CompiledQuery<{ updated: number }> {
+  return writeOneLeadPostgres.bind(db, dialect, {
+    ...lead,
+    has_audit: audit !== null,
+    audit_lead_id: audit?.lead_id ?? null,
+    audit_old_status: audit?.old_status ?? null,
+    audit_new_status: audit?.new_status ?? null,
+    audit_source: audit?.source ?? null,
+    audit_operation_id: audit?.operation_id ?? null,
+    audit_reason: audit?.reason ?? null,
+    audit_created_at: audit?.created_at ?? null,
+  });
+}
+
 /** Writes one lead's new tracking, its audit row if any, and removes it from the hopper. */
 export async function writeOneLeadOutcome(trx: Db, dialect: Dialect, lead: OneLeadWrite, audit: AuditInsert | null): Promise<void> {
   if (dialect.name === 'postgres') {
-    await writeOneLeadPostgres(trx, dialect, {
-      ...lead,
-      has_audit: audit !== null,
-      audit_lead_id: audit?.lead_id ?? null,
-      audit_old_status: audit?.old_status ?? null,
-      audit_new_status: audit?.new_status ?? null,
-      audit_source: audit?.source ?? null,
-      audit_operation_id: audit?.operation_id ?? null,
-      audit_reason: audit?.reason ?? null,
-      audit_created_at: audit?.created_at ?? null,
-    });
+    await trx.executeQuery(writeOneLeadQuery(trx, dialect, lead, audit));
     return;
   }
   await updateOneLead(trx, dialect, lead);
