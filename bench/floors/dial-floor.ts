@@ -2,11 +2,11 @@
 // writes — the call log (already applied), the lead's tracking and status under the transition
 // rule, an audit row when the status changes, the lead's hopper row removed — one transaction per
 // call, on the driver directly with statements prepared once. SQLite: four prepared statements
-// between BEGIN IMMEDIATE and COMMIT. PostgreSQL: one statement (a CTE, autocommit), so one round
-// trip where the service needs four (its rules run in TypeScript between its read and its write).
+// between BEGIN IMMEDIATE and COMMIT, on the service's own connection. PostgreSQL: one statement
+// (a CTE, autocommit), so one round trip where the service needs two (its rules run in TypeScript
+// between its read and its writes).
 // A `dropped` result would be re-queued, but the bench's calls start after the clock's now, so the
 // dropped retry delay keeps every one of them out of the hopper (the service checks and finds so).
-import BetterSqlite3 from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { classifyCallResult, isAnswered } from '../../shared/catalogue';
@@ -70,11 +70,10 @@ function dialWrites(p: Param, ts: string, old: 'leads' | 'l') {
   };
 }
 
-function sqliteFloor(h: DbHandle, file: string): DialFloor {
-  const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+function sqliteFloor(h: DbHandle): DialFloor {
+  // The service's own connection: the same settings and checkpoint worker, so that the floor
+  // differs from the service only in its statements.
+  const db = h.sqliteDriver!;
   const ts = SQLITE.timestampType;
   const prepare = (build: Build) => {
     const { text, args } = compile(h.db, build);
@@ -96,7 +95,7 @@ function sqliteFloor(h: DbHandle, file: string): DialFloor {
       one.immediate(valuesOf(c, now));
     },
     async close() {
-      db.close();
+      // The connection is the handle's: it closes with it.
     },
   };
 }
@@ -120,5 +119,5 @@ function postgresFloor(h: DbHandle, url: string, workers: number): DialFloor {
 
 /** `h` is the bench's handle on the same database: the floor compiles its SQL with it. */
 export function openDialFloor(h: DbHandle, location: string, workers: number): DialFloor {
-  return h.dialect.name === 'sqlite' ? sqliteFloor(h, location) : postgresFloor(h, location, workers);
+  return h.dialect.name === 'sqlite' ? sqliteFloor(h) : postgresFloor(h, location, workers);
 }
