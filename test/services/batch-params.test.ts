@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { idsIn } from '../../main/db/batch-params';
+import { idsIn, idsInSet } from '../../main/db/batch-params';
 import { bulkInsert } from '../../main/db/bulk-insert';
 import type { DbHandle } from '../../main/db/open-database';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
@@ -51,5 +51,12 @@ describe.each(DIALECTS)('rows and ids in batches (%s)', (dialect) => {
     const found = await sql<{ id: number }>`select id from leads where ${idsIn(h.dialect, 'id', ids)!}`.execute(h.db);
     expect(found.rows.map((r) => Number(r.id))).toEqual([lead]);
     expect(idsIn(h.dialect, 'id', [])).toBeUndefined();
+  });
+
+  it('finds the same ids as a set joined to the table (the hopper delete), in one statement', async () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => 1_000_000 + i).concat([lead, lead]);
+    const found = await sql<{ id: number }>`select id from leads where ${idsInSet(h.dialect, 'id', ids)!}`.execute(h.db);
+    expect(found.rows.map((r) => Number(r.id))).toEqual([lead]);
+    expect(idsInSet(h.dialect, 'id', [])).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import { sql, type Expression } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/bulk-insert';
-import { executeForRows, executeRecurring, idsIn } from '../../db/batch-params';
+import { executeForRows, executeRecurring, idsIn, idsInSet } from '../../db/batch-params';
 import type { LeadStatusAuditTable } from '../../db/schema';
 import { CALL_COLUMNS, TRACKING_FIELDS, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 
@@ -109,6 +109,6 @@ export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly A
 
 /** Deletes the hopper rows of these leads (a dialed lead leaves the hopper). */
 export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<void> {
-  const batch = idsIn(dialect, 'lead_id', leadIds);
+  const batch = idsInSet(dialect, 'lead_id', leadIds);
   if (batch) await executeRecurring(db, dialect, db.deleteFrom('dialer_hopper').where(batch));
 }
