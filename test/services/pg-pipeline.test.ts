@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STATUSES } from '../../shared/catalogue';
 import { openDatabase, type DbHandle } from '../../main/db/open-database';
 import { createTestTarget, resetDatabase } from '../support/databases';
+import { dialStateOf } from '../support/dial-state';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 import { NOON, addDnc, hopperAt, minutesBefore } from '../support/hopper-fixtures';
 
@@ -126,25 +127,10 @@ describe('a dial result writes the same on both paths (PostgreSQL)', () => {
           answers.push(out.map(({ call_uuid: _u, lead_id: _l, ...rest }) => rest));
         }
         expect(answers[0]).toEqual(answers[1]);
-        const [a, b] = await Promise.all(twins.map((id) => stateOf(h, id)));
+        const [a, b] = await Promise.all(twins.map((id) => dialStateOf(h, id)));
         expect(a).toEqual(b);
       }),
       { numRuns: 40 },
     );
   });
 });
-
-/** Everything a dial result writes about one lead, without what differs between twins by construction. */
-async function stateOf(h: DbHandle, leadId: number) {
-  const lead = await h.db
-    .selectFrom('leads')
-    .select(['status', 'dial_attempts', 'answered_count', 'last_dial_attempt', 'dial_result', 'last_status_change'])
-    .where('id', '=', leadId)
-    .executeTakeFirstOrThrow();
-  const audit = await h.db.selectFrom('lead_status_audit').select(['old_status', 'new_status', 'source', 'reason']).where('lead_id', '=', leadId).orderBy('id').execute();
-  const incidents = await h.db.selectFrom('compliance_incidents').select(['reason']).where('lead_id', '=', leadId).orderBy('id').execute();
-  const hopper = await h.db.selectFrom('dialer_hopper').select(['state', 'priority']).where('lead_id', '=', leadId).execute();
-  const calls = await h.db.selectFrom('call_logs').select(['started_at', 'result', 'lead_synced_at']).where('lead_id', '=', leadId).orderBy('id').execute();
-  // The reason names the call's uuid, which differs between twins by its last part.
-  return { lead, audit: audit.map((r) => ({ ...r, reason: r.reason?.replace(/-\d+: /, ': ') })), incidents, hopper, calls };
-}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../main/db/open-database';
 import { HOPPER_PRIORITY, type DialAttemptResult } from '../../shared/types/hopper';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
+import { dialStateOf } from '../support/dial-state';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 import { NOON, addDnc, hopperAt, minutesBefore } from '../support/hopper-fixtures';
 
@@ -63,7 +64,7 @@ for (const dialect of DIALECTS) {
             for (const c of callsOf(1)) answers[1].push(strip((await Promise.allSettled([alone.recordDialAttempt(c)]))[0]));
           }
           expect(answers[0]).toEqual(answers[1]);
-          for (const [a, b] of twins) expect(await stateOf(h, a)).toEqual(await stateOf(h, b));
+          for (const [a, b] of twins) expect(await dialStateOf(h, a)).toEqual(await dialStateOf(h, b));
         }),
         { numRuns: 12 },
       );
@@ -113,18 +114,4 @@ for (const dialect of DIALECTS) {
       });
     });
   });
-}
-
-/** What dial results write about one lead, without what differs between twins by construction. */
-async function stateOf(h: DbHandle, leadId: number) {
-  const lead = await h.db
-    .selectFrom('leads')
-    .select(['status', 'dial_attempts', 'answered_count', 'last_dial_attempt', 'dial_result', 'last_status_change'])
-    .where('id', '=', leadId)
-    .executeTakeFirstOrThrow();
-  const audit = await h.db.selectFrom('lead_status_audit').select(['old_status', 'new_status', 'source']).where('lead_id', '=', leadId).orderBy('id').execute();
-  const incidents = await h.db.selectFrom('compliance_incidents').select(['reason']).where('lead_id', '=', leadId).orderBy('id').execute();
-  const hopper = await h.db.selectFrom('dialer_hopper').select(['state', 'priority']).where('lead_id', '=', leadId).execute();
-  const calls = await h.db.selectFrom('call_logs').select(['started_at', 'result']).where('lead_id', '=', leadId).orderBy('started_at').execute();
-  return { lead, audit, incidents, hopper, calls };
 }
