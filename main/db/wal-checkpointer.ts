@@ -10,20 +10,26 @@ import type BetterSqlite3 from 'better-sqlite3';
 /** SQLite's own default: the writer checkpoints after a commit once the WAL holds this many pages. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 /**
- * While the worker runs, the writer still checkpoints once the WAL holds this many pages (~160 MB):
- * a backstop, and what lets the WAL start over under a steady stream of writes (SQLite restarts
- * the log only when a writer begins with every frame copied, which the worker alone, beside a busy
- * writer, rarely sees). Measured at 8,000 pages, the backstop's checkpoints in the main thread
- * cost a quarter of the dial throughput, and a recycle of 250,000 leads (one transaction, all or
- * nothing, more than 8,000 pages) paid 300–700 ms for it in its commit. The worker copies such a
- * transaction after its commit instead.
+ * While the worker runs, it starts the WAL over once it holds this many pages (~160 MB) and every
+ * one of them is copied (wal-checkpointer-worker.mjs): SQLite itself does it only when a writer
+ * begins with every frame copied, which a steady stream of writes rarely lets happen. At 10,000
+ * pages the restarts' short waits for the write lock cost the dial stream ~4% (5,858 against
+ * 6,120 calls/s over three alternated runs at a million leads); at 40,000, nothing measurable.
  */
-const BACKSTOP_AUTOCHECKPOINT = 40_000;
+export const RESTART_FRAMES = 40_000;
 /**
- * While the worker runs, the WAL file keeps the size the backstop lets it reach (40,000 frames of
- * 4 KB pages and their headers, with room to spare) instead of being cut back to 64 MB each time
- * it starts over: growing it again cost every commit (a dial result's commit 42 → 37 µs at the
- * median, 4,400 → 5,000 calls/s at a million leads). It goes when the console closes.
+ * While the worker runs, the writer still checkpoints in its own commit once the WAL holds this
+ * many pages (~1 GB): a last resort, never reached while the worker keeps up. It was 40,000 pages,
+ * which a single transaction can pass by itself (an undo of 250,000 leads writes ~58,000): its
+ * commit then copied every one of its pages in line, 270 ms of blocked main thread. At 8,000
+ * pages the same in-line checkpoints cost a quarter of the dial throughput.
+ */
+const BACKSTOP_AUTOCHECKPOINT = 250_000;
+/**
+ * While the worker runs, the WAL file keeps up to 192 MB (the restart's 40,000 pages and their
+ * headers, with room to spare) when it starts over instead of being cut back to 64 MB each time:
+ * growing it again cost every commit (a dial result's commit 42 → 37 µs at the median, 4,400 →
+ * 5,000 calls/s at a million leads). It goes when the console closes.
  */
 const BACKSTOP_JOURNAL_LIMIT = 192 * 1024 * 1024;
 /** What open-database.ts sets, and what the connection returns to when it checkpoints alone. */
@@ -44,10 +50,12 @@ export interface WalCheckpointer {
    * process stays alive while it waits (the worker itself never keeps it alive).
    */
   whenStarted(): Promise<boolean>;
+  /** Times the worker has started the WAL over (wal-checkpointer-worker.mjs). */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
-export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string): WalCheckpointer {
+export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string, options: { restartFrames?: number } = {}): WalCheckpointer {
   let running = false;
   const ownCheckpoints = () => {
     running = false;
@@ -58,15 +66,17 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
   let worker: Worker;
   try {
     worker = new Worker(workerFile(), {
-      workerData: { file: path.resolve(file), intervalMs: INTERVAL_MS, backstopFrames: BACKSTOP_AUTOCHECKPOINT },
+      workerData: { file: path.resolve(file), intervalMs: INTERVAL_MS, restartFrames: options.restartFrames ?? RESTART_FRAMES },
     });
   } catch {
-    return { running: false, whenStarted: async () => false, stop: async () => undefined };
+    return { running: false, restarts: 0, whenStarted: async () => false, stop: async () => undefined };
   }
   let stopping = false;
   let settleStarted: (ok: boolean) => void = () => undefined;
   const started = new Promise<boolean>((resolve) => (settleStarted = resolve));
+  let restarts = 0;
   worker.on('message', (message) => {
+    if (message === 'restarted') restarts += 1;
     if (message === 'ready' && raw.open) {
       running = true;
       raw.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
@@ -100,6 +110,9 @@ export function startWalCheckpointer(raw: BetterSqlite3.Database, file: string):
     },
     get running() {
       return running;
+    },
+    get restarts() {
+      return restarts;
     },
     async whenStarted() {
       worker.ref();

@@ -140,6 +140,19 @@ for (const dialect of DIALECTS) {
       expect(await seen({ listId: listA2 })).toEqual({ totals: [3], last: 3 });
     });
 
+    it('counts every lead for the progress total, whatever its status (NULL, blank, odd words, hundreds of them)', async () => {
+      await mixedLeads();
+      // More distinct words than the count takes one by one (the rest of the list goes in one count).
+      const odd = Array.from({ length: 300 }, (_, i) => ({ list_id: listB, phone: `+1 (646) 555-${1000 + i}`, status: i % 5 === 0 ? 'busy' : `w${i}` }));
+      await h.db.insertInto('leads').values(odd).execute();
+      const totals: number[] = [];
+      const report = await svc.findAndFix({ mode: 'report', batchSize: 50, onProgress: (p) => totals.push(p.total) });
+      expect(report.checked).toBe(8 + 300);
+      expect(new Set(totals)).toEqual(new Set([8 + 300]));
+      // Without a progress bar nothing is counted ahead, and the report is the same.
+      expect(await svc.findAndFix({ mode: 'report', batchSize: 50 })).toEqual(report);
+    });
+
     it('reports a breakdown of a list with NULL, aliases and unknown words as problematic', async () => {
       await mixedLeads();
       const b = await svc.breakdown(listA);
