@@ -72,7 +72,7 @@ export async function executeForRows<R = unknown>(
 
 /** "`column` is one of `ids`" as one JSON/array parameter; undefined for no ids (nothing matches). */
 export function idsIn(dialect: Dialect, column: string, ids: readonly number[]): RawBuilder<SqlBool> | undefined {
-  return oneOf(dialect, column, ids, 'bigint');
+  return oneOf(dialect, column, ids, 'bigint', 'array');
 }
 
 /**
@@ -80,22 +80,29 @@ export function idsIn(dialect: Dialect, column: string, ids: readonly number[]):
  * while one statement text keeps running (the hopper during a sync). PostgreSQL keeps the plan it
  * made while the table was empty: `= any(array)` then became a scan comparing every row with
  * every id (21-26 ms per 1,000-call batch of the 1M sync once dropped leads filled the hopper),
- * where a set costs a hash or an index probe per id whatever the plan.
+ * where a set costs a hash or an index probe per id whatever the plan. (SQLite: as idsIn.)
  */
 export function idsInSet(dialect: Dialect, column: string, ids: readonly number[]): RawBuilder<SqlBool> | undefined {
-  if (ids.length === 0) return undefined;
-  if (dialect.name === 'postgres') return sql<SqlBool>`${sql.ref(column)} in (select unnest(cast(${[...ids]} as bigint[])))`;
-  return idsIn(dialect, column, ids);
+  return oneOf(dialect, column, ids, 'bigint', 'set');
 }
 
 /** "`column` is one of `texts`", the same way. */
 export function textsIn(dialect: Dialect, column: string, texts: readonly string[]): RawBuilder<SqlBool> | undefined {
-  return oneOf(dialect, column, texts, 'text');
+  return oneOf(dialect, column, texts, 'text', 'array');
 }
 
-function oneOf(dialect: Dialect, column: string, values: readonly (number | string)[], pgType: 'bigint' | 'text'): RawBuilder<SqlBool> | undefined {
+function oneOf(
+  dialect: Dialect,
+  column: string,
+  values: readonly (number | string)[],
+  pgType: 'bigint' | 'text',
+  pgForm: 'array' | 'set',
+): RawBuilder<SqlBool> | undefined {
   if (values.length === 0) return undefined;
-  if (dialect.name === 'postgres') return sql<SqlBool>`${sql.ref(column)} = any(cast(${[...values]} as ${sql.raw(pgType)}[]))`;
+  if (dialect.name === 'postgres') {
+    const array = sql`cast(${[...values]} as ${sql.raw(pgType)}[])`;
+    return pgForm === 'set' ? sql<SqlBool>`${sql.ref(column)} in (select unnest(${array}))` : sql<SqlBool>`${sql.ref(column)} = any(${array})`;
+  }
   return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
 }
 

@@ -23,7 +23,7 @@ const dbFile = fs.openSync(file, 'r');
  */
 const RESTART_RETRY_MS = 5;
 let timer = null;
-/** Frames copied and flushed so far (0 again when the WAL starts over): only new copies need a sync. */
+/** The copied-frame count at the last sync: a pass that changed it copied something new. */
 let flushed = 0;
 /** The WAL's frame count when a RESTART last succeeded: until a writer begins, nothing to redo. */
 let restartedAt = -1;
@@ -38,8 +38,7 @@ function checkpoint() {
     // busy writer never lets happen: the copied pages would wait, dirty, for a checkpoint whose
     // sync in the middle of a commit had to flush all of them (100-150 ms of blocked main thread
     // at a million leads).
-    if (result.log < flushed) flushed = 0;
-    if (result.checkpointed > flushed) {
+    if (result.checkpointed > 0 && result.checkpointed !== flushed) {
       fs.fdatasyncSync(dbFile);
       flushed = result.checkpointed;
     }
@@ -55,7 +54,6 @@ function checkpoint() {
       const [restart] = db.pragma('wal_checkpoint(RESTART)');
       if (restart.busy === 0) {
         restartedAt = restart.log;
-        flushed = 0;
         parentPort.postMessage('restarted');
       } else {
         // The writer (or a reader) was there first: soon again, not at once.

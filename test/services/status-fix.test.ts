@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
       const report = await svc.findAndFix({ mode: 'report', batchSize: 50, onProgress: (p) => totals.push(p.total) });
       expect(report.checked).toBe(8 + 300);
       expect(new Set(totals)).toEqual(new Set([8 + 300]));
-      // Without a progress bar nothing is counted ahead, and the report is the same.
+      // Without a progress bar (no total counted ahead) the report is the same.
       expect(await svc.findAndFix({ mode: 'report', batchSize: 50 })).toEqual(report);
     });
 

@@ -8,7 +8,7 @@ import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parseId, parsePositiveInt } from '../parse';
 import { fixReportJson, fixReportText } from './fix-report';
-import { defaultFixRange } from '../../services/status/problem-fixer';
+import { FIX_RANGES } from '../../services/status/problem-fixer';
 
 interface Flags extends DatabaseFlags {
   reportOnly?: boolean;
@@ -33,7 +33,7 @@ export function registerFixLeadStatus(program: Command): void {
     .option('--verbose', 'list lead ids per problem class')
     .option('--json', 'print one JSON object')
     .option('--read-only', 'open the database read-only (with --report-only or --dry-run)')
-    .option('--batch-size <n>', `leads per transaction (default ${defaultFixRange('sqlite')} on SQLite, ${defaultFixRange('postgres')} on PostgreSQL)`)
+    .option('--batch-size <n>', `leads per transaction (default ${FIX_RANGES.sqlite.size} on SQLite, ${FIX_RANGES.postgres.size} on PostgreSQL)`)
     .action(async (flags: Flags) => {
       if (flags.reportOnly && flags.dryRun) throw new InputError('Use --report-only or --dry-run, not both.');
       const mode: FixMode = flags.reportOnly ? 'report' : flags.dryRun ? 'dry-run' : 'fix';

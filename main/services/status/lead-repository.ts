@@ -38,14 +38,16 @@ export async function countLeads(db: Db, dialect: Dialect, scope: LeadScope): Pr
   if (scope.campaignId !== undefined) lists = lists.where('campaign_id', '=', scope.campaignId);
   let total = 0;
   for (const { id } of await lists.execute()) {
-    total += dialect.name === 'sqlite' ? await countListByStatus(db, id) : await countList(db, id);
+    total += dialect.name === 'sqlite' ? await countListByStatus(db, id) : await countList(db, id, 'all');
   }
   return total;
 }
 
-async function countList(db: Db, listId: number, status?: { after: string }): Promise<number> {
+/** The leads of one list: all, those with no status, or those whose status sorts after a word. */
+async function countList(db: Db, listId: number, which: 'all' | 'null' | { after: string }): Promise<number> {
   let q = db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('list_id', '=', listId);
-  if (status) q = q.where('status', '>', status.after);
+  if (which === 'null') q = q.where('status', 'is', null);
+  else if (which !== 'all') q = q.where('status', '>', which.after);
   return Number((await q.executeTakeFirst())?.n ?? 0);
 }
 
@@ -53,13 +55,7 @@ async function countList(db: Db, listId: number, status?: { after: string }): Pr
 const STATUS_GROUPS_COUNTED_APART = 200;
 
 async function countListByStatus(db: Db, listId: number): Promise<number> {
-  const nulls = await db
-    .selectFrom('leads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('list_id', '=', listId)
-    .where('status', 'is', null)
-    .executeTakeFirst();
-  let total = Number(nulls?.n ?? 0);
+  let total = await countList(db, listId, 'null');
   let after: string | null = null;
   for (let groups = 0; ; groups++) {
     if (after !== null && groups === STATUS_GROUPS_COUNTED_APART) return total + (await countList(db, listId, { after }));

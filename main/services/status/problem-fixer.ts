@@ -118,24 +118,20 @@ async function writeFixes(
 }
 
 /**
- * Leads per range (one transaction each when fixing): short locks, short statements. SQLite, one
- * range at a time: 5,000 (the 1M fix measured 1.35–1.59 of its floor at 2,500, 1.17–1.38 at 5,000,
- * in alternated bench runs; its longest event-loop block 19–35 → 25–28 ms). PostgreSQL, three
- * ranges in flight on their own connections: 2,500.
+ * How a fix goes through the leads, per database: `size` leads per range (one transaction each
+ * when fixing: short locks, short statements), `inFlight` ranges read (and written) at once.
+ * - SQLite: one connection, so one range at a time, of 5,000 (the 1M fix measured 1.35–1.59 of
+ *   its floor at 2,500, 1.17–1.38 at 5,000, in alternated bench runs; its longest event-loop
+ *   block 19–35 → 25–28 ms).
+ * - PostgreSQL: 3 ranges of 2,500 at once, each on its own connection (with the next boundary
+ *   query, the 4 connections of the default pool; the 1M fix took 9.8 s with 2, 6.6 s with 3).
+ * A range commits as a whole, so after a crash the fixed leads are every range before some point
+ * plus, on PostgreSQL, some of the next two.
  */
-export function defaultFixRange(dialect: DialectName): number {
-  return dialect === 'sqlite' ? 5000 : 2500;
-}
-
-/**
- * Ranges read (and written) at once: 3 on PostgreSQL (with the next boundary query, the 4
- * connections of the default pool; the 1M fix took 9.8 s with 2, 6.6 s with 3), 1 on SQLite (one
- * connection). A range commits as a whole, so after a crash the fixed leads are every range
- * before some point plus, on PostgreSQL, some of the next two.
- */
-export function rangesInFlight(dialect: DialectName): number {
-  return dialect === 'postgres' ? 3 : 1;
-}
+export const FIX_RANGES: Record<DialectName, { size: number; inFlight: number }> = {
+  sqlite: { size: 5000, inFlight: 1 },
+  postgres: { size: 2500, inFlight: 3 },
+};
 
 interface RangeOutcome {
   range: { upTo: number; count: number };
@@ -149,7 +145,7 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   const { dialect } = handle;
   const db = forLongWork(handle);
   const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
-  const batchSize = options.batchSize ?? defaultFixRange(dialect.name);
+  const batchSize = options.batchSize ?? FIX_RANGES[dialect.name].size;
   const sampleSize = options.sampleSize ?? 20;
   const source = options.source ?? 'fix';
   const report: FixReport = {
@@ -236,7 +232,7 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   // Ranges are disjoint sets of leads, so on PostgreSQL several are in flight at once, each on its
   // own connection: the server reads (and writes) one while the app classifies another. They are
   // settled in order. SQLite has one connection, so one range at a time.
-  const inFlight = rangesInFlight(dialect.name);
+  const { inFlight } = FIX_RANGES[dialect.name];
   const pending: Promise<RangeOutcome>[] = [];
   try {
     let afterId = 0;
