@@ -4,7 +4,7 @@
 // with explicit ids, in big transactions.
 import { classifyCallResult, type Status } from '../shared/catalogue';
 import { normalisePhone } from '../shared/domain/phone';
-import { bulkInsert, syncIdentity } from '../main/db/bulk-insert';
+import { bulkInsert, syncIdentity } from '../main/db/query/bulk-insert';
 import { writeTransaction } from '../main/db/dialect';
 import type { DbHandle } from '../main/db/open-database';
 import { seededRandom, weighted } from '../main/demo/random';

@@ -1,5 +1,5 @@
 // The Kysely table map. Timestamps are ISO-8601 UTC strings on both databases (the pg
-// driver is told to return timestamptz as such, see open-database.ts). Booleans are 0/1 on
+// driver is told to return timestamptz as such, see postgres/open-postgres.ts). Booleans are 0/1 on
 // SQLite and true/false on PostgreSQL: read them with `toBool`, write them with `dialect.bool`.
 import type { ColumnType, Generated } from 'kysely';
 

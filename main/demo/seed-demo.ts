@@ -3,7 +3,7 @@
 // same data on every run. Leads are generated and written chunk by chunk, so memory stays flat.
 import { classifyCallResult, FINAL_STATUSES, type Status } from '../../shared/catalogue';
 import { ConsoleError } from '../../shared/errors';
-import { bulkInsert, syncIdentity } from '../db/bulk-insert';
+import { bulkInsert, syncIdentity } from '../db/query/bulk-insert';
 import { writeTransaction } from '../db/dialect';
 import type { DbHandle } from '../db/open-database';
 import { applyCallRule } from '../services/status/call-rule';

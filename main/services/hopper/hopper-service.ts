@@ -7,8 +7,8 @@ import type { CleanupResult, ClaimedLead, DialAttemptResult, FillResult, HopperE
 import { InputError } from '../../../shared/errors';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
-import { compileRecurring, executeRecurring, idsIn } from '../../db/batch-params';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
+import { compileRecurring, executeRecurring, idsIn } from '../../db/query/batch-params';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
 import type { DroppedRequeue } from '../status/call-applier';

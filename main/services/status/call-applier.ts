@@ -5,10 +5,10 @@ import type { CompiledQuery } from 'kysely';
 import { classifyCallResult, normaliseStatus } from '../../../shared/catalogue';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
-import { forLongWork } from '../../db/long-work';
-import { executeRecurring, idsIn, textsIn } from '../../db/batch-params';
+import { forLongWork } from '../../db/query/long-work';
+import { executeRecurring, idsIn, textsIn } from '../../db/query/batch-params';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
 import { writeOneLeadOutcome } from './status-dialect';
@@ -39,7 +39,7 @@ export interface ApplyCounts {
 export interface DroppedRequeue {
   /** Inside the applying transaction, for the leads whose latest result was `dropped`. */
   inTransaction(trx: Db, leadIds: number[], now: Date): Promise<number[]>;
-  /** For a dial result whose statements go in batches (pg-pipeline.ts): one lead's re-queue. */
+  /** For a dial result whose statements go in batches (postgres/pipeline.ts): one lead's re-queue. */
   batched(db: Db, dialect: Dialect, leadId: number): BatchedRequeue;
 }
 

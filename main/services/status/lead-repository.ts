@@ -1,8 +1,8 @@
 // Reads and writes of leads, calls and audit rows that the status services share.
 import { sql, type Expression } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
-import { bulkInsert } from '../../db/bulk-insert';
-import { executeForRows, executeRecurring, idsIn, idsInSet } from '../../db/batch-params';
+import { bulkInsert } from '../../db/query/bulk-insert';
+import { executeForRows, executeRecurring, idsIn, idsInSet } from '../../db/query/batch-params';
 import type { LeadStatusAuditTable } from '../../db/schema';
 import { CALL_COLUMNS, TRACKING_FIELDS, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
 

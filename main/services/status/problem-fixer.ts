@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import { writeTransaction, type Db, type Dialect, type DialectName } from '../../db/dialect';
-import { bulkInsert } from '../../db/bulk-insert';
-import { executeRecurring, idsIn } from '../../db/batch-params';
-import { forLongWork } from '../../db/long-work';
+import { bulkInsert } from '../../db/query/bulk-insert';
+import { executeRecurring, idsIn } from '../../db/query/batch-params';
+import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from './lead-tracking';

@@ -1,4 +1,4 @@
-// Dial results on PostgreSQL in two round trips per transaction (pg-pipeline.ts), however many
+// Dial results on PostgreSQL in two round trips per transaction (postgres/pipeline.ts), however many
 // calls the transaction holds (dial-batcher.ts): [BEGIN, each call's read of its lead and insert
 // of the call (and, for a `dropped` result, a read of its campaign)], then the rules in TypeScript
 // (planClaimedCalls, as for every other call), then [each lead's writes, incidents, re-queues,

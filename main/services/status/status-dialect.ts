@@ -5,7 +5,7 @@
 // three small statements. Both are compiled once (prepared-query.ts).
 import { sql, type CompiledQuery } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
-import { preparedQuery } from '../../db/prepared-query';
+import { preparedQuery } from '../../db/query/prepared-query';
 import type { AuditInsert } from './lead-repository';
 import { LEAD_COLUMNS } from './lead-repository';
 import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';

@@ -3,7 +3,7 @@
 import { canonicalIso, type Clock } from '../../db/time';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import { syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from './call-applier';
 import { recordCallInTransaction, type CallLogInput, type RecordedCall } from './record-call';
 import { recordCallsPipelined, type DialInput } from './record-call-pipelined';

@@ -5,7 +5,7 @@
 // block is then one statement. PostgreSQL answers over a socket, so it needs nothing.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { Db, Dialect } from './dialect';
+import type { Db, Dialect } from '../dialect';
 
 class YieldAfterEachStatement implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {

@@ -3,8 +3,8 @@
 // for every call, so those are built and compiled once per dialect and run with new values (the
 // SQLite driver then also finds its prepared statement in the statement cache).
 import type { CompiledQuery, Compilable, QueryResult, RawBuilder } from 'kysely';
-import type { Db, Dialect, DialectName } from './dialect';
-import { nameStatement } from './pg-named-statements';
+import type { Db, Dialect, DialectName } from '../dialect';
+import { nameStatement } from '../postgres/named-statements';
 
 const SLOT = Symbol('prepared-query slot');
 
@@ -43,7 +43,7 @@ export function bindArgs(parameters: readonly unknown[], args: object): unknown[
 export interface PreparedQuery<Args extends object, Row> {
   /** Runs the compiled query with these arguments. */
   (db: Db, dialect: Dialect, args: Args): Promise<QueryResult<Row>>;
-  /** The compiled query with these arguments, for a caller that sends it itself (pg-pipeline.ts). */
+  /** The compiled query with these arguments, for a caller that sends it itself (postgres/pipeline.ts). */
   bind(db: Db, dialect: Dialect, args: Args): CompiledQuery<Row>;
 }
 

@@ -8,10 +8,10 @@
 // leads), so it keeps VALUES lists for rows; ids, one value each, go as JSON there too, which
 // keeps their statement text the same and in SQLite's statement cache.
 import { CompiledQuery, sql, type Compilable, type QueryResult, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db, Dialect } from './dialect';
-import { nameRecurringStatement } from './pg-named-statements';
+import type { Db, Dialect } from '../dialect';
+import { nameRecurringStatement } from '../postgres/named-statements';
 import { compileQuery } from './prepared-query';
-import type { Database } from './schema';
+import type { Database } from '../schema';
 
 /** PostgreSQL: rows per statement (a bound on the JSON text, not a database limit). */
 const PG_ROWS_PER_STATEMENT = 5000;
@@ -114,7 +114,7 @@ export async function executeRecurring<R>(db: Db, dialect: Dialect, query: RawBu
   return db.executeQuery(compileRecurring(db, dialect, query));
 }
 
-/** The same, compiled for a caller that sends it itself (pg-pipeline.ts). */
+/** The same, compiled for a caller that sends it itself (postgres/pipeline.ts). */
 export function compileRecurring<R>(db: Db, dialect: Dialect, query: RawBuilder<R> | Compilable<R>): CompiledQuery<R> {
   const compiled = compileQuery(db, query);
   if (dialect.name === 'postgres') nameRecurringStatement(compiled.sql);

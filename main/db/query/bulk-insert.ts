@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Database } from './schema';
-import type { Db, Dialect } from './dialect';
+import type { Database } from '../schema';
+import type { Db, Dialect } from '../dialect';
 import { executeForRows } from './batch-params';
 
 /**

@@ -10,7 +10,7 @@
 // back; the batch then rejects with the first error.
 import type { CompiledQuery } from 'kysely';
 import type pg from 'pg';
-import { statementNameOf } from './pg-named-statements';
+import { statementNameOf } from './named-statements';
 
 type RowsOf<Q extends readonly CompiledQuery<unknown>[]> = { [K in keyof Q]: Q[K] extends CompiledQuery<infer R> ? R[] : never };
 

@@ -2,8 +2,8 @@
 // `phone_key` columns itself before any DNC check (PostgreSQL computes them as generated
 // columns, and this is a no-op there). A row whose key is still NULL never passes a DNC check.
 import { sql } from 'kysely';
-import { normalisePhone } from '../../shared/domain/phone';
-import type { Db, Dialect } from './dialect';
+import { normalisePhone } from '../../../shared/domain/phone';
+import type { Db, Dialect } from '../dialect';
 import { preparedQuery } from './prepared-query';
 
 const BATCH = 5000;

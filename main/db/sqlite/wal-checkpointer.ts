@@ -32,7 +32,7 @@ const BACKSTOP_AUTOCHECKPOINT = 250_000;
  * 5,000 calls/s at a million leads). It goes when the console closes.
  */
 const BACKSTOP_JOURNAL_LIMIT = 192 * 1024 * 1024;
-/** What open-database.ts sets, and what the connection returns to when it checkpoints alone. */
+/** What open-sqlite.ts sets, and what the connection returns to when it checkpoints alone. */
 export const OWN_JOURNAL_LIMIT = 64 * 1024 * 1024;
 const INTERVAL_MS = 50;
 

@@ -1,7 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import { ConsoleError } from '../../shared/errors';
-import type { Dialect } from './dialect';
-import { MIGRATIONS, type AppMigration } from './migrations';
+import { ConsoleError } from '../../../shared/errors';
+import type { Dialect } from '../dialect';
+import { MIGRATIONS, type AppMigration } from './';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
