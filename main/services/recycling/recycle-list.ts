@@ -12,7 +12,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
-import { insertAuditRowsFrom } from '../status/lead-repository';
+import { insertAuditRowsFrom } from '../leads/lead-repository';
 
 export interface OperationProgress {
   phase: string;

@@ -12,7 +12,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
-import { insertAuditRowsFrom } from '../status/lead-repository';
+import { insertAuditRowsFrom } from '../leads/lead-repository';
 
 const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
 const FINISHED = ['done', 'failed'] as const;

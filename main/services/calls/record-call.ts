@@ -11,7 +11,7 @@ import type { Db, Dialect } from '../../db/dialect';
 import { toBool } from '../../db/schema';
 import { canonicalIso } from '../../db/time';
 import { applyCallsInTransaction, applyClaimedCalls, dncKeysFor, emptyCounts, type ApplyCounts, type DroppedRequeue } from './call-applier';
-import { CALL_COLUMNS, type LeadRow } from './lead-tracking';
+import { CALL_COLUMNS, type LeadRow } from '../leads/lead-tracking';
 import { readLeadAndInsertCall, type CallInsert, type LeadForCall } from './status-dialect';
 
 export interface CallLogInput {

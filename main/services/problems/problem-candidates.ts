@@ -6,8 +6,8 @@ import { sql, type SqlBool } from 'kysely';
 import { ANSWERED_RESULTS, STATUS_TRIM_CHARS, STATUSES, lowerCaseSpellingsOf } from '../../../shared/catalogue';
 import { trimChars, type Db, type Dialect } from '../../db/dialect';
 import { executeRecurring } from '../../db/query/batch-params';
-import type { LeadScope } from './lead-repository';
-import type { LeadRow } from './lead-tracking';
+import type { LeadScope } from '../leads/lead-repository';
+import type { LeadRow } from '../leads/lead-tracking';
 
 const ANSWERED_SPELLINGS = lowerCaseSpellingsOf(ANSWERED_RESULTS);
 

@@ -2,7 +2,7 @@
 // a live dial result, the sync job and the property tests.
 import { callMayChangeStatus, isAnswered, normaliseStatus, type Status } from '../../../shared/catalogue';
 import { toMs } from '../../db/time';
-import type { LeadTracking } from './lead-tracking';
+import type { LeadTracking } from '../leads/lead-tracking';
 
 export interface CallFacts {
   startedAt: string;

@@ -6,9 +6,9 @@
 import { sql, type CompiledQuery } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { preparedQuery } from '../../db/query/prepared-query';
-import type { AuditInsert } from './lead-repository';
-import { LEAD_COLUMNS } from './lead-repository';
-import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
+import type { AuditInsert } from '../leads/lead-repository';
+import { LEAD_COLUMNS } from '../leads/lead-repository';
+import type { CallRow, LeadRow, LeadTracking } from '../leads/lead-tracking';
 
 export type LeadForCall = LeadRow & { campaign_id: number; phone_key: string | null; on_dnc: number | boolean; timezone: string | null };
 

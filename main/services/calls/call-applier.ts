@@ -12,8 +12,8 @@ import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
 import { writeOneLeadOutcome } from './status-dialect';
-import { CALL_COLUMNS, changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from './lead-tracking';
-import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, type AuditInsert } from './lead-repository';
+import { CALL_COLUMNS, changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from '../leads/lead-tracking';
+import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, type AuditInsert } from '../leads/lead-repository';
 
 export interface ApplyCounts {
   applied: number;

@@ -8,7 +8,7 @@ import { executeRecurring, idsIn } from '../../db/query/batch-params';
 import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from './lead-tracking';
+import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from '../leads/lead-tracking';
 import {
   countLeads,
   insertAuditRows,
@@ -16,7 +16,7 @@ import {
   updateLeadTrackingBulk,
   type AuditInsert,
   type LeadScope,
-} from './lead-repository';
+} from '../leads/lead-repository';
 import { nextLeadRange, problemCandidates } from './problem-candidates';
 import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
 

@@ -8,8 +8,8 @@ import {
   type Status,
 } from '../../../shared/catalogue';
 import { laterOf, toMs } from '../../db/time';
-import type { CallRow, LeadRow, LeadTracking } from './lead-tracking';
-import { trackingOf } from './lead-tracking';
+import type { CallRow, LeadRow, LeadTracking } from '../leads/lead-tracking';
+import { trackingOf } from '../leads/lead-tracking';
 
 export { PROBLEM_CLASSES, type ProblemClass } from '../../../shared/catalogue/problem-classes';
 
