@@ -8,6 +8,7 @@ import { describeTarget, redactUrl, type DatabaseTarget } from './database-confi
 import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
 import { assertNotNewer, migrateToLatest } from './migrate';
 import { withNamedStatements } from './pg-named-statements';
+import { preparePrivateDatabaseFile } from './private-files';
 import { pipelinedTransactionRunner, type PipelinedTransactionRunner } from './pg-pipeline';
 import { withStatementCache } from './sqlite-statement-cache';
 import { OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
@@ -90,7 +91,7 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
     throw new ConsoleError('invalid_input', `${target.file} is a folder, not a SQLite file.`);
   }
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    if (!target.readOnly) preparePrivateDatabaseFile(target.file);
   } catch (error) {
     throw new ConsoleError('database_unavailable', `Cannot create the folder ${dir}: ${(error as Error).message}`);
   }
