@@ -14,6 +14,7 @@ import { registerSeedDemo } from './commands/seed-demo';
 import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
+import { registerImportLeads } from './commands/import-leads';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerJobs(program);
   registerRunJobs(program);
+  registerImportLeads(program);
   return program;
 }
 

@@ -86,7 +86,7 @@ export interface LeadStatusAuditTable {
   lead_id: number;
   old_status: string | null;
   new_status: string | null;
-  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual';
+  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual' | 'import';
   operation_id: string | null;
   reason: string | null;
   created_at: DefaultedTimestamp;
@@ -105,7 +105,7 @@ export interface ComplianceIncidentsTable {
 /** One fix, recycle, reconcile or undo run: what it did, so that it can be shown and undone. */
 export interface OperationsTable {
   id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: 'fix' | 'recycle' | 'reconcile' | 'undo' | 'import';
   list_id: number | null;
   campaign_id: number | null;
   state: 'running' | 'done' | 'failed' | 'undone';
@@ -138,6 +138,16 @@ export interface OperationLeadsTable {
   new_last_dial_attempt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   old_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
   new_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One change of the DNC list (domain.md: add, remove with a reason, import). */
+export interface DncChangesTable {
+  id: Generated<number>;
+  phone: string;
+  action: 'add' | 'remove';
+  reason: string | null;
+  changed_at: DefaultedTimestamp;
+  changed_by: ColumnType<string, string | undefined, string>;
 }
 
 /** Per-job settings shared by every console on the database (no row: the defaults). */
@@ -188,6 +198,7 @@ export interface Database {
   job_settings: JobSettingsTable;
   job_leases: JobLeasesTable;
   job_runs: JobRunsTable;
+  dnc_changes: DncChangesTable;
 }
 
 export function toBool(value: number | boolean | null | undefined): boolean {

@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
 import { RecyclingService } from './recycling/recycling-service';
 import type { StatusService } from './status/status-service';
+import { ImportsService } from './imports/imports-service';
 
 export interface Services {
   status: StatusService;
@@ -14,6 +15,7 @@ export interface Services {
   recycling: RecyclingService;
   campaigns: CampaignService;
   audit: AuditService;
+  imports: ImportsService;
 }
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
@@ -24,5 +26,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const recycling = new RecyclingService(handle, clock);
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit };
+  const imports = new ImportsService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, imports };
 }
