@@ -24,10 +24,15 @@ export interface CsvHead {
 export function detectDelimiter(head: string): CsvDelimiter {
   const counts = new Map<CsvDelimiter, number>(CANDIDATES.map((c) => [c, 0]));
   let quoted = false;
+  let started = false;
   for (const ch of head) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch as CsvDelimiter)) counts.set(ch as CsvDelimiter, counts.get(ch as CsvDelimiter)! + 1);
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      // Blank lines before the header are skipped, as the parser skips them.
+      if (started) break;
+      continue;
+    } else if (!quoted && counts.has(ch as CsvDelimiter)) counts.set(ch as CsvDelimiter, counts.get(ch as CsvDelimiter)! + 1);
+    started ||= ch.trim() !== '';
   }
   let best: CsvDelimiter = ',';
   for (const c of CANDIDATES) if (counts.get(c)! > counts.get(best)!) best = c;
@@ -64,6 +69,8 @@ export async function* readCsvRecords(file: string, delimiter: CsvDelimiter, onB
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
+      // ' "a, b" ' is the cell a, b: spaces a spreadsheet or a person left around quotes.
+      trim: true,
       skip_records_with_empty_values: true,
       max_record_size: MAX_RECORD_CHARS,
     }),

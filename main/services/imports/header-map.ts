@@ -32,7 +32,8 @@ export interface HeaderMap {
 export function mapHeaders(header: readonly string[]): HeaderMap {
   const indexes: Partial<Record<LeadColumn, number>> = {};
   const mapping: HeaderMapping[] = header.map((raw, i) => {
-    const column = NAMES[raw.trim().toLowerCase()] ?? null;
+    // 'Phone Number' and 'first-name' are how people write phone_number and first_name.
+    const column = NAMES[raw.trim().toLowerCase().replace(/[\s-]+/g, '_')] ?? null;
     if (column === null || indexes[column] !== undefined) return { header: raw, column: null };
     indexes[column] = i;
     return { header: raw, column };

@@ -3,6 +3,7 @@
 // audit rows. A real batch runs all of it in one write transaction, so what it checked is what
 // it wrote, and a crash leaves whole batches only.
 import { sql, type SqlBool } from 'kysely';
+import { normalisePhone } from '../../../shared/domain/phone';
 import type { DedupeScope, RowOutcome } from '../../../shared/types/imports';
 import { executeForRows, idsIn, textsIn } from '../../db/batch-params';
 import type { Db, Dialect } from '../../db/dialect';
@@ -37,6 +38,30 @@ async function existingKeys(db: Db, dialect: Dialect, target: ImportTarget, keys
   return new Set(rows.map((r) => r.phone_key!));
 }
 
+/** Phones the keyed look-ups cannot see, normalised here (see loadUnkeyed). */
+export interface Unkeyed {
+  dnc: Set<string>;
+  leads: Set<string>;
+}
+
+/**
+ * SQLite rows whose phone_key the console has not filled yet (written by a dialer or a script
+ * since). A real import fills them first (ensurePhoneKeys); a dry run may not write, so it reads
+ * their phones once and normalises them itself. Usually none.
+ */
+export async function loadUnkeyed(db: Db, dialect: Dialect, target: ImportTarget): Promise<Unkeyed> {
+  const unkeyed: Unkeyed = { dnc: new Set(), leads: new Set() };
+  if (dialect.name !== 'sqlite') return unkeyed;
+  for (const r of await sql<{ phone: string }>`select phone from dnc_numbers indexed by dnc_numbers_by_phone_key where phone_key is null`.execute(db).then((x) => x.rows)) {
+    unkeyed.dnc.add(normalisePhone(r.phone));
+  }
+  if (target.dedupe === 'none') return unkeyed;
+  const scope = scopeCondition(target);
+  const rows = await sql<{ phone: string }>`select phone from leads indexed by leads_by_phone_key where phone_key is null ${scope ? sql`and ${scope}` : sql``}`.execute(db);
+  for (const r of rows.rows) unkeyed.leads.add(normalisePhone(r.phone));
+  return unkeyed;
+}
+
 /**
  * Each candidate's outcome, in file order: dnc before duplicate. `seen` holds the phones of the
  * file imported so far that the database cannot tell (the batch itself; a whole dry run); the
@@ -48,13 +73,14 @@ export async function decideBatch(
   target: ImportTarget,
   candidates: readonly CandidateLead[],
   seen: Set<string>,
+  unkeyed?: Unkeyed,
 ): Promise<RowOutcome[]> {
   if (candidates.length === 0) return [];
   const keys = [...new Set(candidates.map((c) => c.key))];
   const [dnc, existing] = [await dncKeys(db, dialect, keys), await existingKeys(db, dialect, target, keys)];
   return candidates.map((c) => {
-    if (dnc.has(c.key)) return 'dnc';
-    if (target.dedupe !== 'none' && (existing.has(c.key) || seen.has(c.key))) return 'duplicate';
+    if (dnc.has(c.key) || unkeyed?.dnc.has(c.key)) return 'dnc';
+    if (target.dedupe !== 'none' && (existing.has(c.key) || seen.has(c.key) || unkeyed?.leads.has(c.key))) return 'duplicate';
     if (target.dedupe !== 'none') seen.add(c.key);
     return 'imported';
   });

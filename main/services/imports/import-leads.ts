@@ -17,7 +17,7 @@ import type { Clock } from '../../db/time';
 import type { ProgressListener } from '../recycling/recycle-list';
 import { readCsvHead, readCsvRecords } from './csv-reader';
 import { mapHeaders, type HeaderMap } from './header-map';
-import { decideBatch, writeLeads, type ImportTarget } from './import-batch';
+import { decideBatch, loadUnkeyed, writeLeads, type ImportTarget, type Unkeyed } from './import-batch';
 import { emptyReport, tally } from './import-report';
 import { checkRow, type CandidateLead } from './row-check';
 
@@ -76,6 +76,7 @@ class ImportRun {
   private records: (readonly string[])[] = [];
   /** Dry run: every phone of the file so far. Real import: reset per batch (the database knows the rest). */
   private seen = new Set<string>();
+  private unkeyed: Unkeyed | undefined;
 
   constructor(
     private readonly handle: DbHandle,
@@ -113,7 +114,8 @@ class ImportRun {
     const { dialect } = this.handle;
     let outcomes: RowOutcome[];
     if (this.request.dryRun) {
-      outcomes = await decideBatch(this.handle.db, dialect, this.target, candidates, this.seen);
+      this.unkeyed ??= await loadUnkeyed(this.handle.db, dialect, this.target);
+      outcomes = await decideBatch(this.handle.db, dialect, this.target, candidates, this.seen, this.unkeyed);
     } else {
       outcomes = await writeTransaction(forLongWork(this.handle), dialect, async (trx) => {
         await ensurePhoneKeys(trx, dialect);
