@@ -2,7 +2,7 @@
 // each batch of a fix in its own write transaction, the whole run under one operation_id.
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
-import { writeTransaction, type Db, type Dialect, type DialectName } from '../../db/dialect';
+import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/query/bulk-insert';
 import { executeRecurring, idsIn } from '../../db/query/batch-params';
 import { forLongWork } from '../../db/query/long-work';
@@ -117,22 +117,6 @@ async function writeFixes(
   return touched.length;
 }
 
-/**
- * How a fix goes through the leads, per database: `size` leads per range (one transaction each
- * when fixing: short locks, short statements), `inFlight` ranges read (and written) at once.
- * - SQLite: one connection, so one range at a time, of 5,000 (the 1M fix measured 1.35–1.59 of
- *   its floor at 2,500, 1.17–1.38 at 5,000, in alternated bench runs; its longest event-loop
- *   block 19–35 → 25–28 ms).
- * - PostgreSQL: 3 ranges of 2,500 at once, each on its own connection (with the next boundary
- *   query, the 4 connections of the default pool; the 1M fix took 9.8 s with 2, 6.6 s with 3).
- * A range commits as a whole, so after a crash the fixed leads are every range before some point
- * plus, on PostgreSQL, some of the next two.
- */
-export const FIX_RANGES: Record<DialectName, { size: number; inFlight: number }> = {
-  sqlite: { size: 5000, inFlight: 1 },
-  postgres: { size: 2500, inFlight: 3 },
-};
-
 interface RangeOutcome {
   range: { upTo: number; count: number };
   planned: PlannedLead[];
@@ -145,7 +129,7 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   const { dialect } = handle;
   const db = forLongWork(handle);
   const scope: LeadScope = { campaignId: options.campaignId, listId: options.listId };
-  const batchSize = options.batchSize ?? FIX_RANGES[dialect.name].size;
+  const batchSize = options.batchSize ?? dialect.fixRanges.size;
   const sampleSize = options.sampleSize ?? 20;
   const source = options.source ?? 'fix';
   const report: FixReport = {
@@ -229,10 +213,10 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
     options.onProgress?.({ checked: report.checked, total: Math.max(total, report.checked) });
   };
 
-  // Ranges are disjoint sets of leads, so on PostgreSQL several are in flight at once, each on its
-  // own connection: the server reads (and writes) one while the app classifies another. They are
-  // settled in order. SQLite has one connection, so one range at a time.
-  const { inFlight } = FIX_RANGES[dialect.name];
+  // Ranges are disjoint sets of leads, so where the dialect allows (fixRanges.inFlight) several are
+  // in flight at once, each on its own connection: the server reads (and writes) one while the app
+  // classifies another. They are settled in order.
+  const { inFlight } = dialect.fixRanges;
   const pending: Promise<RangeOutcome>[] = [];
   try {
     let afterId = 0;

@@ -191,7 +191,7 @@ async function recordNextRange({ trx, dialect, plan, operationId, nowIso }: Recy
     .where('leads.id', '>', after)
     .orderBy('leads.id')
     .limit(BATCH);
-  if (dialect.supportsRowLocks) leads = leads.forUpdate();
+  leads = dialect.forUpdate(leads);
   const result = await trx
     .insertInto('operation_leads')
     .columns([

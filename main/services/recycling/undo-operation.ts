@@ -191,18 +191,18 @@ async function countOperationLeads(db: Db, operationId: string): Promise<number>
 
 async function checkUnchanged(db: Db, operationId: string): Promise<Check> {
   const check: Check = { total: await countOperationLeads(db, operationId), changed: 0, example: null };
-  for await (const range of operationRanges(db, operationId)) await checkRange(db, operationId, range, check, false);
+  for await (const range of operationRanges(db, operationId)) await checkRange(db, operationId, range, check);
   return check;
 }
 
 /**
  * Compares the operation's leads of the range with what it left, adding to `check`. One
  * aggregate answers whether any lead of the range was deleted or differs; only then are the
- * candidate rows read. With `lock` (PostgreSQL, in the undo's transaction) the leads are locked
- * as they are compared, so that no call can slip in between the comparison and the restore:
+ * candidate rows read. With `lock`, the undo's dialect in its transaction, the leads are locked
+ * (where the database has row locks) as they are compared, so that no call can slip in between the comparison and the restore:
  * each lead is locked before it is compared and stays locked until the commit.
  */
-async function checkRange(db: Db, operationId: string, range: IdRange, check: Check, lock: boolean): Promise<void> {
+async function checkRange(db: Db, operationId: string, range: IdRange, check: Check, lock?: Dialect): Promise<void> {
   let current = db
     .selectFrom('operation_leads')
     .innerJoin('leads', 'leads.id', 'operation_leads.lead_id')
@@ -210,7 +210,7 @@ async function checkRange(db: Db, operationId: string, range: IdRange, check: Ch
     .where(operationRowsIn(operationId, range))
     .where('leads.id', '>', range.after)
     .where('leads.id', '<=', range.last);
-  if (lock) current = current.forUpdate(['leads']);
+  if (lock) current = lock.forUpdate(current, ['leads']);
   const summary = await db
     .selectFrom(current.as('current'))
     .select((eb) => [
@@ -278,7 +278,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
   const nowIso = clock().toISOString();
   return writeTransaction(forLongWork(handle), dialect, async (trx) => {
     let q = trx.selectFrom('operations').select(['id', 'kind', 'list_id', 'state', 'started_at']).where('id', '=', operationId);
-    if (dialect.supportsRowLocks) q = q.forUpdate();
+    q = dialect.forUpdate(q);
     const op = (await q.executeTakeFirst()) as OperationRow | undefined;
     if (!op) throw notFound(`Operation ${operationId}`);
     if (op.kind !== 'fix' && op.kind !== 'recycle') throw new InputError(`Only a recycle or a fix can be undone; ${operationId} is a ${op.kind}.`);
@@ -297,7 +297,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
     // the message.
     let done = 0;
     for await (const range of operationRanges(trx, operationId)) {
-      await checkRange(trx, operationId, range, check, dialect.supportsRowLocks);
+      await checkRange(trx, operationId, range, check, dialect);
       if (check.changed === 0) {
         done += await restoreRange(trx, operationId, range);
         await auditRange(trx, dialect, op, undoId, nowIso, range);
