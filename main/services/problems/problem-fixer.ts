@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
-import { bulkInsert } from '../../db/query/bulk-insert';
 import { executeRecurring, idsIn } from '../../db/query/batch-params';
 import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
@@ -17,6 +16,8 @@ import {
   type AuditInsert,
   type LeadScope,
 } from '../leads/lead-repository';
+import { beginOperation, failOperation, finishOperation } from '../operations/operation-log';
+import { recordOperationLeads, type OperationLeadInsert } from '../operations/operation-leads';
 import { nextLeadRange, problemCandidates } from './problem-candidates';
 import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
 
@@ -70,7 +71,7 @@ async function writeFixes(
   nowIso: string,
 ): Promise<number> {
   const audits: AuditInsert[] = [];
-  const undoRows = [];
+  const undoRows: OperationLeadInsert[] = [];
   const touched: number[] = [];
   const updates: { id: number; tracking: LeadTracking }[] = [];
   for (const { lead, plan } of planned) {
@@ -110,7 +111,7 @@ async function writeFixes(
   }
   await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
-  await bulkInsert(trx, dialect, 'operation_leads', undoRows);
+  await recordOperationLeads(trx, dialect, undoRows);
   // The calls a fix has taken into account are applied: the sync must not count them again.
   const leads = idsIn(dialect, 'lead_id', touched);
   if (leads) await executeRecurring(trx, dialect, trx.updateTable('call_logs').set({ lead_synced_at: nowIso }).where(leads).where('lead_synced_at', 'is', null));
@@ -152,21 +153,14 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   const operationId = options.mode === 'fix' ? randomUUID() : null;
   report.operation_id = operationId;
   if (operationId) {
-    await db
-      .insertInto('operations')
-      .values({
-        id: operationId,
-        kind: source === 'reconcile' ? 'reconcile' : 'fix',
-        list_id: options.listId ?? null,
-        campaign_id: options.campaignId ?? null,
-        state: 'running',
-        params: JSON.stringify({ mode: options.mode }),
-        summary: null,
-        undoes: null,
-        started_at: clock().toISOString(),
-        finished_at: null,
-      })
-      .execute();
+    await beginOperation(db, {
+      id: operationId,
+      kind: source === 'reconcile' ? 'reconcile' : 'fix',
+      listId: options.listId ?? null,
+      campaignId: options.campaignId ?? null,
+      params: { mode: options.mode },
+      startedAt: clock().toISOString(),
+    });
   }
 
   const tally = (planned: PlannedLead[], countFixed: boolean) => {
@@ -242,15 +236,9 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   if (options.mode === 'report') report.status_distribution_after = {};
 
   if (operationId) {
-    await db
-      .updateTable('operations')
-      .set({
-        state: report.errors > 0 || report.stopped ? 'failed' : 'done',
-        finished_at: clock().toISOString(),
-        summary: JSON.stringify({ checked: report.checked, issues: report.issues, fixed: report.fixed, errors: report.errors, stopped: report.stopped }),
-      })
-      .where('id', '=', operationId)
-      .execute();
+    const summary = { checked: report.checked, issues: report.issues, fixed: report.fixed, errors: report.errors, stopped: report.stopped };
+    const end = report.errors > 0 || report.stopped ? failOperation : finishOperation;
+    await end(db, operationId, summary, clock().toISOString());
   }
   return report;
 }

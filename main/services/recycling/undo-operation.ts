@@ -4,51 +4,30 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
+import type { UndoableKind } from '../../../shared/types/operations';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
+import { beginOperation, finishOperation, lastUndoableOperation, markUndone, readOperationForUpdate, type OperationRow } from '../operations/operation-log';
+import { countOperationLeads } from '../operations/operation-leads';
+import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import type { ProgressListener } from './recycle-list';
 import { insertAuditRowsFrom } from '../leads/lead-repository';
-
-const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
-const FINISHED = ['done', 'failed'] as const;
-
-interface OperationRow {
-  id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
-  list_id: number | null;
-  state: string;
-  started_at: string;
-}
-
-/** Operations of a list that changed at least one lead, newest first. */
-function undoableOperations(db: Db, listId: number) {
-  return db
-    .selectFrom('operations')
-    .select(['id', 'kind', 'list_id', 'state', 'started_at'])
-    .where('list_id', '=', listId)
-    .where('kind', 'in', UNDOABLE_KINDS)
-    .where('state', 'in', FINISHED)
-    .where(({ exists, selectFrom }) => exists(selectFrom('operation_leads').select('lead_id').whereRef('operation_leads.operation_id', '=', 'operations.id')))
-    .orderBy('started_at', 'desc')
-    .orderBy('finished_at', 'desc');
-}
 
 export async function lastUndoable(handle: DbHandle, listId: number): Promise<UndoableOperation | null> {
   const { db } = handle;
   const list = await db.selectFrom('lead_lists').select('id').where('id', '=', listId).executeTakeFirst();
   if (!list) throw notFound(`List ${listId}`);
-  const op = (await undoableOperations(db, listId).limit(1).executeTakeFirst()) as OperationRow | undefined;
+  const op = await lastUndoableOperation(db, listId);
   if (!op) return null;
   // Hundreds of statements for a large operation: the event loop turns between them.
   const check = await checkUnchanged(forLongWork(handle), op.id);
   return {
     operation_id: op.id,
-    kind: op.kind as 'fix' | 'recycle',
+    kind: op.kind as UndoableKind,
     list_id: listId,
     started_at: op.started_at,
     changed: check.total,
@@ -180,15 +159,6 @@ function tallyDifferences(check: Check, rows: readonly Joined[]): void {
   }
 }
 
-async function countOperationLeads(db: Db, operationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('operation_leads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('operation_id', '=', operationId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 async function checkUnchanged(db: Db, operationId: string): Promise<Check> {
   const check: Check = { total: await countOperationLeads(db, operationId), changed: 0, example: null };
   for await (const range of operationRanges(db, operationId)) await checkRange(db, operationId, range, check);
@@ -277,15 +247,13 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
   const undoId = randomUUID();
   const nowIso = clock().toISOString();
   return writeTransaction(forLongWork(handle), dialect, async (trx) => {
-    let q = trx.selectFrom('operations').select(['id', 'kind', 'list_id', 'state', 'started_at']).where('id', '=', operationId);
-    q = dialect.forUpdate(q);
-    const op = (await q.executeTakeFirst()) as OperationRow | undefined;
+    const op = await readOperationForUpdate(trx, dialect, operationId);
     if (!op) throw notFound(`Operation ${operationId}`);
     if (op.kind !== 'fix' && op.kind !== 'recycle') throw new InputError(`Only a recycle or a fix can be undone; ${operationId} is a ${op.kind}.`);
     if (op.state === 'undone') throw new ConsoleError('conflict', 'This operation has already been undone.');
     if (op.state === 'running') throw new ConsoleError('conflict', 'This operation is still running.');
     if (op.list_id !== null) {
-      const latest = await undoableOperations(trx, op.list_id).limit(1).executeTakeFirst();
+      const latest = await lastUndoableOperation(trx, op.list_id);
       if (latest && latest.id !== op.id) {
         throw new ConsoleError('conflict', `A later ${latest.kind} of this list (${latest.id}) must be undone first. Nothing was changed.`);
       }
@@ -305,22 +273,9 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       }
     }
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
-    await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
-    await trx
-      .insertInto('operations')
-      .values({
-        id: undoId,
-        kind: 'undo',
-        list_id: op.list_id,
-        campaign_id: null,
-        state: 'done',
-        params: JSON.stringify({ undoes: operationId }),
-        summary: JSON.stringify({ changed: done }),
-        undoes: operationId,
-        started_at: nowIso,
-        finished_at: clock().toISOString(),
-      })
-      .execute();
+    await markUndone(trx, operationId);
+    await beginOperation(trx, { id: undoId, kind: 'undo', listId: op.list_id, campaignId: null, params: { undoes: operationId }, undoes: operationId, startedAt: nowIso });
+    await finishOperation(trx, undoId, { changed: done }, clock().toISOString());
     return { operation_id: undoId, kind: 'undo', changed: done, list_id: op.list_id };
   });
 }
