@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { idsIn } from '../../db/query/batch-params';
 import type { Db, Dialect } from '../../db/dialect';
 import type { ProgressListener } from '../recycling/recycle-list';
-import { textValue, timestampValue } from '../recycling/operation-ranges';
+import { textValue, timestampValue } from '../operations/operation-ranges';
 
 const CHUNK = 2000;
 
