@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONSOLE_URL_PREFIX } from '../../shared/ipc/http-protocol';
 import { AppRuntime } from '../app/app-runtime';
 import type { DatabaseTarget } from '../db/database-config';
 import type { Clock } from '../db/time';
@@ -35,7 +34,7 @@ export interface ServeOptions {
 export interface RunningConsole {
   runtime: AppRuntime;
   server: WebServer;
-  /** `Console: http://127.0.0.1:PORT/#token=TOKEN` */
+  /** `Console: http://127.0.0.1:PORT/session?code=CODE`: opens the console once. */
   line: string;
   stop(): Promise<void>;
 }
@@ -63,7 +62,8 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
   return {
     runtime,
     server,
-    line: `${CONSOLE_URL_PREFIX}${server.port}/#token=${server.token}`,
+    // CONSOLE_URL_PREFIX + PORT + path: the link opens the console once.
+    line: `Console: ${server.issueLink()}`,
     async stop() {
       await server.close();
       await runtime.stop();

@@ -30,6 +30,7 @@ export async function runConsoleUntilStopped(options: Parameters<typeof serveCon
   });
   process.stderr.write(`Serving ${running.runtime.info().database.description}. Open the address below; Ctrl+C stops.\n`);
   process.stdout.write(`${running.line}\n`);
-  options.onReady?.(running.server.url);
+  // Its own single-use link: the printed one stays good for another browser.
+  options.onReady?.(running.server.issueLink());
   await stopped;
 }
