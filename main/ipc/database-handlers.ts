@@ -1,19 +1,14 @@
-// The database settings channels: test a PostgreSQL connection, connect to one, open a SQLite
-// file. Passwords go into a URL only in memory and never into a message.
-import path from 'node:path';
+// The PostgreSQL settings channels: test a connection, connect to one (the SQLite ones are in
+// sqlite-handlers.ts). Passwords never go into a message.
 import pg from 'pg';
 import { ConsoleError, InputError } from '../../shared/errors';
 import type { AppInfo, ParsedInputOf } from '../../shared/ipc/contract';
 import type { AppRuntime } from '../app/app-runtime';
-import { postgresUrl, type DatabaseSettings, type PostgresConnection } from '../app/database-settings';
+import { postgresUrl, type PostgresConnection } from '../app/database-settings';
 import { describePgError } from '../db/open-database';
+import type { SqliteChoiceOptions } from './sqlite-handlers';
 
-export interface DatabaseChoiceOptions {
-  /** Remembers the choice for the next start (Electron); absent in browser mode. */
-  settings?: DatabaseSettings;
-  /** Asks the user for a SQLite file (Electron's dialog); null when they cancel. */
-  chooseSqliteFile?: () => Promise<string | null>;
-}
+export type DatabaseChoiceOptions = SqliteChoiceOptions;
 
 type PgInput = ParsedInputOf<'database/test-postgres'>;
 
@@ -55,19 +50,5 @@ export async function connectPostgres(runtime: AppRuntime, options: DatabaseChoi
   const conn = withPassword(runtime, options, input);
   const info = await runtime.useDatabase({ kind: 'postgres', url: postgresUrl(conn) });
   options.settings?.savePostgres(conn);
-  return info;
-}
-
-export async function openSqlite(runtime: AppRuntime, options: DatabaseChoiceOptions, input: ParsedInputOf<'database/open-sqlite'>): Promise<AppInfo> {
-  let file = input.file;
-  if (file === undefined) {
-    if (!options.chooseSqliteFile) throw new InputError('Give the path of the SQLite file to open.');
-    const chosen = await options.chooseSqliteFile();
-    if (!chosen) return runtime.info();
-    file = chosen;
-  }
-  const resolved = path.resolve(file);
-  const info = await runtime.useDatabase({ kind: 'sqlite', file: resolved });
-  options.settings?.saveSqlite(resolved);
   return info;
 }

@@ -27,6 +27,10 @@ export interface ServeOptions {
   staticDir?: string;
   clock?: Clock;
   jobs?: boolean;
+  /** The folder whose SQLite files the page may open and create (`--database-folder`); absent: none. */
+  sqliteFolder?: string;
+  /** How long the single-use codes of the printed and opened links stay valid. */
+  codeTtlMs?: number;
   /** Where unexpected errors are logged (never sent to the page). */
   log?: (line: string) => void;
 }
@@ -42,7 +46,7 @@ export interface RunningConsole {
 export async function serveConsole(options: ServeOptions): Promise<RunningConsole> {
   const runtime = new AppRuntime({ shell: 'browser', version: appVersion(), clock: options.clock, jobs: options.jobs });
   await runtime.useDatabase(options.target);
-  const handlers = createHandlers(runtime);
+  const handlers = createHandlers(runtime, { sqliteFolder: options.sqliteFolder });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let server: WebServer;
   try {
@@ -50,6 +54,7 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       events: runtime.events,
       staticDir: options.staticDir ?? RENDERER_DIST,
       port: options.port,
+      codeTtlMs: options.codeTtlMs,
       dispatch: (channel, input) =>
         dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),

@@ -10,6 +10,14 @@ export const StatusWord = z.enum(STATUSES);
 /** A stored status word as shown in a breakdown (any text, bounded), or null for NULL. */
 export const StoredStatus = z.string().max(200).nullable();
 export const ProgressId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+/** A SQLite file path: no NUL (cut by C APIs) or other control character (terminal escapes, log lines). */
+export const FilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'a file path cannot contain control characters')
+  .transform((v) => v.trim())
+  .refine((v) => v.length > 0, 'give the path of a SQLite file');
 export const JobNameSchema = z.enum(JOB_NAMES);
 export const CronExpression = z.string().trim().min(1).max(120);
 export const IsoTime = z.iso.datetime({ offset: true });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkDatabaseFolder } from '../../app/sqlite-folder';
 import { resolveDatabaseTarget } from '../../db/database-config';
 import { serveConsole } from '../../web/serve-console';
 import { addDatabaseOptions, type DatabaseFlags } from '../database-options';
@@ -8,10 +9,12 @@ export function registerServe(program: Command): void {
   addDatabaseOptions(program.command('serve').description('open the console in a browser: serves it on 127.0.0.1 with a per-run token'))
     .option('--port <n>', 'port to listen on (default: any free port)')
     .option('--no-jobs', 'do not run the scheduled maintenance jobs')
-    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean }) => {
+    .option('--database-folder <dir>', 'let the page open and create SQLite files in this folder (off by default)')
+    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean; databaseFolder?: string }) => {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
       const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
-      await runConsoleUntilStopped({ target, port, jobs: flags.jobs });
+      const sqliteFolder = flags.databaseFolder === undefined ? undefined : checkDatabaseFolder(flags.databaseFolder);
+      await runConsoleUntilStopped({ target, port, jobs: flags.jobs, sqliteFolder });
     });
 }
 
