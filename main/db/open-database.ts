@@ -4,9 +4,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ConsoleError } from '../../shared/errors';
-import { describeTarget, redactUrl, type DatabaseTarget } from './database-config';
+import { describeTarget, redactUrl, type OpenTarget } from './database-config';
 import { POSTGRES, SQLITE, type Db, type Dialect } from './dialect';
 import { assertNotNewer, migrateToLatest } from './migrate';
+import { toClientConfig, type PgConnectionConfig } from './pg-connection-config';
 import { withNamedStatements } from './pg-named-statements';
 import { preparePrivateDatabaseFile } from './private-files';
 import { pipelinedTransactionRunner, type PipelinedTransactionRunner } from './pg-pipeline';
@@ -16,7 +17,7 @@ import { OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
-  target: DatabaseTarget;
+  target: OpenTarget;
   /** Printable description, without secrets. */
   description: string;
   close(): Promise<void>;
@@ -70,7 +71,7 @@ function pgTimestampToIso(value: string, naive: boolean): string {
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<DbHandle> {
+export async function openDatabase(target: OpenTarget, options: OpenOptions = {}): Promise<DbHandle> {
   const handle = target.kind === 'sqlite' ? openSqlite(target, options) : await openPostgres(target, options);
   try {
     if (options.migrate === false || target.readOnly) await assertNotNewer(handle.db, handle.dialect);
@@ -82,7 +83,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return handle;
 }
 
-function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options: OpenOptions): DbHandle {
+function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, options: OpenOptions): DbHandle {
   const dir = path.dirname(target.file);
   if (target.readOnly && !fs.existsSync(target.file)) {
     throw new ConsoleError('not_found', `The SQLite file ${target.file} does not exist.`);
@@ -132,9 +133,9 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options
   };
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, options: OpenOptions): Promise<DbHandle> {
+async function openPostgres(target: Extract<OpenTarget, { kind: 'postgres' }>, options: OpenOptions): Promise<DbHandle> {
   const pool = new pg.Pool({
-    connectionString: target.url,
+    ...('connection' in target ? toClientConfig(target.connection) : { connectionString: target.url }),
     max: options.poolSize ?? 4,
     types: pgTypes as any,
     connectionTimeoutMillis: 10_000,
@@ -154,7 +155,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new ConsoleError('database_unavailable', describePgError(error, target.url));
+    throw new ConsoleError('database_unavailable', describePgError(error, 'connection' in target ? target.connection : target.url));
   }
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return {
@@ -167,8 +168,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
   };
 }
 
-export function describePgError(error: unknown, url: string): string {
+export function describePgError(error: unknown, url: string | PgConnectionConfig): string {
   const e = error as { code?: string; message?: string };
+  if (typeof url !== 'string') return describePgFailure(e, `${url.host}:${url.port}/${url.database}`, String(e.message ?? error));
   let where = redactUrl(url);
   try {
     const u = new URL(url);
@@ -176,6 +178,10 @@ export function describePgError(error: unknown, url: string): string {
   } catch {
     // keep the redacted form
   }
+  return describePgFailure(e, where, (e.message ?? String(error)).replace(url, redactUrl(url)));
+}
+
+function describePgFailure(e: { code?: string }, where: string, detail: string): string {
   switch (e.code) {
     case 'ECONNREFUSED':
       return `Cannot reach PostgreSQL at ${where}: connection refused. Is the server running?`;
@@ -190,6 +196,6 @@ export function describePgError(error: unknown, url: string): string {
     case '3D000':
       return `PostgreSQL at ${where}: that database does not exist.`;
     default:
-      return `Cannot connect to PostgreSQL at ${where}: ${(e.message ?? String(error)).replace(url, redactUrl(url))}`;
+      return `Cannot connect to PostgreSQL at ${where}: ${detail}`;
   }
 }

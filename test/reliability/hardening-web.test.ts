@@ -130,7 +130,7 @@ describe('secrets never logged', () => {
       const session = await serve.openSession();
       const call = (channel: string, body: unknown) => fetch(`http://127.0.0.1:${u.port}/api/${channel}`, { method: 'POST', body: JSON.stringify(body), headers: session }).then((r) => r.text());
       const info = await call('app/get-info', {});
-      const failed = await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password });
+      const failed = await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password, sslMode: 'disable' });
       for (const text of [info, failed]) expect(text).not.toContain(password);
       expect(info).toContain('***');
     } finally {

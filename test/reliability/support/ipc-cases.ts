@@ -55,14 +55,19 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     },
   };
   const pgConn = {
-    base: { host: '127.0.0.1', port: 1, database: 'leads', user: 'u', password: 'hunter2-secret', ssl: false },
+    base: { host: '127.0.0.1', port: 1, database: 'leads', user: 'u', password: 'hunter2-secret', sslMode: 'disable' },
     fields: {
-      host: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType),
+      // Issue 20: URL parameters, a socket folder, a port or credentials smuggled in the host.
+      host: fc.oneof(
+        fc.constantFrom('', '   ', 'db?options=-c log_statement=all', 'db/x?sslrootcert=/etc/passwd', '/var/run/postgresql', 'db:5432', 'u:p@db', 'db&application_name=x', 'db\u0000'),
+        hugeString,
+        wrongType,
+      ),
       port: fc.oneof(fc.constantFrom(0, -1, 65536, 1.5, 2 ** 53, ...HOSTILE_NUMBERS.filter((n) => !Number.isInteger(n))), wrongType.filter((v) => v !== undefined)),
       database: fc.oneof(fc.constantFrom('', 'x'.repeat(64)), hugeString, wrongType),
       user: fc.oneof(fc.constantFrom('', 'x'.repeat(64)), hugeString, wrongType),
       password: fc.oneof(hugeString, wrongType.filter((v) => v !== undefined)),
-      ssl: notBool,
+      sslMode: fc.oneof(fc.constantFrom('prefer', 'allow', 'verify-ca', 'true', '', 'DISABLE'), notBool),
     },
   };
   return {

@@ -3,20 +3,22 @@ import { useState } from 'react';
 import { useSlice, useStores } from '../../stores/stores';
 import type { PostgresForm } from '../../stores/settings-store';
 
+type SslModeWord = PostgresForm['sslMode'];
+
 export function SettingsScreen() {
   const { settings } = useStores();
   const info = useSlice((s) => s.app, (s) => s.info);
   const { busy, testResult, message } = useSlice((s) => s.settings, (s) => s);
   const [file, setFile] = useState('');
   const [confirmForeign, setConfirmForeign] = useState(false);
-  const [form, setForm] = useState({ host: 'localhost', port: '5432', database: '', user: '', password: '', ssl: false });
+  const [form, setForm] = useState({ host: 'localhost', port: '5432', database: '', user: '', password: '', sslMode: 'disable' as SslModeWord });
   const pgInput = (): PostgresForm => ({
     host: form.host,
     port: Number(form.port) || 5432,
     database: form.database,
     user: form.user,
     ...(form.password ? { password: form.password } : {}),
-    ssl: form.ssl,
+    sslMode: form.sslMode,
   });
   const field = (key: 'host' | 'port' | 'database' | 'user' | 'password') => ({
     value: form[key],
@@ -110,9 +112,13 @@ export function SettingsScreen() {
               Password
               <input type="password" autoComplete="current-password" placeholder="(keep the stored one)" {...field('password')} />
             </label>
-            <label className="inline check">
-              <input type="checkbox" checked={form.ssl} onChange={(e) => setForm({ ...form, ssl: e.target.checked })} />
-              Use SSL
+            <label className="stacked">
+              SSL
+              <select value={form.sslMode} onChange={(e) => setForm({ ...form, sslMode: e.target.value as SslModeWord })}>
+                <option value="disable">Off</option>
+                <option value="require">Encrypted (certificate not checked)</option>
+                <option value="verify-full">Encrypted, certificate and host name checked</option>
+              </select>
             </label>
             <div className="control-row">
               <button type="button" onClick={() => void settings.getState().testPostgres(pgInput())} disabled={busy !== null}>
