@@ -10,8 +10,10 @@ import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { startWebServer, type WebServer } from './web-server';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PROJECT_ROOT;
+/** The built page; LEAD_CONSOLE_RENDERER_DIR moves it (tests build into a temp folder). */
+export const RENDERER_DIST = process.env.LEAD_CONSOLE_RENDERER_DIR ? path.resolve(process.env.LEAD_CONSOLE_RENDERER_DIR) : path.join(ROOT, 'dist', 'renderer');
 
 export function appVersion(): string {
   try {

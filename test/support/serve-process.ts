@@ -18,11 +18,11 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServe(args: string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<ServeProcess> {
+export async function startServe(args: string[], options: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1' },
+    env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1', ...options.env },
   });
   let out = '';
   let err = '';

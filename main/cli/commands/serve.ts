@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkDatabaseFolder } from '../../app/sqlite-folder';
 import { resolveDatabaseTarget } from '../../db/database-config';
+import { ensureRendererBuilt } from '../../web/renderer-build';
 import { serveConsole } from '../../web/serve-console';
 import { addDatabaseOptions, type DatabaseFlags } from '../database-options';
 import { parsePositiveInt } from '../parse';
@@ -20,6 +21,7 @@ export function registerServe(program: Command): void {
 
 /** Serves until Ctrl+C or SIGTERM, then stops the jobs and closes the database. */
 export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0] & { onReady?: (url: string) => void }): Promise<void> {
+  if (options.staticDir === undefined) ensureRendererBuilt();
   const running = await serveConsole(options);
   // Signal handlers before the Console line: a script that reads the line may stop us at once.
   const stopped = new Promise<void>((resolve) => {
