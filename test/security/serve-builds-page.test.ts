@@ -11,6 +11,7 @@ describe('serve without a built page', () => {
   it('builds it first, then serves it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-build-'));
     const out = path.join(dir, 'renderer');
+    fs.writeFileSync(path.join(dir, 'c.sqlite'), '');
     const serve = await startServe(['--db', path.join(dir, 'c.sqlite'), '--no-jobs'], { timeoutMs: 280_000, env: { LEAD_CONSOLE_RENDERER_DIR: out } });
     try {
       expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);

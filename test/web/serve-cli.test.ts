@@ -7,6 +7,7 @@ import { startServe } from '../support/serve-process';
 describe('lead-console serve', () => {
   it('prints exactly one Console line, serves the contract on 127.0.0.1 with a session from its link, and stops on SIGTERM', async () => {
     const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-serve-')), 'serve.sqlite');
+    fs.writeFileSync(db, '');
     const serve = await startServe(['--db', db, '--no-jobs'], { timeoutMs: 30_000 });
     const { line, url } = serve;
     try {

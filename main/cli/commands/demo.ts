@@ -37,7 +37,7 @@ export function registerDemo(program: Command): void {
         const { status } = createServices(h, systemClock);
         const report = await status.findAndFix({ mode: 'report' });
         console.log(fixReportText(report, h.description, { verbose: false, seconds: 0 }));
-      });
+      }, { mayCreate: true });
       if (!flags.serve) return;
       await runConsoleUntilStopped({
         target: { kind: 'sqlite', file: path.resolve(flags.db) },

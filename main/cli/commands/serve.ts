@@ -3,6 +3,7 @@ import { checkDatabaseFolder } from '../../app/sqlite-folder';
 import { resolveDatabaseTarget } from '../../db/database-config';
 import { ensureRendererBuilt } from '../../web/renderer-build';
 import { serveConsole } from '../../web/serve-console';
+import { assertDatabaseFileExists } from '../database-hint';
 import { addDatabaseOptions, type DatabaseFlags } from '../database-options';
 import { parsePositiveInt } from '../parse';
 
@@ -14,6 +15,7 @@ export function registerServe(program: Command): void {
     .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean; databaseFolder?: string }) => {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
       const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
+      assertDatabaseFileExists(flags);
       const sqliteFolder = flags.databaseFolder === undefined ? undefined : checkDatabaseFolder(flags.databaseFolder);
       await runConsoleUntilStopped({ target, port, jobs: flags.jobs, sqliteFolder });
     });
