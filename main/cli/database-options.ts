@@ -16,7 +16,7 @@ export interface DatabaseFlags {
 }
 
 export function addDatabaseOptions(command: Command): Command {
-  return warnOnArgvPassword(command)
+  return command
     .option('--db <path>', 'SQLite database file (default: lead-console.sqlite in your data folder)')
     .option('--database-url <url>', 'PostgreSQL URL, postgres://user@host:5432/db (password: PGPASSWORD, ~/.pgpass, or the URL in DATABASE_URL)');
 }
@@ -49,6 +49,7 @@ export function clockFrom(flags: DatabaseFlags): Clock {
 export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions & { mayCreate?: boolean } = {}): Promise<T> {
   const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
   if (!options.mayCreate) assertDatabaseFileExists(flags);
+  warnOnArgvPassword(flags.databaseUrl);
   const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
   try {
     return await fn(handle);

@@ -1,6 +1,5 @@
 // A password inside --database-url stays visible in the process list (`ps`, /proc) to every
 // user of the machine for as long as the command runs. The CLI still uses it, and says so once.
-import type { Command } from 'commander';
 
 export const ARGV_PASSWORD_WARNING =
   'Warning: the password in --database-url is visible to other users in the process list. ' +
@@ -9,16 +8,19 @@ export const ARGV_PASSWORD_WARNING =
 export function hasPassword(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url.trim()).password !== '';
+    // Only a URL the command will use: any other is refused with one line of its own.
+    const u = new URL(url.trim());
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.password !== '';
   } catch {
     // Not a URL: validation refuses it with its own message.
     return false;
   }
 }
 
-/** Prints the warning before a command whose --database-url carries a password. */
-export function warnOnArgvPassword(command: Command, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Command {
-  return command.hook('preAction', (cmd) => {
-    if (hasPassword((cmd.opts() as { databaseUrl?: string }).databaseUrl)) write(ARGV_PASSWORD_WARNING);
-  });
+/**
+ * Prints the warning once the command's flags have been accepted, just before it connects: a
+ * command line refused for another reason keeps its one line.
+ */
+export function warnOnArgvPassword(databaseUrl: string | undefined, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): void {
+  if (hasPassword(databaseUrl)) write(ARGV_PASSWORD_WARNING);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkDatabaseFolder } from '../../app/sqlite-folder';
 import { resolveDatabaseTarget } from '../../db/database-config';
+import { warnOnArgvPassword } from '../password-warning';
 import { ensureRendererBuilt } from '../../web/renderer-build';
 import { serveConsole } from '../../web/serve-console';
 import { assertDatabaseFileExists } from '../database-hint';
@@ -17,6 +18,7 @@ export function registerServe(program: Command): void {
       const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
       assertDatabaseFileExists(flags);
       const sqliteFolder = flags.databaseFolder === undefined ? undefined : checkDatabaseFolder(flags.databaseFolder);
+      warnOnArgvPassword(flags.databaseUrl);
       await runConsoleUntilStopped({ target, port, jobs: flags.jobs, sqliteFolder });
     });
 }
