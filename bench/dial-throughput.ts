@@ -3,7 +3,7 @@
 // (floors/dial-floor.ts) writes the same rows with hand-written statements on the driver.
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
-import type { ChildJob } from './child';
+import type { ChildJob } from './child-job';
 import { BENCH_NOW } from './dataset';
 import { freshCopy, openBench } from './databases';
 import { openDialFloor } from './floors/dial-floor';

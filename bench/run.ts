@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { ChildJob } from './child';
+import type { ChildJob } from './child-job';
 import { generateDataset, type DatasetInfo } from './dataset';
 import { DATA_DIR, openBench, recreatePgDatabase, dropPgDatabase, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
 import { OPERATIONS } from './operations';
