@@ -12,7 +12,7 @@ import pg from 'pg';
 import { classifyCallResult, isAnswered } from '../../shared/catalogue';
 import { SQLITE, POSTGRES, type Db } from '../../main/db/dialect';
 import type { DbHandle } from '../../main/db/open-database';
-import { argSlot, bindArgs } from '../../main/db/prepared-query';
+import { argSlot, bindArgs } from '../../main/db/query/prepared-query';
 import { mayChangeSql, normSql } from './sql-words';
 
 export interface FloorCall {

@@ -4,6 +4,7 @@ import { registerBreakdown } from './commands/breakdown';
 import { registerDemo } from './commands/demo';
 import { registerFixLeadStatus } from './commands/fix-lead-status';
 import { registerHopper } from './commands/hopper';
+import { registerLead } from './commands/lead';
 import { registerRecordCall } from './commands/record-call';
 import { registerSimulate } from './commands/simulate';
 import { registerJobs } from './commands/jobs';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerJobs(program);
   registerRunJobs(program);
+  registerLead(program);
   return program;
 }
 

@@ -1,5 +1,5 @@
 // The Kysely table map. Timestamps are ISO-8601 UTC strings on both databases (the pg
-// driver is told to return timestamptz as such, see open-database.ts). Booleans are 0/1 on
+// driver is told to return timestamptz as such, see postgres/open-postgres.ts). Booleans are 0/1 on
 // SQLite and true/false on PostgreSQL: read them with `toBool`, write them with `dialect.bool`.
 import type { ColumnType, Generated } from 'kysely';
 
@@ -90,6 +90,17 @@ export interface LeadStatusAuditTable {
   operation_id: string | null;
   reason: string | null;
   created_at: DefaultedTimestamp;
+  /** Who made a manual change (the OS user); NULL for calls, fixes and the rest. */
+  changed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A word a person mapped to a catalogue status (domain.md "Status words a person resolves"). */
+export interface StatusAliasesTable {
+  /** Trimmed, lower case. */
+  word: string;
+  status: string;
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
 }
 
 /** A recorded call to a `dnc` lead or a DNC phone (domain.md "Applying a call", rule 5). */
@@ -105,7 +116,7 @@ export interface ComplianceIncidentsTable {
 /** One fix, recycle, reconcile or undo run: what it did, so that it can be shown and undone. */
 export interface OperationsTable {
   id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: 'fix' | 'recycle' | 'reconcile' | 'undo' | 'map';
   list_id: number | null;
   campaign_id: number | null;
   state: 'running' | 'done' | 'failed' | 'undone';
@@ -188,6 +199,7 @@ export interface Database {
   job_settings: JobSettingsTable;
   job_leases: JobLeasesTable;
   job_runs: JobRunsTable;
+  status_aliases: StatusAliasesTable;
 }
 
 export function toBool(value: number | boolean | null | undefined): boolean {

@@ -5,6 +5,7 @@ import type { Clock } from '../db/time';
 import { HopperService } from './hopper/hopper-service';
 import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
+import { LeadService } from './lead-lookup/lead-service';
 import { RecyclingService } from './recycling/recycling-service';
 import type { StatusService } from './status/status-service';
 
@@ -14,6 +15,7 @@ export interface Services {
   recycling: RecyclingService;
   campaigns: CampaignService;
   audit: AuditService;
+  leads: LeadService;
 }
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
@@ -24,5 +26,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const recycling = new RecyclingService(handle, clock);
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit };
+  const leads = new LeadService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, leads };
 }

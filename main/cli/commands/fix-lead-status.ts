@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
 import { createServices } from '../../services/create-services';
-import { PROBLEM_CLASSES } from '../../services/status/problem-rules';
-import type { FixMode } from '../../services/status/problem-fixer';
+import { PROBLEM_CLASSES } from '../../services/problems/problem-rules';
+import type { FixMode } from '../../services/problems/problem-fixer';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parseId, parsePositiveInt } from '../parse';
 import { fixReportJson, fixReportText } from './fix-report';
-import { FIX_RANGES } from '../../services/status/problem-fixer';
+import { FIX_RANGES } from '../../services/problems/problem-fixer';
 
 interface Flags extends DatabaseFlags {
   reportOnly?: boolean;

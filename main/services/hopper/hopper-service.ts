@@ -7,11 +7,11 @@ import type { CleanupResult, ClaimedLead, DialAttemptResult, FillResult, HopperE
 import { InputError } from '../../../shared/errors';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
-import { compileRecurring, executeRecurring, idsIn } from '../../db/batch-params';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
+import { compileRecurring, executeRecurring, idsIn } from '../../db/query/batch-params';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
-import type { DroppedRequeue } from '../status/call-applier';
+import type { DroppedRequeue } from '../calls/call-applier';
 import { StatusService, type CallLogInput } from '../status/status-service';
 import { campaignContextFrom, loadCampaignContext, readCampaignOfLead, type CampaignContext, type CampaignListRow } from './campaign-context';
 import { eligibleExcept } from './eligibility';

@@ -7,12 +7,12 @@ import { isFinal, readStatus } from '../../../shared/catalogue';
 import { InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, RecyclePreview, RecycleRequest } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
-import { forLongWork } from '../../db/long-work';
+import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
-import { insertAuditRowsFrom } from '../status/lead-repository';
+import { insertAuditRowsFrom } from '../leads/lead-repository';
 
 export interface OperationProgress {
   phase: string;

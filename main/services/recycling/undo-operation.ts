@@ -7,12 +7,12 @@ import { ConsoleError, InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { forLongWork } from '../../db/long-work';
+import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
-import { insertAuditRowsFrom } from '../status/lead-repository';
+import { insertAuditRowsFrom } from '../leads/lead-repository';
 
 const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
 const FINISHED = ['done', 'failed'] as const;

@@ -3,13 +3,13 @@
 import { canonicalIso, type Clock } from '../../db/time';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
-import { syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from './call-applier';
-import { recordCallInTransaction, type CallLogInput, type RecordedCall } from './record-call';
-import { recordCallsPipelined, type DialInput } from './record-call-pipelined';
-import { DialBatcher } from './dial-batcher';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
+import { syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from '../calls/call-applier';
+import { recordCallInTransaction, type CallLogInput, type RecordedCall } from '../calls/record-call';
+import { recordCallsPipelined, type DialInput } from '../calls/record-call-pipelined';
+import { DialBatcher } from '../calls/dial-batcher';
 import { listBreakdown } from './breakdown';
-import { findAndFixProblemLeads, type FixOptions } from './problem-fixer';
+import { findAndFixProblemLeads, type FixOptions } from '../problems/problem-fixer';
 import { recyclableLeadIds, recyclableSummary } from './recyclable-leads';
 
 export type { CallLogInput, RecordedCall };

@@ -2,7 +2,7 @@
 // needs beyond the demo seed, and the invariants specific to it.
 import type { DbHandle } from '../../../main/db/open-database';
 import type { DialectName } from '../../../main/db/dialect';
-import { FIX_RANGES } from '../../../main/services/status/problem-fixer';
+import { FIX_RANGES } from '../../../main/services/problems/problem-fixer';
 import { DEMO_NOW } from '../../../main/demo/seed-demo';
 import {
   checkAllOrNothing,
