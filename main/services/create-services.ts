@@ -21,7 +21,7 @@ export interface Services {
 export function createServices(handle: DbHandle, clock: Clock): Services {
   const hopper = new HopperService(handle, clock);
   // The hopper's status service: the one whose dropped results go straight back in the hopper
-  // (domain.md, applying a call, 7).
+  // (docs/domain.md "Applying a call to its lead", 7).
   const status = hopper.status;
   const recycling = new RecyclingService(handle, clock);
   const campaigns = new CampaignService(handle);

@@ -1,4 +1,4 @@
-// Browser mode speaks the same contract over HTTP on 127.0.0.1 (architecture.md):
+// Browser mode speaks the same contract over HTTP on 127.0.0.1 (docs/architecture.md "Processes"):
 // - POST /api/<channel> with the JSON input as body, header `x-lead-console-token: <token>`;
 //   the answer is always a JSON IpcResult with status 200 (4xx only for refused requests:
 //   401 no or wrong token, 403 not loopback / wrong Host, 404 unknown channel, 413 too large).

@@ -1,6 +1,6 @@
 import type { Status } from '../catalogue/statuses';
 
-/** domain.md "Recycling a list". */
+/** docs/domain.md "Recycling a list and undo". */
 export interface RecycleRequest {
   listId: number;
   /** Stored status words to recycle; null stands for NULL. */

@@ -34,7 +34,7 @@ export interface ApplyCounts {
 
 /**
  * The hopper's side of a `dropped` result: the lead goes straight back, at high priority, when it
- * is still eligible (domain.md, rule 7).
+ * is still eligible (docs/domain.md "Applying a call to its lead", rule 7).
  */
 export interface DroppedRequeue {
   /** Inside the applying transaction, for the leads whose latest result was `dropped`. */

@@ -1,4 +1,4 @@
-// The maintenance scheduler (domain.md "Scheduled maintenance"). On each tick it re-reads the
+// The maintenance scheduler (docs/domain.md "Scheduled maintenance jobs"). On each tick it re-reads the
 // settings (so changes apply without a restart), works out which cron ticks are due by the
 // injected clock, and hands each due tick to the runner. Jobs run side by side; a job never
 // overlaps itself (the lease), and a tick runs once across every scheduler on the database
