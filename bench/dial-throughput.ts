@@ -52,10 +52,9 @@ async function rounds(job: ChildJob, setup: (h: Handle, location: string, worker
   try {
     const runner = setup(h, copy.location, workers);
     try {
-      // Round 0 is not timed: in a fresh process on a fresh copy it measured V8 compiling the
+      // Round 0 is not timed: in a fresh process on a fresh copy it measures V8 compiling the
       // path, each connection preparing its statements and the WAL file growing for the first
-      // time (SQLite 1.1-1.3 s where the rounds after it took 0.8-1.0 s), not the steady rate a
-      // dialer sees. Service and floor both get it.
+      // time, not the steady rate a dialer sees. Service and floor both get it.
       await runner.round(0, n, workers);
       for (let round = 1; round <= ROUNDS; round++) {
         const t0 = performance.now();
