@@ -32,9 +32,10 @@ describe('import boundaries', () => {
     expect(result.summary.totalCruised).toBeGreaterThan(200);
   });
 
-  it('reports a renderer that imports main, a service that imports the IPC contract, and a cycle', { timeout: 120_000 }, async () => {
+  it('reports a renderer that imports main, a service that imports the IPC contract, one database folder importing the other, and a cycle', { timeout: 120_000 }, async () => {
     const result = await check(path.join(ROOT, FIXTURE), ['renderer', 'main', 'shared', 'bench']);
     expect(result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort()).toEqual([
+      'db-dialect-folders-apart: main/db/sqlite/open-sqlite.ts → main/db/postgres/pipeline.ts',
       'no-cycles: bench/child.ts → bench/throughput.ts',
       'renderer-not-main: renderer/src/reaches-main.ts → main/services/jobs/uses-contract.ts',
       'services-not-transport: main/services/jobs/uses-contract.ts → shared/ipc/contract.ts',
