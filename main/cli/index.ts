@@ -15,6 +15,7 @@ import { registerSeedDemo } from './commands/seed-demo';
 import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
+import { registerImportLeads } from './commands/import-leads';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerRunJobs(program);
   registerLead(program);
+  registerImportLeads(program);
   return program;
 }
 

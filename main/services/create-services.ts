@@ -8,6 +8,7 @@ import { CampaignService } from './campaigns/campaign-summaries';
 import { LeadService } from './lead-lookup/lead-service';
 import { RecyclingService } from './recycling/recycling-service';
 import type { StatusService } from './status/status-service';
+import { ImportsService } from './imports/imports-service';
 
 export interface Services {
   status: StatusService;
@@ -16,6 +17,7 @@ export interface Services {
   campaigns: CampaignService;
   audit: AuditService;
   leads: LeadService;
+  imports: ImportsService;
 }
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
@@ -27,5 +29,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
   const leads = new LeadService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit, leads };
+  const imports = new ImportsService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, leads, imports };
 }

@@ -28,6 +28,8 @@ export interface OperationResult {
   kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
   changed: number;
   list_id: number | null;
+  /** Undo of an import: its leads kept because they were dialed or changed since. */
+  kept?: number;
 }
 
 export interface UndoableOperation {

@@ -13,13 +13,14 @@ import type { Clock } from '../../db/time';
 import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
 import type { ProgressListener } from './recycle-list';
 import { insertAuditRowsFrom } from '../leads/lead-repository';
+import { removeImportedLeads } from '../imports/undo-import';
 
 const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
 const FINISHED = ['done', 'failed'] as const;
 
-interface OperationRow {
+export interface OperationRow {
   id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: 'fix' | 'recycle' | 'reconcile' | 'undo' | 'import';
   list_id: number | null;
   state: string;
   started_at: string;
@@ -281,9 +282,17 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
     if (dialect.supportsRowLocks) q = q.forUpdate();
     const op = (await q.executeTakeFirst()) as OperationRow | undefined;
     if (!op) throw notFound(`Operation ${operationId}`);
-    if (op.kind !== 'fix' && op.kind !== 'recycle') throw new InputError(`Only a recycle or a fix can be undone; ${operationId} is a ${op.kind}.`);
+    if (op.kind !== 'fix' && op.kind !== 'recycle' && op.kind !== 'import') {
+      throw new InputError(`Only a recycle, a fix or an import can be undone; ${operationId} is a ${op.kind}.`);
+    }
     if (op.state === 'undone') throw new ConsoleError('conflict', 'This operation has already been undone.');
     if (op.state === 'running') throw new ConsoleError('conflict', 'This operation is still running.');
+    // An import is undone by its own rule (never-dialed leads only), whatever came after it.
+    if (op.kind === 'import') {
+      const { removed, kept } = await removeImportedLeads(trx, dialect, op, undoId, nowIso, onProgress);
+      await recordUndo(trx, op, undoId, nowIso, clock, { changed: removed, kept });
+      return { operation_id: undoId, kind: 'undo', changed: removed, kept, list_id: op.list_id };
+    }
     if (op.list_id !== null) {
       const latest = await undoableOperations(trx, op.list_id).limit(1).executeTakeFirst();
       if (latest && latest.id !== op.id) {
@@ -305,22 +314,27 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       }
     }
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
-    await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
-    await trx
-      .insertInto('operations')
-      .values({
-        id: undoId,
-        kind: 'undo',
-        list_id: op.list_id,
-        campaign_id: null,
-        state: 'done',
-        params: JSON.stringify({ undoes: operationId }),
-        summary: JSON.stringify({ changed: done }),
-        undoes: operationId,
-        started_at: nowIso,
-        finished_at: clock().toISOString(),
-      })
-      .execute();
+    await recordUndo(trx, op, undoId, nowIso, clock, { changed: done });
     return { operation_id: undoId, kind: 'undo', changed: done, list_id: op.list_id };
   });
+}
+
+/** Marks the operation undone and records the undo as an operation of its own. */
+async function recordUndo(trx: Db, op: OperationRow, undoId: string, nowIso: string, clock: Clock, summary: object): Promise<void> {
+  await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', op.id).execute();
+  await trx
+    .insertInto('operations')
+    .values({
+      id: undoId,
+      kind: 'undo',
+      list_id: op.list_id,
+      campaign_id: null,
+      state: 'done',
+      params: JSON.stringify({ undoes: op.id }),
+      summary: JSON.stringify(summary),
+      undoes: op.id,
+      started_at: nowIso,
+      finished_at: clock().toISOString(),
+    })
+    .execute();
 }
