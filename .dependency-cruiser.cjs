@@ -67,7 +67,7 @@ module.exports = {
       comment: 'Applying calls and fixing problem leads know no hopper, recycling or jobs: a dropped lead goes back through the DroppedRequeue interface.',
       severity: 'error',
       from: { path: '^main/services/(calls|problems)/' },
-      to: { path: '^main/services/(hopper|recycling|jobs|status|campaigns|audit|lead-lookup)/' },
+      to: { path: '^main/services/(hopper|recycling|imports|jobs|status|campaigns|audit|lead-lookup)/' },
     },
     {
       name: 'adapters-not-cli',
