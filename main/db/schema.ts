@@ -2,6 +2,7 @@
 // driver is told to return timestamptz as such, see postgres/open-postgres.ts). Booleans are 0/1 on
 // SQLite and true/false on PostgreSQL: read them with `toBool`, write them with `dialect.bool`.
 import type { ColumnType, Generated } from 'kysely';
+import type { OperationKind, OperationState } from '../../shared/types/operations';
 
 type Bool = ColumnType<number | boolean, number | boolean | undefined, number | boolean>;
 /** ISO-8601 UTC timestamp, e.g. 2026-11-24T10:00:00.000Z. */
@@ -116,10 +117,10 @@ export interface ComplianceIncidentsTable {
 /** One fix, recycle, reconcile or undo run: what it did, so that it can be shown and undone. */
 export interface OperationsTable {
   id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo' | 'map' | 'import';
+  kind: OperationKind;
   list_id: number | null;
   campaign_id: number | null;
-  state: 'running' | 'done' | 'failed' | 'undone';
+  state: OperationState;
   /** JSON: the request (statuses, target, reset...). */
   params: string | null;
   /** JSON: the outcome counts. */
@@ -151,7 +152,7 @@ export interface OperationLeadsTable {
   new_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** One change of the DNC list (domain.md: add, remove with a reason, import). */
+/** One change of the DNC list (docs/domain.md: add, remove with a reason, import). */
 export interface DncChangesTable {
   id: Generated<number>;
   phone: string;

@@ -1,4 +1,5 @@
 import type { Status } from '../catalogue/statuses';
+import type { OperationKind, UndoableKind } from './operations';
 
 /** docs/domain.md "Recycling a list and undo". */
 export interface RecycleRequest {
@@ -25,7 +26,7 @@ export interface RecyclePreview {
 
 export interface OperationResult {
   operation_id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: OperationKind;
   changed: number;
   list_id: number | null;
   /** Undo of an import: its leads kept because they were dialed or changed since. */
@@ -34,7 +35,7 @@ export interface OperationResult {
 
 export interface UndoableOperation {
   operation_id: string;
-  kind: 'fix' | 'recycle';
+  kind: UndoableKind;
   list_id: number;
   started_at: string;
   changed: number;

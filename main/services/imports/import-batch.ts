@@ -7,7 +7,7 @@ import { normalisePhone } from '../../../shared/domain/phone';
 import type { DedupeScope, RowOutcome } from '../../../shared/types/imports';
 import { executeForRows, idsIn, textsIn } from '../../db/query/batch-params';
 import type { Db, Dialect } from '../../db/dialect';
-import { textValue, timestampValue } from '../recycling/operation-ranges';
+import { textValue, timestampValue } from '../operations/operation-ranges';
 import type { CandidateLead } from './row-check';
 
 export interface ImportTarget {
