@@ -7,7 +7,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  sourcemap: true,
+  // No source maps in what ships (LEAD_CONSOLE_SOURCEMAPS=1 for a debugging build).
+  sourcemap: process.env.LEAD_CONSOLE_SOURCEMAPS === '1',
   logLevel: 'warning',
   legalComments: 'none',
 };

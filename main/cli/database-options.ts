@@ -5,6 +5,7 @@ import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-databa
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
+import { assertDatabaseFileExists } from './database-hint';
 import { warnOnArgvPassword } from './password-warning';
 
 export interface DatabaseFlags {
@@ -44,8 +45,10 @@ export function clockFrom(flags: DatabaseFlags): Clock {
   return fixedClock(new Date(t));
 }
 
-export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+/** `mayCreate`: only migrate, seed-demo and demo may create a missing --db file. */
+export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions & { mayCreate?: boolean } = {}): Promise<T> {
   const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
+  if (!options.mayCreate) assertDatabaseFileExists(flags);
   const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
   try {
     return await fn(handle);

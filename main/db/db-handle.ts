@@ -1,14 +1,14 @@
 // An open database, whichever it is: what services get (db, dialect) and what only the opener and
 // the bench need (close, ready, the PostgreSQL pipelined writer). The SQLite driver itself, which
 // only the bench uses, is sqliteDriverOf (sqlite/open-sqlite.ts).
-import type { DatabaseTarget } from './database-config';
+import type { OpenTarget } from './database-config';
 import type { Db, Dialect } from './dialect';
 import type { PipelinedTransactionRunner } from './postgres/pipeline';
 
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
-  target: DatabaseTarget;
+  target: OpenTarget;
   /** Printable description, without secrets. */
   description: string;
   close(): Promise<void>;

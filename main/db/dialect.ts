@@ -36,6 +36,17 @@ export interface Dialect {
    * holds a synchronous driver's thread (the app's event loop) for long.
    */
   listCount: 'whole' | 'per-status';
+  /**
+   * Whether the console writes `phone_key` itself (SQLite: phone-keys.ts fills rows others wrote)
+   * or the database computes it (PostgreSQL: a generated column that refuses writes).
+   */
+  appWritesPhoneKeys: boolean;
+  /** `expr` compared byte by byte, so that a range on it can use a plain index (PostgreSQL: C collation). */
+  bytewise(expr: RawBuilder<unknown>): RawBuilder<string>;
+  /** The last `n` characters of `expr`. */
+  lastChars(expr: RawBuilder<unknown>, n: number): RawBuilder<string>;
+  /** ` indexed by <index>` where the planner must be told (SQLite), or nothing. */
+  indexHint(index: string): RawBuilder<unknown>;
 }
 
 /**
@@ -67,6 +78,10 @@ export const SQLITE: Dialect = {
   maxParams: 30000,
   fixRanges: { size: 5000, inFlight: 1 },
   listCount: 'per-status',
+  appWritesPhoneKeys: true,
+  bytewise: (expr) => sql<string>`${expr}`,
+  lastChars: (expr, n) => sql<string>`substr(${expr}, ${sql.lit(-n)})`,
+  indexHint: (index) => sql` indexed by ${sql.raw(index)}`,
 };
 
 export const POSTGRES: Dialect = {
@@ -80,6 +95,10 @@ export const POSTGRES: Dialect = {
   maxParams: 60000,
   fixRanges: { size: 2500, inFlight: 3 },
   listCount: 'whole',
+  appWritesPhoneKeys: false,
+  bytewise: (expr) => sql<string>`(${expr} collate "C")`,
+  lastChars: (expr, n) => sql<string>`right(${expr}, ${sql.lit(n)})`,
+  indexHint: () => NO_CLAUSE,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { sqlite: SQLITE, postgres: POSTGRES };

@@ -2,6 +2,7 @@
 // no new windows, no webviews, every permission request denied.
 import path from 'node:path';
 import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalLink } from '../../shared/external-links';
 import { makePrivate } from '../db/private-files';
 import { APP_URL, isOurUrl } from './sender-check';
 
@@ -28,8 +29,9 @@ export function lockDownContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser, never inside the app.
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      // Only the links the app itself shows (shared/external-links.ts) open, in the user's
+      // browser; never inside the app, never an arbitrary link a page produced.
+      if (isAllowedExternalLink(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -2,7 +2,8 @@
 // parsed by the channel's schema (dispatch.ts); long operations report progress when the caller
 // gave a progressId.
 import type { AppRuntime } from '../app/app-runtime';
-import { connectPostgres, openSqlite, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
+import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
+import { createSqlite, openSqlite } from './sqlite-handlers';
 import { progressFor, type Handlers } from './handler-types';
 
 export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions = {}): Handlers {
@@ -12,6 +13,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'database/test-postgres': (input) => testPostgres(runtime, options, input),
     'database/connect-postgres': (input) => connectPostgres(runtime, options, input),
     'database/open-sqlite': (input) => openSqlite(runtime, options, input),
+    'database/create-sqlite': (input) => createSqlite(runtime, options, input),
     'campaigns/list': () => s().campaigns.list(),
     'recycling/breakdown': ({ listId }) => s().status.breakdown(listId),
     'recycling/preview': (input) => s().recycling.preview(input),

@@ -68,9 +68,10 @@ describe('console frame', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'SSL' }), { target: { value: 'verify-full' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText('Connection works (PostgreSQL 17.2).');
-    expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', ssl: false });
+    expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', sslMode: 'verify-full' });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await screen.findByText('Now using leads@db:5432/lc.');
     await waitFor(() => expect(callsTo(transport, 'campaigns/list').length).toBeGreaterThanOrEqual(2));

@@ -1,9 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ConsoleError } from '../../../shared/errors';
-import { describeTarget, redactUrl, type DatabaseTarget } from '../database-config';
+import { describeTarget, redactUrl, type OpenTarget } from '../database-config';
 import type { DbHandle, OpenOptions } from '../db-handle';
 import { POSTGRES, type Db } from '../dialect';
+import { toClientConfig, type PgConnectionConfig } from './connection-config';
 import { withNamedStatements } from './named-statements';
 import { pipelinedTransactionRunner } from './pipeline';
 
@@ -29,9 +30,9 @@ function pgTimestampToIso(value: string, naive: boolean): string {
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
-export async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, options: OpenOptions): Promise<DbHandle> {
+export async function openPostgres(target: Extract<OpenTarget, { kind: 'postgres' }>, options: OpenOptions): Promise<DbHandle> {
   const pool = new pg.Pool({
-    connectionString: target.url,
+    ...('connection' in target ? toClientConfig(target.connection) : { connectionString: target.url }),
     max: options.poolSize ?? 4,
     types: pgTypes as any,
     connectionTimeoutMillis: 10_000,
@@ -51,7 +52,7 @@ export async function openPostgres(target: Extract<DatabaseTarget, { kind: 'post
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new ConsoleError('database_unavailable', describePgError(error, target.url));
+    throw new ConsoleError('database_unavailable', describePgError(error, 'connection' in target ? target.connection : target.url));
   }
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return {
@@ -64,8 +65,9 @@ export async function openPostgres(target: Extract<DatabaseTarget, { kind: 'post
   };
 }
 
-export function describePgError(error: unknown, url: string): string {
+export function describePgError(error: unknown, url: string | PgConnectionConfig): string {
   const e = error as { code?: string; message?: string };
+  if (typeof url !== 'string') return describePgFailure(e, `${url.host}:${url.port}/${url.database}`, String(e.message ?? error));
   let where = redactUrl(url);
   try {
     const u = new URL(url);
@@ -73,6 +75,10 @@ export function describePgError(error: unknown, url: string): string {
   } catch {
     // keep the redacted form
   }
+  return describePgFailure(e, where, (e.message ?? String(error)).replace(url, redactUrl(url)));
+}
+
+function describePgFailure(e: { code?: string }, where: string, detail: string): string {
   switch (e.code) {
     case 'ECONNREFUSED':
       return `Cannot reach PostgreSQL at ${where}: connection refused. Is the server running?`;
@@ -87,6 +93,6 @@ export function describePgError(error: unknown, url: string): string {
     case '3D000':
       return `PostgreSQL at ${where}: that database does not exist.`;
     default:
-      return `Cannot connect to PostgreSQL at ${where}: ${(e.message ?? String(error)).replace(url, redactUrl(url))}`;
+      return `Cannot connect to PostgreSQL at ${where}: ${detail}`;
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { ConsoleError } from '../../../shared/errors';
-import { describeTarget, type DatabaseTarget } from '../database-config';
+import { describeTarget, type OpenTarget } from '../database-config';
 import type { DbHandle, OpenOptions } from '../db-handle';
 import { SQLITE, type Db } from '../dialect';
 import { preparePrivateDatabaseFile } from '../private-files';
@@ -22,7 +22,7 @@ export function sqliteDriverOf(handle: Pick<DbHandle, 'db'>): BetterSqlite3.Data
   return drivers.get(handle.db);
 }
 
-export function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options: OpenOptions): DbHandle {
+export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, options: OpenOptions): DbHandle {
   const dir = path.dirname(target.file);
   if (target.readOnly && !fs.existsSync(target.file)) {
     throw new ConsoleError('not_found', `The SQLite file ${target.file} does not exist.`);
