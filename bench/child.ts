@@ -1,17 +1,10 @@
 // One operation on one database, in its own process so that its peak RSS is its own.
 // argv: <json job>. Prints one JSON line (the measurement) on stdout.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { freshCopy, openBench, type BaseRef } from './databases';
+import type { ChildJob } from './child-job';
+import { freshCopy, openBench } from './databases';
 import { OPERATIONS } from './operations';
 import { dialThroughput, dialFloorThroughput } from './dial-throughput';
-
-export interface ChildJob {
-  op: string;
-  base: BaseRef;
-  leads: number;
-  quick: boolean;
-  slot: string;
-}
 
 export interface ChildResult {
   op: string;

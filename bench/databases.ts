@@ -58,9 +58,8 @@ export async function freshCopy(base: BaseRef, slot: string): Promise<{ location
     const file = path.join(DATA_DIR, `work-${slot}.sqlite`);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     fs.copyFileSync(base.file!, file);
-    // Written through before the clock starts: otherwise the kernel writes the copy's ~600 MB back
-    // during the run, and throttles the run's own writes while it does (a 1M fix measured 9.2 s
-    // instead of 5.3 s once, with a 47 ms event-loop block).
+    // Written through before the clock starts: otherwise the kernel writes the copy back during
+    // the run, and throttles the run's own writes while it does (bench/README.md, "What it does").
     const fd = fs.openSync(file, 'r+');
     try {
       fs.fsyncSync(fd);

@@ -3,7 +3,7 @@
 // (floors/dial-floor.ts) writes the same rows with hand-written statements on the driver.
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
-import type { ChildJob } from './child';
+import type { ChildJob } from './child-job';
 import { BENCH_NOW } from './dataset';
 import { freshCopy, openBench } from './databases';
 import { openDialFloor } from './floors/dial-floor';
@@ -52,10 +52,9 @@ async function rounds(job: ChildJob, setup: (h: Handle, location: string, worker
   try {
     const runner = setup(h, copy.location, workers);
     try {
-      // Round 0 is not timed: in a fresh process on a fresh copy it measured V8 compiling the
+      // Round 0 is not timed: in a fresh process on a fresh copy it measures V8 compiling the
       // path, each connection preparing its statements and the WAL file growing for the first
-      // time (SQLite 1.1-1.3 s where the rounds after it took 0.8-1.0 s), not the steady rate a
-      // dialer sees. Service and floor both get it.
+      // time, not the steady rate a dialer sees. Service and floor both get it.
       await runner.round(0, n, workers);
       for (let round = 1; round <= ROUNDS; round++) {
         const t0 = performance.now();

@@ -30,8 +30,8 @@ export interface Operation {
   fingerprint?(h: DbHandle, value: unknown): Promise<string>;
   /**
    * One untimed run of the service and of the floor first. For the operations that take tens of
-   * milliseconds, the first runs in a fresh process measure V8 compiling the service's JavaScript
-   * (a fill went from 32 to 13 ms over its first runs), not the fill; the floor is mostly SQL.
+   * milliseconds, the first runs in a fresh process measure V8 compiling the service's JavaScript,
+   * not the fill; the floor is mostly SQL.
    */
   warmup?: true;
   /** Throughput operations report calls/second instead of a ratio. */

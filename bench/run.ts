@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { ChildJob } from './child';
+import type { ChildJob } from './child-job';
 import { generateDataset, type DatasetInfo } from './dataset';
 import { DATA_DIR, openBench, recreatePgDatabase, dropPgDatabase, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
 import { OPERATIONS } from './operations';
@@ -68,9 +68,8 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null): 
 
 /**
  * Writes back what the operation before left dirty (its copies, their WAL, the files it deleted)
- * before the next one starts, untimed. Without it a dial run right after the sync measured the
- * sync's write-back: 3,967 calls/s on SQLite where the same run alone makes 5,700 (its commits
- * and its checkpoints' syncs waited behind that I/O).
+ * before the next one starts, untimed. Without it a dial run right after the sync measures the
+ * sync's write-back: its commits and its checkpoints' syncs wait behind that I/O.
  */
 function settleDisk(): void {
   try {

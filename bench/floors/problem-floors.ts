@@ -1,4 +1,4 @@
-// Floors of the problem report and the fix: domain.md "Problem leads and how they are fixed" as
+// Floors of the problem report and the fix: docs/domain.md "Problem leads and how they are fixed" as
 // set-based SQL. One pass over the calls per lead (count, answered, latest start), the class of
 // every lead in one CASE, and for the fix the new values of every problem lead in a temp table,
 // then one statement each for leads, audit, undo rows and call logs.
@@ -65,7 +65,7 @@ export async function fixFloor(h: DbHandle, opId: string, nowIso: string): Promi
     await sql`insert into operations (id, kind, state, params, started_at) values (${opId}, 'fix', 'running', '{}', ${now})`.execute(trx);
     await sql`${temp} select x.*, case when x.cls in (1, 2) and x.n > 0 then ${latest} else null end as latest_result
       from (${classifiedLeads()}) x where x.cls is not null and not (x.cls = 4 and x.norm is null)`.execute(trx);
-    // Class 1-2 repair (domain.md): counters up to the calls, last dial the later one, and the
+    // Class 1-2 repair (docs/domain.md): counters up to the calls, last dial the later one, and the
     // status moves to the latest result as a call would.
     const newest = sql`(p.n > 0 and (p.last_dial_attempt is null or p.latest_at >= p.last_dial_attempt))`;
     const moves = sql`(${newest} and (p.last_status_change is null or p.latest_at >= p.last_status_change) and ${mayChangeSql(r('p.norm'), r('p.latest_result'))})`;

@@ -1,6 +1,6 @@
 // The sync scenario and its floor. Setup (untimed) adds `count` unapplied call logs, one per
 // lead, each later than every call the lead has. The floor applies them set-based: the rule of
-// domain.md "Applying a call to its lead" for one call per lead, audit, DNC incidents, the
+// docs/domain.md "Applying a call to its lead" for one call per lead, audit, DNC incidents, the
 // calls marked applied, hopper rows removed and dropped leads re-queued.
 import { sql } from 'kysely';
 import { HOPPER_PRIORITY } from '../../shared/types/hopper';

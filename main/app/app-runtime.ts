@@ -2,12 +2,13 @@
 // it, the jobs scheduler and the push events. Switching databases opens the new one first, so a
 // failed switch leaves the console on the database it had.
 import { ConsoleError } from '../../shared/errors';
-import type { AppInfo, PushEvents } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/ipc/contract';
 import type { OpenTarget } from '../db/database-config';
 import { openDatabase, type DbHandle } from '../db/open-database';
 import { systemClock, type Clock } from '../db/time';
 import { createServices, type Services } from '../services/create-services';
-import { JobScheduler, type JobTrigger } from '../services/jobs';
+import { JobScheduler, type JobRunStarted, type JobTrigger, type SchedulerDatabaseState } from '../services/jobs';
+import type { JobRun } from '../../shared/types/jobs';
 import { PushEventBus } from './push-events';
 
 export interface AppRuntimeOptions {
@@ -96,21 +97,22 @@ export class AppRuntime {
     const services = createServices(handle, this.clock);
     if (this.options.jobs === false) return { handle, services, scheduler: null, stopForwarding: () => undefined };
     const scheduler = new JobScheduler({ services, handle, clock: this.clock, trigger: this.options.jobTrigger });
-    const started = (p: PushEvents['jobs/run-started']) => this.events.emit('jobs/run-started', p);
-    const finished = (p: PushEvents['jobs/run-finished']) => this.events.emit('jobs/run-finished', p);
-    const status = (p: PushEvents['database/status']) => this.setDbState(p.state, p.message);
-    scheduler.on('jobs/run-started', started);
-    scheduler.on('jobs/run-finished', finished);
-    scheduler.on('database/status', status);
+    // The scheduler's own events, as the push events the window and the event streams hear.
+    const started = (e: JobRunStarted) => this.events.emit('jobs/run-started', { job: e.job, run_id: e.run_id, started_at: e.started_at });
+    const finished = (run: JobRun) => this.events.emit('jobs/run-finished', run);
+    const status = (e: SchedulerDatabaseState) => this.setDbState(e.state, e.message);
+    scheduler.on('run-started', started);
+    scheduler.on('run-finished', finished);
+    scheduler.on('database-state', status);
     scheduler.start();
     return {
       handle,
       services,
       scheduler,
       stopForwarding: () => {
-        scheduler.off('jobs/run-started', started);
-        scheduler.off('jobs/run-finished', finished);
-        scheduler.off('database/status', status);
+        scheduler.off('run-started', started);
+        scheduler.off('run-finished', finished);
+        scheduler.off('database-state', status);
       },
     };
   }

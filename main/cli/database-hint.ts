@@ -4,7 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../shared/errors';
-import type { DatabaseFlags } from './database-options';
+
+/** The database options a hint repeats (a part of database-options.ts's flags, which import this file). */
+export interface DatabaseOptionFlags {
+  db?: string;
+  databaseUrl?: string;
+}
 
 export function programName(env: NodeJS.ProcessEnv = process.env): string {
   return env.npm_command === 'exec' ? 'npx lead-console' : 'lead-console';
@@ -16,7 +21,7 @@ export function shellWord(value: string): string {
 }
 
 /** ` --db FILE` or ` --database-url URL` as given (without a password), or '' for the default or DATABASE_URL. */
-export function databaseOptionHint(flags: Pick<DatabaseFlags, 'db' | 'databaseUrl'>): string {
+export function databaseOptionHint(flags: DatabaseOptionFlags): string {
   if (flags.db !== undefined) return ` --db ${shellWord(flags.db)}`;
   if (flags.databaseUrl === undefined) return '';
   try {
@@ -29,7 +34,7 @@ export function databaseOptionHint(flags: Pick<DatabaseFlags, 'db' | 'databaseUr
 }
 
 /** `lead-console <args> --db …`, ready to paste. */
-export function commandHint(args: string, flags: Pick<DatabaseFlags, 'db' | 'databaseUrl'>): string {
+export function commandHint(args: string, flags: DatabaseOptionFlags): string {
   return `${programName()} ${args}${databaseOptionHint(flags)}`;
 }
 
@@ -37,7 +42,7 @@ export function commandHint(args: string, flags: Pick<DatabaseFlags, 'db' | 'dat
  * Only migrate, seed-demo and demo create a database: a mistyped --db elsewhere would make an
  * empty file (and its folders) and report on it as if all were well.
  */
-export function assertDatabaseFileExists(flags: Pick<DatabaseFlags, 'db'>): void {
+export function assertDatabaseFileExists(flags: Pick<DatabaseOptionFlags, 'db'>): void {
   if (flags.db === undefined || flags.db.trim() === '') return;
   if (fs.existsSync(path.resolve(flags.db))) return;
   throw new InputError(`There is no database at ${path.resolve(flags.db)}. Create one with: ${programName()} migrate --db ${shellWord(flags.db)} (or seed-demo for a demo).`, 'not_found');

@@ -5,12 +5,10 @@ import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-databa
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
-import { assertDatabaseFileExists } from './database-hint';
+import { assertDatabaseFileExists, type DatabaseOptionFlags } from './database-hint';
 import { warnOnArgvPassword } from './password-warning';
 
-export interface DatabaseFlags {
-  db?: string;
-  databaseUrl?: string;
+export interface DatabaseFlags extends DatabaseOptionFlags {
   now?: string;
   readOnly?: boolean;
 }

@@ -52,11 +52,11 @@ export interface Dialect {
 /**
  * How a fix goes through the leads, per database: `size` leads per range (one transaction each
  * when fixing: short locks, short statements), `inFlight` ranges read (and written) at once.
- * - SQLite: one connection, so one range at a time, of 5,000 (the 1M fix measured 1.35–1.59 of
- *   its floor at 2,500, 1.17–1.38 at 5,000, in alternated bench runs; its longest event-loop
- *   block 19–35 → 25–28 ms).
+ * - SQLite: one connection, so one range at a time, of 5,000 (closer to its floor than 2,500, with
+ *   a longest event-loop block still of tens of milliseconds).
  * - PostgreSQL: 3 ranges of 2,500 at once, each on its own connection (with the next boundary
- *   query, the 4 connections of the default pool; the 1M fix took 9.8 s with 2, 6.6 s with 3).
+ *   query, the 4 connections of the default pool; 3 were faster than 2).
+ * Measurements: docs/performance.md, "Several ranges at once on PostgreSQL".
  * A range commits as a whole, so after a crash the fixed leads are every range before some point
  * plus, on PostgreSQL, some of the next two.
  */

@@ -95,7 +95,7 @@ export interface LeadStatusAuditTable {
   changed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** A word a person mapped to a catalogue status (domain.md "Status words a person resolves"). */
+/** A word a person mapped to a catalogue status (docs/domain.md "Status words a person resolves"). */
 export interface StatusAliasesTable {
   /** Trimmed, lower case. */
   word: string;
@@ -104,7 +104,7 @@ export interface StatusAliasesTable {
   created_by: string | null;
 }
 
-/** A recorded call to a `dnc` lead or a DNC phone (domain.md "Applying a call", rule 5). */
+/** A recorded call to a `dnc` lead or a DNC phone (docs/domain.md "Applying a call to its lead", rule 5). */
 export interface ComplianceIncidentsTable {
   id: Generated<number>;
   lead_id: number;
@@ -152,7 +152,7 @@ export interface OperationLeadsTable {
   new_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** One change of the DNC list (domain.md: add, remove with a reason, import). */
+/** One change of the DNC list (docs/domain.md: add, remove with a reason, import). */
 export interface DncChangesTable {
   id: Generated<number>;
   phone: string;

@@ -1,4 +1,4 @@
-// The shapes of leads in the demo: healthy histories and every problem domain.md describes.
+// The shapes of leads in the demo: healthy histories and every problem docs/domain.md describes.
 import type { Status } from '../../shared/catalogue';
 
 export type Profile =

@@ -1,4 +1,4 @@
-// A demo database in the shape of the real failure (domain.md): three campaigns, several lists
+// A demo database in the shape of the real failure (docs/domain.md): three campaigns, several lists
 // (one inactive), leads with realistic dial histories and every problem class. Seeded: the
 // same data on every run. Leads are generated and written chunk by chunk, so memory stays flat.
 import { classifyCallResult, FINAL_STATUSES, type Status } from '../../shared/catalogue';

@@ -23,7 +23,7 @@ export interface Services {
 
 /**
  * The dial path: the status service applies every call, and a dropped result goes straight back
- * in the hopper in the same transaction (domain.md, applying a call, 7); the hopper hands its dial
+ * in the hopper in the same transaction (docs/domain.md "Applying a call to its lead", 7); the hopper hands its dial
  * results to that status service.
  */
 export function createDialPath(handle: DbHandle, clock: Clock, hopperOptions: HopperOptions = {}): { status: StatusService; hopper: HopperService } {

@@ -1,4 +1,4 @@
-// Classifies a call whose `result` is NULL from its hangup cause (domain.md "Status catalogue").
+// Classifies a call whose `result` is NULL from its hangup cause (docs/domain.md "Status catalogue").
 import type { Status } from './statuses';
 
 // The usual Q.850 cause names (FreeSWITCH / Asterisk spelling) and their numbers.

@@ -1,4 +1,4 @@
-/** domain.md "Problem leads": each lead counts once, in the first class it matches, in this order. */
+/** docs/domain.md "Problem leads": each lead counts once, in the first class it matches, in this order. */
 export const PROBLEM_CLASSES = ['dialed_but_new', 'missing_dial_tracking', 'null_status', 'unknown_status'] as const;
 export type ProblemClass = (typeof PROBLEM_CLASSES)[number];
 

@@ -1,4 +1,4 @@
-// The one status catalogue (domain.md "Status catalogue"). Services, CLI and UI all read it
+// The one status catalogue (docs/domain.md "Status catalogue"). Services, CLI and UI all read it
 // from here so that a rule about statuses exists in exactly one place.
 
 export const STATUSES = [

@@ -12,7 +12,7 @@ export function callMayChangeStatus(from: Status | null, to: Status): boolean {
 }
 
 /**
- * What a recycle may do with a stored status word (domain.md "Recycling a list"): `dnc` in any
+ * What a recycle may do with a stored status word (docs/domain.md "Recycling a list and undo"): `dnc` in any
  * spelling never moves, other finals only with an override, everything else moves. The
  * recycling screen and the recycle service both ask this.
  */

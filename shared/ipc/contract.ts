@@ -1,4 +1,4 @@
-// The one IPC contract (architecture.md "One contract for IPC"). Main registers exactly these
+// The one IPC contract (docs/architecture.md "One contract for IPC"). Main registers exactly these
 // channels, preload exposes exactly these functions, the web adapter serves exactly these
 // routes, and the renderer's client is typed from them. Channel names read `domain/verb-noun`.
 import { z } from 'zod';

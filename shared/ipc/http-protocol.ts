@@ -1,4 +1,4 @@
-// Browser mode speaks the same contract over HTTP on 127.0.0.1 (architecture.md):
+// Browser mode speaks the same contract over HTTP on 127.0.0.1 (docs/architecture.md "Processes"):
 // - GET /session?code=<single-use code>: the address `serve` prints (and `demo` opens) trades
 //   the code for an HttpOnly, SameSite=Strict session cookie and redirects to the page. A used
 //   or expired code is refused (401), so the address is worthless once opened.

@@ -1,4 +1,4 @@
-/** Why a lead of a campaign is not eligible now: the first rule that excludes it (domain.md "Hopper"). */
+/** Why a lead of a campaign is not eligible now: the first rule that excludes it (docs/domain.md "Hopper eligibility and order"). */
 export const EXCLUSION_RULES = [
   'campaign_inactive',
   'list_inactive',

@@ -1,4 +1,4 @@
-// Leads in and out (domain.md "Loading and exporting leads"): what an import reports, what the
+// Leads in and out (docs/domain.md "Loading and exporting leads"): what an import reports, what the
 // DNC list shows. Shared by the services, the CLI, the IPC contract and the renderer.
 
 /** Where an imported phone may not exist already. `none` imports every valid row. */

@@ -63,7 +63,7 @@ export interface LeadCall {
   duration_seconds: number | null;
   /** As the dialer wrote it. */
   result: string | null;
-  /** The result after alias and hangup-cause classification (domain.md). */
+  /** The result after alias and hangup-cause classification (docs/domain.md). */
   classified: Status;
   hangup_cause: string | null;
   agent: string | null;
@@ -92,7 +92,7 @@ export interface LeadHopperRow {
   claimed_at: string | null;
 }
 
-/** A callback of the lead (domain.md "Callbacks"); empty until callbacks exist in this build. */
+/** A callback of the lead (docs/domain.md "Callbacks"); empty until callbacks exist in this build. */
 export interface LeadCallback {
   id: number;
   due_at: string;

@@ -1,7 +1,7 @@
 import type { Status } from '../catalogue/statuses';
 import type { OperationKind, UndoableKind } from './operations';
 
-/** domain.md "Recycling a list". */
+/** docs/domain.md "Recycling a list and undo". */
 export interface RecycleRequest {
   listId: number;
   /** Stored status words to recycle; null stands for NULL. */

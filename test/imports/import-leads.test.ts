@@ -1,4 +1,4 @@
-// Import of a vendor file (domain.md "Loading and exporting leads") on each database: each
+// Import of a vendor file (docs/domain.md "Loading and exporting leads") on each database: each
 // outcome and their order, the file shapes vendors send, every dedupe scope, DNC spellings,
 // the dry run, and batches.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

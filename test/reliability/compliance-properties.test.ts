@@ -3,7 +3,7 @@
 // recycles (with and without reset and override), undo, hopper fill/claim/cleanup, job runs,
 // numbers added to the DNC list. After every step:
 //  1. no lead with status dnc, or with a DNC phone, is newly queued or handed out by a claim;
-//  2. a final status changes only as domain.md allows: to dnc through a call, sync or fix;
+//  2. a final status changes only as docs/domain.md allows: to dnc through a call, sync or fix;
 //     otherwise only by a recycle with a final override (or the undo of such a change);
 //     dnc never changes;
 //  3. dial_attempts drops only through an audited reset: a recycle with reset, or an undo,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { openDatabase, type DbHandle } from '../../main/db/open-database';
 import type { DatabaseTarget } from '../../main/db/database-config';
 import type { JobRun } from '../../shared/types/jobs';
-import type { PushEvents } from '../../shared/ipc/contract';
+import type { JobRunStarted, SchedulerDatabaseState } from '../../main/services/jobs';
 import { DIALECTS, createTestTarget, resetDatabase } from '../support/databases';
 import { controlledServices, deferred, makeScheduler, minute, mutableClock, runRows, tickLabels } from '../support/jobs-harness';
 
@@ -32,7 +32,7 @@ for (const dialect of DIALECTS) {
       const scheduler = makeScheduler(h, clock, services, { jobs: ['sync_call_log_to_lead_status'], leaseMs: 3_600_000 });
       const gate = deferred();
       sync.gate = gate.promise;
-      const started = new Promise<PushEvents['jobs/run-started']>((r) => scheduler.once('jobs/run-started', r));
+      const started = new Promise<JobRunStarted>((r) => scheduler.once('run-started', r));
       clock.set(minute(10));
       const first = scheduler.tick();
       const { run_id } = await started;
@@ -83,8 +83,8 @@ for (const dialect of DIALECTS) {
       const clock = mutableClock(minute(9).toISOString());
       const { services } = controlledServices(other, clock);
       const scheduler = makeScheduler(other, clock, services, { jobs: ['sync_call_log_to_lead_status'] });
-      const status: PushEvents['database/status'][] = [];
-      scheduler.on('database/status', (s) => status.push(s));
+      const status: SchedulerDatabaseState[] = [];
+      scheduler.on('database-state', (s) => status.push(s));
       await other.close();
       clock.set(minute(10));
       const report = await scheduler.tick();
@@ -146,7 +146,7 @@ describe('two schedulers on one PostgreSQL database', () => {
       const clock = mutableClock(minute(9).toISOString());
       const scheduler = makeScheduler(a, clock, controlledServices(a, clock).services, { jobs: ['sync_call_log_to_lead_status'] });
       const status: string[] = [];
-      scheduler.on('database/status', (s) => status.push(s.state));
+      scheduler.on('database-state', (s) => status.push(s.state));
       await admin.query(`alter database ${dbName} allow_connections false`);
       await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [dbName]);
       // Termination is asynchronous: wait until the server has closed every connection and the

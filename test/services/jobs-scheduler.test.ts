@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../main/db/open-database';
 import { writeSetting } from '../../main/services/jobs/job-settings';
 import type { JobRun } from '../../shared/types/jobs';
-import type { PushEvents } from '../../shared/ipc/contract';
+import type { JobRunStarted } from '../../main/services/jobs';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 import { controlledServices, deferred, makeScheduler, minute, mutableClock, runRows, tickLabels } from '../support/jobs-harness';
@@ -131,11 +131,11 @@ for (const dialect of DIALECTS) {
       const clock = mutableClock(minute(9).toISOString());
       const { services } = controlledServices(h, clock);
       const scheduler = makeScheduler(h, clock, services, { jobs: ['sync_call_log_to_lead_status'] });
-      const started: PushEvents['jobs/run-started'][] = [];
-      const finished: PushEvents['jobs/run-finished'][] = [];
-      scheduler.on('jobs/run-started', (e) => started.push(e));
-      scheduler.on('jobs/run-finished', (e) => finished.push(e));
-      scheduler.on('jobs/run-finished', () => {
+      const started: JobRunStarted[] = [];
+      const finished: JobRun[] = [];
+      scheduler.on('run-started', (e) => started.push(e));
+      scheduler.on('run-finished', (e) => finished.push(e));
+      scheduler.on('run-finished', () => {
         throw new Error('a broken listener must not break the run');
       });
       clock.set(minute(10));
@@ -179,7 +179,7 @@ for (const dialect of DIALECTS) {
       const scheduler = makeScheduler(h, clock, services, { jobs: ['sync_call_log_to_lead_status'] });
       let stopped: Promise<void> | null = null;
       let finishedBeforeStopResolved = false;
-      scheduler.on('jobs/run-finished', () => (finishedBeforeStopResolved = true));
+      scheduler.on('run-finished', () => (finishedBeforeStopResolved = true));
       sync.extra = {
         batchSize: 100,
         onProgress: () => {

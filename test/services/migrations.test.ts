@@ -14,7 +14,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => h.close());
 
-    it('gives a writer that knows only the integration columns every default domain.md names', async () => {
+    it('gives a writer that knows only the integration columns every default docs/domain.md names', async () => {
       const c = await h.db.insertInto('campaigns').values({ name: 'Defaults' }).returning('id').executeTakeFirstOrThrow();
       const campaign = await h.db.selectFrom('campaigns').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
       expect(campaign).toMatchObject({

@@ -5,9 +5,9 @@ import { StatusService } from '../../main/services/status/status-service';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../support/fixtures';
 
-// domain.md "Worked examples", one test per row, on each database.
+// docs/domain.md "Worked examples", one test per row, on each database.
 for (const dialect of DIALECTS) {
-  describe(`worked examples of domain.md [${dialect}]`, () => {
+  describe(`worked examples of docs/domain.md [${dialect}]`, () => {
     let h: DbHandle;
     let svc: StatusService;
     let listId: number;

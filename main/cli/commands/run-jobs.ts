@@ -42,8 +42,8 @@ export function registerRunJobs(program: Command): void {
           since: flags.once ? new Date(Math.floor(clock().getTime() / 60_000) * 60_000 - 1) : undefined,
         });
         const print = (line: string) => (flags.json ? undefined : console.log(line));
-        scheduler.on('jobs/run-finished', (run) => (flags.json ? process.stdout.write(`${JSON.stringify(run)}\n`) : print(runLine(run))));
-        scheduler.on('database/status', (s) => process.stderr.write(`${s.message}\n`));
+        scheduler.on('run-finished', (run) => (flags.json ? process.stdout.write(`${JSON.stringify(run)}\n`) : print(runLine(run))));
+        scheduler.on('database-state', (s) => process.stderr.write(`${s.message}\n`));
 
         if (flags.once) {
           const report = await scheduler.tick(clock());

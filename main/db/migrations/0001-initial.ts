@@ -1,4 +1,4 @@
-// The integration surface of domain.md, with its defaults, plus the tables the console needs
+// The integration surface of docs/domain.md, with its defaults, plus the tables the console needs
 // (compliance incidents, operations for undo) and the indexes of the breakdown, the problem
 // scan, the sync and the hopper.
 import { sql, type Kysely } from 'kysely';

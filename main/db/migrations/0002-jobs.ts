@@ -1,4 +1,4 @@
-// Scheduled maintenance (domain.md "Scheduled maintenance"): per-job settings shared by every
+// Scheduled maintenance (docs/domain.md "Scheduled maintenance jobs"): per-job settings shared by every
 // console on the database, one lease row per job (one runner at a time), and the run history.
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect';

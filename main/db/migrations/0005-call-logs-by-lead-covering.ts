@@ -1,7 +1,7 @@
 // The problem report and the fix read, per range of leads, how many calls each lead has, the
 // latest start and how many were answered: lead_id, started_at and result. With result in the
-// index those reads never touch the call_logs table (at 1M leads on SQLite: 7.2 → 4.1 ms per
-// range of 2,500 leads; PostgreSQL answers them with an index-only scan). It replaces the
+// index those reads never touch the call_logs table (PostgreSQL answers them with an index-only
+// scan; docs/performance.md, "Indexes the hot reads need"). It replaces the
 // (lead_id, started_at) index, whose every use it serves as well: no extra index to write.
 import type { Kysely } from 'kysely';
 

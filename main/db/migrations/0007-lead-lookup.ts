@@ -5,7 +5,7 @@
 //   a whole phone uses the existing phone_key index;
 // - name search by prefix, case ignored: indexes on lower(first_name) and lower(last_name)
 //   (PostgreSQL in the "C" collation, so that a prefix is a byte range as on SQLite);
-// - `status_aliases`: the words a person mapped to a catalogue status (domain.md "Status words a
+// - `status_aliases`: the words a person mapped to a catalogue status (docs/domain.md "Status words a
 //   person resolves"), stored trimmed and lower case;
 // - `lead_status_audit.changed_by`: who made a manual change (the OS user). NULL for the rest.
 import { sql, type Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-// Leads in and out (domain.md "Loading and exporting leads"): every change of the DNC list is
+// Leads in and out (docs/domain.md "Loading and exporting leads"): every change of the DNC list is
 // recorded in dnc_changes, and the DNC screen shows the latest first. An import needs no table
 // of its own: its leads are found again through their `import` audit rows (operation_id is
 // indexed), which the domain asks for anyway.

@@ -1,12 +1,11 @@
 // Batches of rows and ids in one statement. On PostgreSQL as one JSON or array parameter: a
 // multi-row VALUES list or an IN list has one parameter per value and a text that changes with
-// the row count, so PostgreSQL parses, types and plans a new statement every time (a fix's
-// 2,500-lead range wrote its undo rows with 2,890 parameters: 3.5 ms of a 30 ms range). As one
+// the row count, so PostgreSQL parses, types and plans a new statement every time. As one
 // parameter the text is the same for 1 row or 5,000 and goes as a named statement, parsed once
-// per connection. SQLite binds a value in well under a microsecond but pulls each column out of
-// JSON much more slowly (a fix's undo rows: 230 ms as VALUES, 880 ms through json_each at 1M
-// leads), so it keeps VALUES lists for rows; ids, one value each, go as JSON there too, which
-// keeps their statement text the same and in SQLite's statement cache.
+// per connection. SQLite binds a value cheaply but pulls each column out of JSON slowly, so it
+// keeps VALUES lists for rows; ids, one value each, go as JSON there too, which keeps their
+// statement text the same and in SQLite's statement cache. (Measurements: docs/performance.md,
+// "Batches of rows and ids in one statement".)
 import { CompiledQuery, sql, type Compilable, type QueryResult, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../dialect';
 import { nameRecurringStatement } from '../postgres/named-statements';
@@ -79,8 +78,8 @@ export function idsIn(dialect: Dialect, column: string, ids: readonly number[]):
  * "`column` is one of `ids`" as a set joined to the table, for a table that grows from empty
  * while one statement text keeps running (the hopper during a sync). PostgreSQL keeps the plan it
  * made while the table was empty: `= any(array)` then became a scan comparing every row with
- * every id (21-26 ms per 1,000-call batch of the 1M sync once dropped leads filled the hopper),
- * where a set costs a hash or an index probe per id whatever the plan. (SQLite: as idsIn.)
+ * every id once dropped leads filled the hopper, where a set costs a hash or an index probe per
+ * id whatever the plan. (SQLite: as idsIn.)
  */
 export function idsInSet(dialect: Dialect, column: string, ids: readonly number[]): RawBuilder<SqlBool> | undefined {
   return oneOf(dialect, column, ids, 'bigint', 'set');

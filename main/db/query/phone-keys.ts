@@ -23,7 +23,7 @@ const dncWithoutKey = preparedQuery<object, { phone: string }>(
 /**
  * Runs before every fill and dial result, so it must cost nothing when every key is filled.
  * INDEXED BY: with statistics gathered while keys were still NULL (right after an import), the
- * planner picks a full scan of leads for `phone_key is null` — 60-150 ms at 1M leads, every call.
+ * planner picks a full scan of leads for `phone_key is null`, on every call.
  */
 export async function ensurePhoneKeys(db: Db, dialect: Dialect): Promise<number> {
   if (dialect.name !== 'sqlite') return 0;

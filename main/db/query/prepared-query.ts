@@ -1,7 +1,8 @@
-// Kysely builds and compiles a query on every call: about 40 µs, three times what SQLite takes to
-// run a small statement by primary key. A dial result runs the same handful of small statements
-// for every call, so those are built and compiled once per dialect and run with new values (the
-// SQLite driver then also finds its prepared statement in the statement cache).
+// Kysely builds and compiles a query on every call, which costs more than SQLite takes to run a
+// small statement by primary key (docs/performance.md, "Statements compiled once"). A dial result
+// runs the same handful of small statements for every call, so those are built and compiled once
+// per dialect and run with new values (the SQLite driver then also finds its prepared statement
+// in the statement cache).
 import type { CompiledQuery, Compilable, QueryResult, RawBuilder } from 'kysely';
 import type { Db, Dialect, DialectName } from '../dialect';
 import { nameStatement } from '../postgres/named-statements';

@@ -36,8 +36,8 @@ function checkpoint() {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     // SQLite syncs the database file only after a pass that caught up with the writer, which a
     // busy writer never lets happen: the copied pages would wait, dirty, for a checkpoint whose
-    // sync in the middle of a commit had to flush all of them (100-150 ms of blocked main thread
-    // at a million leads).
+    // sync in the middle of a commit had to flush all of them, on the main thread
+    // (docs/performance.md, "The worker flushes what it copied").
     if (result.checkpointed > 0 && result.checkpointed !== flushed) {
       fs.fdatasyncSync(dbFile);
       flushed = result.checkpointed;
@@ -46,10 +46,9 @@ function checkpoint() {
     // steady stream of writes (a dialer reporting calls) rarely lets happen. Once every frame is
     // copied, RESTART makes it happen: it takes the write lock between two of the writer's
     // transactions, has nothing left to copy, and waits for readers to leave the WAL, so the next
-    // transaction writes from the start of the file. The main thread waits for the lock a
-    // millisecond or two; copying in its own commit, as SQLite's in-line checkpoint did, cost it
-    // 24–45 ms every 40,000 pages under a stream of dial results, and 270 ms in the commit of one
-    // transaction larger than that (an undo of 250,000 leads).
+    // transaction writes from the start of the file. The main thread only waits for the lock,
+    // where SQLite's in-line checkpoint made it copy pages in its own commit (docs/performance.md,
+    // "The worker starts the WAL over").
     if (result.log >= restartFrames && result.log !== restartedAt && result.checkpointed === result.log) {
       const [restart] = db.pragma('wal_checkpoint(RESTART)');
       if (restart.busy === 0) {

@@ -12,24 +12,23 @@ const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 /**
  * While the worker runs, it starts the WAL over once it holds this many pages (~160 MB) and every
  * one of them is copied (wal-checkpointer-worker.mjs): SQLite itself does it only when a writer
- * begins with every frame copied, which a steady stream of writes rarely lets happen. At 10,000
- * pages the restarts' short waits for the write lock cost the dial stream ~4% (5,858 against
- * 6,120 calls/s over three alternated runs at a million leads); at 40,000, nothing measurable.
+ * begins with every frame copied, which a steady stream of writes rarely lets happen. Fewer
+ * pages mean more restarts, and each makes the writer wait for the lock (docs/performance.md).
  */
 export const RESTART_FRAMES = 40_000;
 /**
  * While the worker runs, the writer still checkpoints in its own commit once the WAL holds this
  * many pages (~1 GB): a last resort, never reached while the worker keeps up. It was 40,000 pages,
- * which a single transaction can pass by itself (an undo of 250,000 leads writes ~58,000): its
- * commit then copied every one of its pages in line, 270 ms of blocked main thread. At 8,000
- * pages the same in-line checkpoints cost a quarter of the dial throughput.
+ * which a single transaction can pass by itself (a large undo): its commit then copied every
+ * one of its pages in line, blocking the main thread; a lower backstop costs the dial stream
+ * throughput (docs/performance.md).
  */
 const BACKSTOP_AUTOCHECKPOINT = 250_000;
 /**
  * While the worker runs, the WAL file keeps up to 192 MB (the restart's 40,000 pages and their
  * headers, with room to spare) when it starts over instead of being cut back to 64 MB each time:
- * growing it again cost every commit (a dial result's commit 42 → 37 µs at the median, 4,400 →
- * 5,000 calls/s at a million leads). It goes when the console closes.
+ * growing it again cost every commit (docs/performance.md, "The WAL file keeps its size"). It goes
+ * when the console closes.
  */
 const BACKSTOP_JOURNAL_LIMIT = 192 * 1024 * 1024;
 /** What open-sqlite.ts sets, and what the connection returns to when it checkpoints alone. */

@@ -34,7 +34,7 @@ export interface ApplyCounts {
 
 /**
  * The hopper's side of a `dropped` result: the lead goes straight back, at high priority, when it
- * is still eligible (domain.md, rule 7).
+ * is still eligible (docs/domain.md "Applying a call to its lead", rule 7).
  */
 export interface DroppedRequeue {
   /** Inside the applying transaction, for the leads whose latest result was `dropped`. */
@@ -221,9 +221,8 @@ export async function dncKeysFor(db: Db, dialect: Dialect, leads: readonly LeadR
 }
 
 /**
- * Calls per sync transaction. (At 1M leads, 2,500 looked twice as fast as 1,000 until the real
- * cause was found: a query plan in updateLeadTrackingBulk. Now 1,000 is within 7% of 2,500, with
- * shorter statements and less memory.)
+ * Calls per sync transaction: larger batches are barely faster, and 1,000 keeps statements short
+ * and memory low (docs/performance.md, "Batches of rows and ids in one statement").
  */
 export const DEFAULT_SYNC_BATCH = 1000;
 

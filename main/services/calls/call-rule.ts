@@ -1,4 +1,4 @@
-// domain.md "Applying a call to its lead", rules 1-6, as a pure function: the same code runs for
+// docs/domain.md "Applying a call to its lead", rules 1-6, as a pure function: the same code runs for
 // a live dial result, the sync job and the property tests.
 import { callMayChangeStatus, isAnswered, normaliseStatus, type Status } from '../../../shared/catalogue';
 import { toMs } from '../../db/time';

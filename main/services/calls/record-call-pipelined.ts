@@ -2,8 +2,9 @@
 // calls the transaction holds (dial-batcher.ts): [BEGIN, each call's read of its lead and insert
 // of the call (and, for a `dropped` result, a read of its campaign)], then the rules in TypeScript
 // (planClaimedCalls, as for every other call), then [each lead's writes, incidents, re-queues,
-// COMMIT]. Statements of different calls never depend on each other: each call has its own lead. Through Kysely one call alone was four to seven round trips, each statement waiting
-// for the one before: 1,500-1,950 calls/s with 8 workers on a 2-core machine.
+// COMMIT]. Statements of different calls never depend on each other: each call has its own lead.
+// Through Kysely one call alone was four to seven round trips, each statement waiting for the one
+// before (docs/performance.md, "A dial result is the hot path").
 import type { CompiledQuery } from 'kysely';
 import { classifyCallResult } from '../../../shared/catalogue';
 import { retryingConflicts } from '../../db/dialect';

@@ -23,9 +23,9 @@ export interface DialWrites {
 }
 
 /**
- * Dial transactions written side by side on PostgreSQL (SQLite has one writer). Two: at 8 workers
- * on 1M leads, 1,700-1,900 calls/s one call per transaction, 2,200-2,700 in two transactions of
- * four calls, 2,300-2,500 in four of two; and two leave the rest of a pool of four to the jobs.
+ * Dial transactions written side by side on PostgreSQL (SQLite has one writer). Two: more did not
+ * write faster (docs/performance.md, "Dial results that arrive together share a transaction"),
+ * and two leave the rest of a pool of four to the jobs.
  */
 const DIALS_IN_FLIGHT_PIPELINED = 2;
 

@@ -1,4 +1,4 @@
-// The dropped re-queue (domain.md, applying a call, 7): a `dropped` dial result is a person who
+// The dropped re-queue (docs/domain.md "Applying a call to its lead", 7): a `dropped` dial result is a person who
 // answered and heard silence, so its lead goes straight back in the hopper at high priority,
 // inside the transaction that applies the call. The status service runs it; createServices
 // wires it (create-services.ts), so neither service owns the other.

@@ -1,4 +1,4 @@
-// THE hopper eligibility definition (domain.md "Hopper eligibility and order"): one ordered list
+// THE hopper eligibility definition (docs/domain.md "Hopper eligibility and order"): one ordered list
 // of exclusion rules. Fill, claim, the dropped re-queue and stats take a lead when no rule
 // excludes it; explain names the first rule that does; cleanup uses the rules that are not
 // about timing. Every predicate reads the `leads` row (`leads.*`) and values computed in the
@@ -8,7 +8,7 @@ import { STATUSES, FINAL_STATUSES, type Status } from '../../../shared/catalogue
 import { EXCLUSION_RULES, type ExclusionRule } from '../../../shared/types/hopper';
 import type { CampaignContext } from './campaign-context';
 
-/** Rules about time passing: they never make a queued row stale (domain.md). */
+/** Rules about time passing: they never make a queued row stale (docs/domain.md). */
 export const TIMING_RULES: ReadonlySet<ExclusionRule> = new Set<ExclusionRule>(['retry_delay', 'outside_calling_hours']);
 
 export const NON_TIMING_RULES: readonly ExclusionRule[] = EXCLUSION_RULES.filter((r) => !TIMING_RULES.has(r) && r !== 'already_queued');

@@ -1,4 +1,4 @@
-// Stale hopper rows (domain.md): `dialing` longer than the stale limit (the dialer died), or a
+// Stale hopper rows (docs/domain.md): `dialing` longer than the stale limit (the dialer died), or a
 // lead that is no longer eligible for a reason other than timing. Removed, counted per reason.
 import { sql } from 'kysely';
 import type { CleanupResult } from '../../../shared/types/hopper';

@@ -11,9 +11,9 @@ const HOPPER_LOCK_CLASS = 0x484f5052;
 /**
  * PostgreSQL, for the rest of the fill transaction: walk the (list, status, last dial, id) index
  * in order and stop at the limit, rather than bitmap-scan and sort the whole range. Its row
- * estimates for "status new and never dialed" assume independent columns and come out 10 to 50
- * times too low, which makes the sort look cheap; on a million-lead campaign it costs 50–100 ms.
- * (`set local enable_bitmapscan = off`, as an expression.)
+ * estimates for "status new and never dialed" assume independent columns and come out far too
+ * low, which makes the sort look cheap (docs/performance.md, "Query plans that change with the
+ * data"). (`set local enable_bitmapscan = off`, as an expression.)
  */
 const preferOrderedIndexScans = sql`set_config('enable_bitmapscan', 'off', true)`;
 

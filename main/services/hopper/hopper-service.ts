@@ -1,4 +1,4 @@
-// The hopper: which leads a campaign's dialer may call next (domain.md "Hopper eligibility and
+// The hopper: which leads a campaign's dialer may call next (docs/domain.md "Hopper eligibility and
 // order"). Fill, claim, dial results, cleanup, stats and explain all read the one eligibility
 // definition in eligibility.ts; time comes from the injected clock.
 import type { Status } from '../../../shared/catalogue';

@@ -1,4 +1,4 @@
-// Picks the next eligible leads of a campaign in hopper order (domain.md): `dropped` first, then
+// Picks the next eligible leads of a campaign in hopper order (docs/domain.md): `dropped` first, then
 // never-dialed leads, then the longest since last dial, then lowest id.
 //
 // Speed: instead of sorting every eligible lead of a big campaign, each (list, status) pair is

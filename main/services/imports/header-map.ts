@@ -1,4 +1,4 @@
-// Which column of the file feeds which lead column (domain.md: headers match case-insensitively,
+// Which column of the file feeds which lead column (docs/domain.md: headers match case-insensitively,
 // surrounding spaces ignored; other columns are reported and ignored).
 import { InputError } from '../../../shared/errors';
 import type { HeaderMapping } from '../../../shared/types/imports';

@@ -1,4 +1,4 @@
-// Import of a CSV file into a list (domain.md "Loading and exporting leads"). The file is read
+// Import of a CSV file into a list (docs/domain.md "Loading and exporting leads"). The file is read
 // as a stream; rows are decided and written in batches of BATCH, each batch in its own write
 // transaction, under one `import` operation. A crash loses at most the batch in flight, and a
 // rerun of the same file with the same dedupe finds what landed as duplicates. Memory stays

@@ -1,4 +1,4 @@
-// The outcomes a row can be given from its own cells, before the database is asked (domain.md
+// The outcomes a row can be given from its own cells, before the database is asked (docs/domain.md
 // order: missing_phone, invalid_phone, invalid_timezone; dnc and duplicate come next).
 import { normalisePhone } from '../../../shared/domain/phone';
 import type { SkipOutcome } from '../../../shared/types/imports';

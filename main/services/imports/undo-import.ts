@@ -1,4 +1,4 @@
-// Undo of an import (domain.md): the leads it added go, except those dialed or changed since —
+// Undo of an import (docs/domain.md): the leads it added go, except those dialed or changed since —
 // any attempt, call log, status change or dial in progress keeps a lead, and the undo says how
 // many it kept. The leads are found again through the import's audit rows.
 import { sql } from 'kysely';

@@ -1,4 +1,4 @@
-// The six maintenance jobs of domain.md "Scheduled maintenance". Each one only calls a service
+// The six maintenance jobs of docs/domain.md "Scheduled maintenance jobs". Each one only calls a service
 // that already exists: no job has its own copy of a rule.
 import { HIGH_PRIORITY_STATUS, RECYCLABLE_STATUSES, type Status } from '../../../shared/catalogue';
 import type { FillResult } from '../../../shared/types/hopper';

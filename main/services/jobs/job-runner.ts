@@ -85,11 +85,11 @@ export class JobRunner {
     if (claim === null) return null;
     if (claim.skipped) {
       const run: JobRun = { id: claim.id, ...base, outcome: 'skipped', finished_at: claim.skipped.finished_at, counts: {}, error: claim.skipped.error ?? null };
-      this.o.emit('jobs/run-finished', run);
+      this.o.emit('run-finished', run);
       return run;
     }
 
-    this.o.emit('jobs/run-started', { job: request.job, run_id: claim.id, started_at: base.started_at });
+    this.o.emit('run-started', { job: request.job, run_id: claim.id, started_at: base.started_at });
     const heartbeat = setInterval(() => {
       renewLease(db, request.job, runnerId, claim.id, clock(), leaseMs).catch(() => undefined);
     }, Math.max(50, Math.floor(leaseMs / 3)));
@@ -112,7 +112,7 @@ export class JobRunner {
     });
 
     const run: JobRun = { id: claim.id, ...base, outcome: end.outcome, finished_at: end.finished_at, counts: end.counts ?? {}, error: end.error ?? null };
-    this.o.emit('jobs/run-finished', run);
+    this.o.emit('run-finished', run);
     return run;
   }
 }

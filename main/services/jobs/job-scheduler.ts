@@ -1,4 +1,4 @@
-// The maintenance scheduler (domain.md "Scheduled maintenance"). On each tick it re-reads the
+// The maintenance scheduler (docs/domain.md "Scheduled maintenance jobs"). On each tick it re-reads the
 // settings (so changes apply without a restart), works out which cron ticks are due by the
 // injected clock, and hands each due tick to the runner. Jobs run side by side; a job never
 // overlaps itself (the lease), and a tick runs once across every scheduler on the database
@@ -228,12 +228,12 @@ export class JobScheduler extends JobEvents {
     const wait = Math.min(this.maxBackoffMs, 1000 * 2 ** (this.failures - 1));
     this.retryAt = now.getTime() + wait;
     const message = `Scheduled jobs cannot reach the database (${(error as Error)?.message ?? String(error)}); retrying in ${Math.round(wait / 1000)} s.`;
-    if (this.failures === 1 || this.failures % 10 === 0) this.safeEmit('database/status', [{ state: 'unavailable', message }]);
+    if (this.failures === 1 || this.failures % 10 === 0) this.safeEmit('database-state', [{ state: 'unavailable', message }]);
     return message;
   }
 
   private databaseOk(): void {
-    if (this.failures > 0) this.safeEmit('database/status', [{ state: 'ok', message: 'Scheduled jobs reached the database again.' }]);
+    if (this.failures > 0) this.safeEmit('database-state', [{ state: 'ok', message: 'Scheduled jobs reached the database again.' }]);
     this.failures = 0;
     this.retryAt = 0;
   }

@@ -27,10 +27,10 @@ export interface LeadScope {
 /**
  * The leads in scope (a fix's progress total), counted without holding SQLite's thread (the app's
  * event loop) for long: `db` is the long-work handle, so the loop turns between statements, and
- * each statement counts a short range of the (list, status, last dial) index. One count(*) over a
- * million leads held it for 25–40 ms, one count of the 400,000-lead list 31–67 ms; on SQLite a
- * list is counted one status at a time where the dialect says so (`listCount`: SQLite; the largest
- * status of that list, 124,000 leads: ~10 ms). PostgreSQL counts on the server, so one statement per list.
+ * each statement counts a short range of the (list, status, last dial) index: one count(*) over a
+ * large list blocks the thread for too long (docs/performance.md, "No statement over all the
+ * leads"). Where the dialect says so (`listCount`: SQLite) a list is counted one status at a time;
+ * PostgreSQL counts on the server, so one statement per list.
  */
 export async function countLeads(db: Db, dialect: Dialect, scope: LeadScope): Promise<number> {
   let lists = db.selectFrom('lead_lists').select('id').orderBy('id');
@@ -104,10 +104,10 @@ export async function loadCallsByLead(db: Db, dialect: Dialect, leadIds: readonl
 /**
  * Writes the tracking columns of many leads, in as few statements as the dialect allows
  * (batch-params.ts): `UPDATE leads SET ... FROM <rows> AS v WHERE leads.id = +v.id`, which both
- * SQLite (3.33+) and PostgreSQL accept. `+v.id`: with a VALUES list, for some row counts (700,
- * not 200 or 2,500) SQLite's planner scanned all of leads and probed v through an automatic
- * index, 50 ms a statement at 1M leads; with v.id an expression it can only walk v and look each
- * lead up by id.
+ * SQLite (3.33+) and PostgreSQL accept. `+v.id`: with a VALUES list, for some row counts
+ * SQLite's planner scanned all of leads and probed v through an automatic index
+ * (docs/performance.md, "Bulk lead updates"); with v.id an expression it can only walk v and look
+ * each lead up by id.
  */
 export async function updateLeadTrackingBulk(
   db: Db,

@@ -1,4 +1,4 @@
-// domain.md "Problem leads and how they are fixed", as pure functions over one lead and its calls.
+// docs/domain.md "Problem leads and how they are fixed", as pure functions over one lead and its calls.
 import type { ProblemClass } from '../../../shared/catalogue/problem-classes';
 import {
   callMayChangeStatus,

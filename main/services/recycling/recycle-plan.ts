@@ -1,4 +1,4 @@
-// Which leads a recycle request touches (domain.md "Recycling a list"): pure rules over the
+// Which leads a recycle request touches (docs/domain.md "Recycling a list and undo"): pure rules over the
 // chosen stored words, so that the preview and the recycle count exactly the same leads.
 import { recycleRuleOf, STATUS_CATEGORY, type Status } from '../../../shared/catalogue';
 import { InputError } from '../../../shared/errors';

@@ -1,4 +1,4 @@
-// Undo the last recycle or fix of a list (domain.md "Recycling a list"): allowed only while
+// Undo the last recycle or fix of a list (docs/domain.md "Recycling a list and undo"): allowed only while
 // every lead it touched still has exactly the values it left (`operation_leads.new_*`). One
 // write transaction: either every lead goes back, or none does.
 import { randomUUID } from 'node:crypto';

@@ -148,7 +148,7 @@ export function checkMonotoneCounters(pre: TableDump, post: TableDump): string[]
 /**
  * Compliance of the hopper: no lead that was `dnc` or final, or had a DNC phone, before the run
  * is queued by it. (A queued lead that a sync or reconcile moves to dnc during the run leaves a
- * stale row: domain.md has cleanup remove it, and claim never hands it out.)
+ * stale row: docs/domain.md has cleanup remove it, and claim never hands it out.)
  */
 export function checkHopperCompliance(pre: TableDump, post: TableDump): string[] {
   const v: string[] = [];

@@ -1,0 +1,11 @@
+// What bench/run.ts asks one child process to measure (bench/child.ts): apart from both, so that
+// the child and the operations it runs (dial-throughput.ts) import it without importing each other.
+import type { BaseRef } from './databases';
+
+export interface ChildJob {
+  op: string;
+  base: BaseRef;
+  leads: number;
+  quick: boolean;
+  slot: string;
+}
