@@ -1,8 +1,8 @@
 // Everything that differs between SQLite and PostgreSQL lives here (and in main/db/sqlite/ and
 // main/db/postgres/), so that services and repositories stay dialect-neutral: they ask the
-// dialect for a capability or a method, never for its name. The only other place with dialect
-// SQL are the two per-feature forks, services/calls/status-dialect.ts and
-// services/hopper/hopper-dialect.ts (test/db/dialect-boundary.test.ts holds the line).
+// dialect for a capability or a method, never for its name. The only other places with dialect
+// SQL are the per-feature forks, services/calls/status-dialect.ts, services/hopper/hopper-dialect.ts
+// and services/lead-lookup/search-dialect.ts (test/db/dialect-boundary.test.ts holds the line).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema';
 
@@ -36,6 +36,11 @@ export interface Dialect {
    * holds a synchronous driver's thread (the app's event loop) for long.
    */
   listCount: 'whole' | 'per-status';
+  /**
+   * The console fills the `phone_key` columns itself (query/phone-keys.ts): SQLite has no regexp
+   * to compute them as generated columns, as PostgreSQL does.
+   */
+  appFillsPhoneKeys: boolean;
 }
 
 /**
@@ -67,6 +72,7 @@ export const SQLITE: Dialect = {
   maxParams: 30000,
   fixRanges: { size: 5000, inFlight: 1 },
   listCount: 'per-status',
+  appFillsPhoneKeys: true,
 };
 
 export const POSTGRES: Dialect = {
@@ -80,6 +86,7 @@ export const POSTGRES: Dialect = {
   maxParams: 60000,
   fixRanges: { size: 2500, inFlight: 3 },
   listCount: 'whole',
+  appFillsPhoneKeys: false,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { sqlite: SQLITE, postgres: POSTGRES };

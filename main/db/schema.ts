@@ -87,10 +87,21 @@ export interface LeadStatusAuditTable {
   lead_id: number;
   old_status: string | null;
   new_status: string | null;
-  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual';
+  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual' | 'import';
   operation_id: string | null;
   reason: string | null;
   created_at: DefaultedTimestamp;
+  /** Who made a manual change (the OS user); NULL for calls, fixes and the rest. */
+  changed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A word a person mapped to a catalogue status (domain.md "Status words a person resolves"). */
+export interface StatusAliasesTable {
+  /** Trimmed, lower case. */
+  word: string;
+  status: string;
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
 }
 
 /** A recorded call to a `dnc` lead or a DNC phone (domain.md "Applying a call", rule 5). */
@@ -141,6 +152,16 @@ export interface OperationLeadsTable {
   new_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** One change of the DNC list (domain.md: add, remove with a reason, import). */
+export interface DncChangesTable {
+  id: Generated<number>;
+  phone: string;
+  action: 'add' | 'remove';
+  reason: string | null;
+  changed_at: DefaultedTimestamp;
+  changed_by: ColumnType<string, string | undefined, string>;
+}
+
 /** Per-job settings shared by every console on the database (no row: the defaults). */
 export interface JobSettingsTable {
   job: string;
@@ -189,6 +210,8 @@ export interface Database {
   job_settings: JobSettingsTable;
   job_leases: JobLeasesTable;
   job_runs: JobRunsTable;
+  status_aliases: StatusAliasesTable;
+  dnc_changes: DncChangesTable;
 }
 
 export function toBool(value: number | boolean | null | undefined): boolean {

@@ -6,8 +6,10 @@ import { HopperService, type HopperOptions } from './hopper/hopper-service';
 import { droppedRequeue } from './hopper/dropped-requeue';
 import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
+import { LeadService } from './lead-lookup/lead-service';
 import { RecyclingService } from './recycling/recycling-service';
 import { StatusService } from './status/status-service';
+import { ImportsService } from './imports/imports-service';
 
 export interface Services {
   status: StatusService;
@@ -15,6 +17,8 @@ export interface Services {
   recycling: RecyclingService;
   campaigns: CampaignService;
   audit: AuditService;
+  leads: LeadService;
+  imports: ImportsService;
 }
 
 /**
@@ -33,5 +37,7 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const recycling = new RecyclingService(handle, clock);
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit };
+  const leads = new LeadService(handle, clock);
+  const imports = new ImportsService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, leads, imports };
 }

@@ -1,6 +1,7 @@
-// The operations log (main/services/operations/): one row per fix, recycle, reconcile or undo run.
+// The operations log (main/services/operations/): one row per fix, recycle, reconcile, undo,
+// status mapping or import run.
 
-export const OPERATION_KINDS = ['fix', 'recycle', 'reconcile', 'undo'] as const;
+export const OPERATION_KINDS = ['fix', 'recycle', 'reconcile', 'undo', 'map', 'import'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** The kinds whose leads can be put back (an undo). */

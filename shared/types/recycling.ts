@@ -29,6 +29,8 @@ export interface OperationResult {
   kind: OperationKind;
   changed: number;
   list_id: number | null;
+  /** Undo of an import: its leads kept because they were dialed or changed since. */
+  kept?: number;
 }
 
 export interface UndoableOperation {

@@ -6,6 +6,7 @@ import { ConsoleError } from '../../../shared/errors';
 import { describeTarget, type DatabaseTarget } from '../database-config';
 import type { DbHandle, OpenOptions } from '../db-handle';
 import { SQLITE, type Db } from '../dialect';
+import { preparePrivateDatabaseFile } from '../private-files';
 import { withStatementCache } from './statement-cache';
 import { OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
 
@@ -30,7 +31,7 @@ export function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, 
     throw new ConsoleError('invalid_input', `${target.file} is a folder, not a SQLite file.`);
   }
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    if (!target.readOnly) preparePrivateDatabaseFile(target.file);
   } catch (error) {
     throw new ConsoleError('database_unavailable', `Cannot create the folder ${dir}: ${(error as Error).message}`);
   }

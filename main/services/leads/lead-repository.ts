@@ -128,7 +128,8 @@ export async function updateLeadTrackingBulk(
   );
 }
 
-export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };
+// `changed_by` is for manual changes only (lead-lookup/manual-actions.ts); every other writer leaves it NULL.
+export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at' | 'changed_by'> & { created_at: string };
 
 /** The audit columns, in the order a select handed to `insertAuditRowsFrom` must produce them. */
 const AUDIT_COLUMNS = ['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'] as const;

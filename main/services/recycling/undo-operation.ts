@@ -16,6 +16,7 @@ import { countOperationLeads } from '../operations/operation-leads';
 import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import type { ProgressListener } from './recycle-list';
 import { insertAuditRowsFrom } from '../leads/lead-repository';
+import { removeImportedLeads } from '../imports/undo-import';
 
 export async function lastUndoable(handle: DbHandle, listId: number): Promise<UndoableOperation | null> {
   const { db } = handle;
@@ -249,9 +250,17 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
   return writeTransaction(forLongWork(handle), dialect, async (trx) => {
     const op = await readOperationForUpdate(trx, dialect, operationId);
     if (!op) throw notFound(`Operation ${operationId}`);
-    if (op.kind !== 'fix' && op.kind !== 'recycle') throw new InputError(`Only a recycle or a fix can be undone; ${operationId} is a ${op.kind}.`);
+    if (op.kind !== 'fix' && op.kind !== 'recycle' && op.kind !== 'import') {
+      throw new InputError(`Only a recycle, a fix or an import can be undone; ${operationId} is a ${op.kind}.`);
+    }
     if (op.state === 'undone') throw new ConsoleError('conflict', 'This operation has already been undone.');
     if (op.state === 'running') throw new ConsoleError('conflict', 'This operation is still running.');
+    // An import is undone by its own rule (never-dialed leads only), whatever came after it.
+    if (op.kind === 'import') {
+      const { removed, kept } = await removeImportedLeads(trx, dialect, op, undoId, nowIso, onProgress);
+      await recordUndo(trx, op, undoId, nowIso, clock, { changed: removed, kept });
+      return { operation_id: undoId, kind: 'undo', changed: removed, kept, list_id: op.list_id };
+    }
     if (op.list_id !== null) {
       const latest = await lastUndoableOperation(trx, op.list_id);
       if (latest && latest.id !== op.id) {
@@ -273,9 +282,14 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       }
     }
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
-    await markUndone(trx, operationId);
-    await beginOperation(trx, { id: undoId, kind: 'undo', listId: op.list_id, campaignId: null, params: { undoes: operationId }, undoes: operationId, startedAt: nowIso });
-    await finishOperation(trx, undoId, { changed: done }, clock().toISOString());
+    await recordUndo(trx, op, undoId, nowIso, clock, { changed: done });
     return { operation_id: undoId, kind: 'undo', changed: done, list_id: op.list_id };
   });
+}
+
+/** Marks the operation undone and records the undo as an operation of its own. */
+async function recordUndo(trx: Db, op: OperationRow, undoId: string, nowIso: string, clock: Clock, summary: object): Promise<void> {
+  await markUndone(trx, op.id);
+  await beginOperation(trx, { id: undoId, kind: 'undo', listId: op.list_id, campaignId: null, params: { undoes: op.id }, undoes: op.id, startedAt: nowIso });
+  await finishOperation(trx, undoId, summary, clock().toISOString());
 }
