@@ -1,8 +1,8 @@
 // Everything that differs between SQLite and PostgreSQL lives here (and in main/db/sqlite/ and
 // main/db/postgres/), so that services and repositories stay dialect-neutral: they ask the
-// dialect for a capability or a method, never for its name. The only other place with dialect
-// SQL are the two per-feature forks, services/calls/status-dialect.ts and
-// services/hopper/hopper-dialect.ts (test/db/dialect-boundary.test.ts holds the line).
+// dialect for a capability or a method, never for its name. The only other places with dialect
+// SQL are the per-feature forks, services/calls/status-dialect.ts, services/hopper/hopper-dialect.ts
+// and services/lead-lookup/search-dialect.ts (test/db/dialect-boundary.test.ts holds the line).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema';
 
@@ -37,10 +37,10 @@ export interface Dialect {
    */
   listCount: 'whole' | 'per-status';
   /**
-   * Whether the console writes `phone_key` itself (SQLite: phone-keys.ts fills rows others wrote)
-   * or the database computes it (PostgreSQL: a generated column that refuses writes).
+   * The console fills the `phone_key` columns itself (query/phone-keys.ts): SQLite has no regexp
+   * to compute them as generated columns, as PostgreSQL does.
    */
-  appWritesPhoneKeys: boolean;
+  appFillsPhoneKeys: boolean;
   /** `expr` compared byte by byte, so that a range on it can use a plain index (PostgreSQL: C collation). */
   bytewise(expr: RawBuilder<unknown>): RawBuilder<string>;
   /** The last `n` characters of `expr`. */
@@ -78,7 +78,7 @@ export const SQLITE: Dialect = {
   maxParams: 30000,
   fixRanges: { size: 5000, inFlight: 1 },
   listCount: 'per-status',
-  appWritesPhoneKeys: true,
+  appFillsPhoneKeys: true,
   bytewise: (expr) => sql<string>`${expr}`,
   lastChars: (expr, n) => sql<string>`substr(${expr}, ${sql.lit(-n)})`,
   indexHint: (index) => sql` indexed by ${sql.raw(index)}`,
@@ -95,7 +95,7 @@ export const POSTGRES: Dialect = {
   maxParams: 60000,
   fixRanges: { size: 2500, inFlight: 3 },
   listCount: 'whole',
-  appWritesPhoneKeys: false,
+  appFillsPhoneKeys: false,
   bytewise: (expr) => sql<string>`(${expr} collate "C")`,
   lastChars: (expr, n) => sql<string>`right(${expr}, ${sql.lit(n)})`,
   indexHint: () => NO_CLAUSE,

@@ -1,4 +1,5 @@
-// The operations log (main/services/operations/): one row per fix, recycle, reconcile, undo, status-word map or import run.
+// The operations log (main/services/operations/): one row per fix, recycle, reconcile, undo,
+// status mapping or import run.
 
 export const OPERATION_KINDS = ['fix', 'recycle', 'reconcile', 'undo', 'map', 'import'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];

@@ -26,7 +26,7 @@ const dncWithoutKey = preparedQuery<object, { phone: string }>(
  * planner picks a full scan of leads for `phone_key is null`, on every call.
  */
 export async function ensurePhoneKeys(db: Db, dialect: Dialect): Promise<number> {
-  if (dialect.name !== 'sqlite') return 0;
+  if (!dialect.appFillsPhoneKeys) return 0;
   // One statement when there is nothing to fill (a dial result's case), not one per table.
   const missing = (await anyWithoutKey(db, dialect, {})).rows[0];
   if (missing?.lead === null && missing.dnc === null) return 0;

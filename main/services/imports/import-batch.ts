@@ -51,7 +51,7 @@ export interface Unkeyed {
  */
 export async function loadUnkeyed(db: Db, dialect: Dialect, target: ImportTarget): Promise<Unkeyed> {
   const unkeyed: Unkeyed = { dnc: new Set(), leads: new Set() };
-  if (!dialect.appWritesPhoneKeys) return unkeyed;
+  if (!dialect.appFillsPhoneKeys) return unkeyed;
   for (const r of await sql<{ phone: string }>`select phone from dnc_numbers${dialect.indexHint('dnc_numbers_by_phone_key')} where phone_key is null`.execute(db).then((x) => x.rows)) {
     unkeyed.dnc.add(normalisePhone(r.phone));
   }
@@ -92,7 +92,7 @@ const LEAD_COLUMNS = ['list_id', 'phone', 'first_name', 'last_name', 'timezone',
 export async function writeLeads(trx: Db, dialect: Dialect, target: ImportTarget, leads: readonly CandidateLead[]): Promise<void> {
   if (leads.length === 0) return;
   // SQLite: the console keeps phone_key itself (phone-keys.ts); writing it now saves the refill.
-  const columns = dialect.appWritesPhoneKeys ? [...LEAD_COLUMNS, 'phone_key'] : LEAD_COLUMNS;
+  const columns = dialect.appFillsPhoneKeys ? [...LEAD_COLUMNS, 'phone_key'] : LEAD_COLUMNS;
   const rows = leads.map((l) => ({
     list_id: target.listId,
     phone: l.phone,
@@ -101,7 +101,7 @@ export async function writeLeads(trx: Db, dialect: Dialect, target: ImportTarget
     timezone: l.timezone,
     status: 'new',
     created_at: target.nowIso,
-    ...(dialect.appWritesPhoneKeys ? { phone_key: l.key } : {}),
+    ...(dialect.appFillsPhoneKeys ? { phone_key: l.key } : {}),
   }));
   const names = sql.join(columns.map((c) => sql.ref(c)));
   const inserted = await executeForRows<{ id: number }>(trx, dialect, 'leads', columns, rows, (v) =>

@@ -14,6 +14,7 @@ import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
+import { beginOperation, failOperation, finishOperation, runningOperations } from '../operations/operation-log';
 import type { ProgressListener } from '../recycling/recycle-list';
 import { readCsvHead, readCsvRecords } from './csv-reader';
 import { mapHeaders, type HeaderMap } from './header-map';
@@ -62,11 +63,11 @@ async function fingerprint(file: string, size: number): Promise<string> {
  * (the rerun is here to finish its job): it becomes `failed`, so that it can be undone alone.
  */
 async function closeInterrupted(db: Db, listId: number, print: string, dedupe: DedupeScope, nowIso: string): Promise<void> {
-  const running = await db.selectFrom('operations').select(['id', 'params']).where('list_id', '=', listId).where('kind', '=', 'import').where('state', '=', 'running').execute();
+  const running = await runningOperations(db, listId, 'import');
   for (const op of running) {
     const params = JSON.parse(op.params ?? '{}') as { fingerprint?: string; dedupe?: string };
     if (params.fingerprint !== print || params.dedupe !== dedupe) continue;
-    await db.updateTable('operations').set({ state: 'failed', finished_at: nowIso, summary: JSON.stringify({ interrupted: true }) }).where('id', '=', op.id).execute();
+    await failOperation(db, op.id, { interrupted: true }, nowIso);
   }
 }
 
@@ -148,21 +149,14 @@ export async function importLeads(handle: DbHandle, clock: Clock, request: Impor
       await ensurePhoneKeys(db, dialect);
       const print = await fingerprint(request.file, head.size);
       await closeInterrupted(db, request.listId, print, request.dedupe, nowIso);
-      await db
-        .insertInto('operations')
-        .values({
-          id: target.operationId,
-          kind: 'import',
-          list_id: request.listId,
-          campaign_id: campaignId,
-          state: 'running',
-          params: JSON.stringify({ file: request.file.split(/[\\/]/).pop(), fingerprint: print, dedupe: request.dedupe }),
-          summary: null,
-          undoes: null,
-          started_at: nowIso,
-          finished_at: null,
-        })
-        .execute();
+      await beginOperation(db, {
+        id: target.operationId,
+        kind: 'import',
+        listId: request.listId,
+        campaignId,
+        params: { file: request.file.split(/[\\/]/).pop(), fingerprint: print, dedupe: request.dedupe },
+        startedAt: nowIso,
+      });
       run.report.operation_id = target.operationId;
     }
     const progress = () => listeners.onProgress?.({ phase: request.dryRun ? 'checking' : 'importing', done: Math.min(bytes, head.size), total: head.size });
@@ -177,7 +171,7 @@ export async function importLeads(handle: DbHandle, clock: Clock, request: Impor
       }
       await run.flush();
     } catch (error) {
-      if (!request.dryRun) await finish(db, target.operationId, 'failed', clock, { ...run.report, error: (error as Error).message });
+      if (!request.dryRun) await failOperation(db, target.operationId, { ...run.report, error: (error as Error).message }, clock().toISOString());
       if (run.report.imported > 0 && error instanceof InputError) {
         throw new InputError(
           `${error.message} The ${run.report.imported.toLocaleString('en-US')} leads of the rows before it were imported (operation ${target.operationId}); undo with: lead-console undo --operation ${target.operationId}`,
@@ -186,13 +180,10 @@ export async function importLeads(handle: DbHandle, clock: Clock, request: Impor
       throw error;
     }
     listeners.onProgress?.({ phase: request.dryRun ? 'checking' : 'importing', done: head.size, total: head.size });
-    if (!request.dryRun) await finish(db, target.operationId, 'done', clock, run.report);
+    if (!request.dryRun) await finishOperation(db, target.operationId, run.report, clock().toISOString());
     return run.report;
   } finally {
     await records.return(undefined);
   }
 }
 
-async function finish(db: Db, operationId: string, state: 'done' | 'failed', clock: Clock, summary: object): Promise<void> {
-  await db.updateTable('operations').set({ state, finished_at: clock().toISOString(), summary: JSON.stringify(summary) }).where('id', '=', operationId).execute();
-}

@@ -1,4 +1,5 @@
-// Reads and writes of leads, calls and audit rows that the status services share.
+// Reads and writes of leads, calls and audit rows that applying calls, the problem fixer and
+// recycling share.
 import { sql, type Expression } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/query/bulk-insert';

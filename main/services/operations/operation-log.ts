@@ -73,6 +73,11 @@ export async function readOperationForUpdate(db: Db, dialect: Dialect, id: strin
   return (await dialect.forUpdate(db.selectFrom('operations').select(ROW).where('id', '=', id)).executeTakeFirst()) as OperationRow | undefined;
 }
 
+/** The operations of this kind on a list that are still `running`, with their params (JSON). */
+export async function runningOperations(db: Db, listId: number, kind: OperationKind): Promise<{ id: string; params: string | null }[]> {
+  return db.selectFrom('operations').select(['id', 'params']).where('list_id', '=', listId).where('kind', '=', kind).where('state', '=', 'running').execute();
+}
+
 /** The newest finished fix or recycle of a list that changed at least one lead: the one an undo may take back. */
 export async function lastUndoableOperation(db: Db, listId: number): Promise<OperationRow | undefined> {
   return (await db
