@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { createServices } from '../../main/services/create-services';
-import { fixedClock } from '../../main/db/time';
-import { seededRandom, pick } from '../../main/demo/random';
-import { HOPPER_PRIORITY } from '../../shared/types/hopper';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { getLead, makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { NOON, addDnc, hopperAt, hopperLeadIds, hopperRows, minutesBefore, queueRow } from '../support/hopper-fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import { createServices } from '../../../main/services/create-services';
+import { fixedClock } from '../../../main/db/time';
+import { seededRandom, pick } from '../../../main/demo/random';
+import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { getLead, makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { NOON, addDnc, hopperAt, hopperLeadIds, hopperRows, minutesBefore, queueRow } from '../../support/hopper-fixtures';
 
 for (const dialect of DIALECTS) {
   describe(`hopper fill, claim, dial results, cleanup, explain [${dialect}]`, () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import type { ExclusionRule, HopperExplain } from '../../shared/types/hopper';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { makeCampaign, makeLead, makeList, type LeadSeed } from '../support/fixtures';
-import { NOON, addDnc, hopperAt, hopperLeadIds, minutesBefore, queueRow } from '../support/hopper-fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import type { ExclusionRule, HopperExplain } from '../../../shared/types/hopper';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { makeCampaign, makeLead, makeList, type LeadSeed } from '../../support/fixtures';
+import { NOON, addDnc, hopperAt, hopperLeadIds, minutesBefore, queueRow } from '../../support/hopper-fixtures';
 
 const countOf = (e: HopperExplain, rule: ExclusionRule) => e.excluded.find((x) => x.rule === rule)!.count;
 const nextOf = (e: HopperExplain, rule: ExclusionRule) => e.excluded.find((x) => x.rule === rule)!.next_eligible_at;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { STATUSES } from '../../shared/catalogue';
-import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { createTestTarget, resetDatabase } from '../support/databases';
-import { dialStateOf } from '../support/dial-state';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { NOON, addDnc, hopperAt, minutesBefore } from '../support/hopper-fixtures';
+import { STATUSES } from '../../../shared/catalogue';
+import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import { createTestTarget, resetDatabase } from '../../support/databases';
+import { dialStateOf } from '../../support/dial-state';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { NOON, addDnc, hopperAt, minutesBefore } from '../../support/hopper-fixtures';
 
 // PostgreSQL only: SQLite runs in the process and has no round trips to save.
 // A dial result goes to the server in two batches of statements (postgres/pipeline.ts); a batch must

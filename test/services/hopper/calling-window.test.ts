@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideWindow, isOpen, localMinutes, nextOpening, parseWindow } from '../../main/services/hopper/calling-window';
+import { insideWindow, isOpen, localMinutes, nextOpening, parseWindow } from '../../../main/services/hopper/calling-window';
 
 const NINE_TO_NINE = parseWindow('09:00', '21:00')!;
 const NY = 'America/New_York';

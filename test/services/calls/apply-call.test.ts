@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { fixedClock } from '../../main/db/time';
-import { StatusService } from '../../main/services/status/status-service';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../support/fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import { fixedClock } from '../../../main/db/time';
+import { StatusService } from '../../../main/services/status/status-service';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 for (const dialect of DIALECTS) {
   describe(`applying calls to leads [${dialect}]`, () => {

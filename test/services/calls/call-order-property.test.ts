@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUSES, type Status } from '../../shared/catalogue';
-import type { DbHandle } from '../../main/db/open-database';
-import { fixedClock } from '../../main/db/time';
-import { applyCallRule } from '../../main/services/calls/call-rule';
-import type { LeadTracking } from '../../main/services/leads/lead-tracking';
-import { StatusService } from '../../main/services/status/status-service';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
+import { STATUSES, type Status } from '../../../shared/catalogue';
+import type { DbHandle } from '../../../main/db/open-database';
+import { fixedClock } from '../../../main/db/time';
+import { applyCallRule } from '../../../main/services/calls/call-rule';
+import type { LeadTracking } from '../../../main/services/leads/lead-tracking';
+import { StatusService } from '../../../main/services/status/status-service';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 const callArb = fc.record({
   minute: fc.integer({ min: 0, max: 600 }),

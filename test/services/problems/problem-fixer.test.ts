@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { fixedClock } from '../../main/db/time';
-import { StatusService } from '../../main/services/status/status-service';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { snapshotTables } from '../support/snapshot';
+import type { DbHandle } from '../../../main/db/open-database';
+import { fixedClock } from '../../../main/db/time';
+import { StatusService } from '../../../main/services/status/status-service';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { snapshotTables } from '../../support/snapshot';
 
 for (const dialect of DIALECTS) {
   describe(`finding and fixing problem leads [${dialect}]`, () => {

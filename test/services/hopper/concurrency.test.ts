@@ -1,12 +1,12 @@
 // Several fillers and claimers at once never queue or hand out a lead twice, and fillers never
 // overshoot the target: separate connections on PostgreSQL, separate processes on one SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import type { ClaimedLead, FillResult } from '../../shared/types/hopper';
-import { createTestTarget } from '../support/databases';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { NOON, hopperAt, hopperRows } from '../support/hopper-fixtures';
-import { runLeadConsole } from '../support/hopper-processes';
+import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import type { ClaimedLead, FillResult } from '../../../shared/types/hopper';
+import { createTestTarget } from '../../support/databases';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { NOON, hopperAt, hopperRows } from '../../support/hopper-fixtures';
+import { runLeadConsole } from '../../support/hopper-processes';
 
 async function seed(h: DbHandle, leads: number): Promise<number> {
   const campaign = await makeCampaign(h, 'Race', { timezone: 'UTC', hopper_target: 60 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { fixedClock } from '../../main/db/time';
-import { createServices, type Services } from '../../main/services/create-services';
-import { csvCell, toCsv } from '../../main/services/audit/csv';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { at, makeCampaign, makeLead, makeList } from '../support/fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import { fixedClock } from '../../../main/db/time';
+import { createServices, type Services } from '../../../main/services/create-services';
+import { csvCell, toCsv } from '../../../main/services/audit/csv';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { at, makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 describe('csv', () => {
   it('quotes separators, quotes and line breaks, and defuses formulas', () => {

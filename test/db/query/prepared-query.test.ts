@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { preparedQuery } from '../../main/db/query/prepared-query';
-import { createTestTarget, DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
+import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import { preparedQuery } from '../../../main/db/query/prepared-query';
+import { createTestTarget, DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 // The dial path's statements are compiled once and run with new values each time: every run must
 // bind its own arguments, in the right places, on both databases.

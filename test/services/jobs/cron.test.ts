@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCron, latestTick, nextTick, validateCron } from '../../main/services/jobs/cron';
-import { JOB_DEFINITIONS } from '../../main/services/jobs/job-definitions';
+import { describeCron, latestTick, nextTick, validateCron } from '../../../main/services/jobs/cron';
+import { JOB_DEFINITIONS } from '../../../main/services/jobs/job-definitions';
 
 describe('job schedules (cron)', () => {
   it('describes the default schedules the way a supervisor reads them', () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTransaction } from '../../main/db/dialect';
-import { forLongWork } from '../../main/db/query/long-work';
-import type { DbHandle } from '../../main/db/open-database';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
+import { writeTransaction } from '../../../main/db/dialect';
+import { forLongWork } from '../../../main/db/query/long-work';
+import type { DbHandle } from '../../../main/db/open-database';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 // A fix or a recycle over a million leads is thousands of statements. better-sqlite3 answers each
 // one synchronously, so without a turn of the event loop between them the window would freeze for

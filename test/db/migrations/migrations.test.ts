@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../main/db/migrations/migrate';
-import { MIGRATIONS } from '../../main/db/migrations';
-import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { RECYCLABLE_STATUSES } from '../../shared/catalogue';
-import { createTestTarget, DIALECTS } from '../support/databases';
+import { migrateToLatest } from '../../../main/db/migrations/migrate';
+import { MIGRATIONS } from '../../../main/db/migrations';
+import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import { RECYCLABLE_STATUSES } from '../../../shared/catalogue';
+import { createTestTarget, DIALECTS } from '../../support/databases';
 
 for (const dialect of DIALECTS) {
   describe(`schema and migrations [${dialect}]`, () => {

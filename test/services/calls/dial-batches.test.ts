@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { HOPPER_PRIORITY, type DialAttemptResult } from '../../shared/types/hopper';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { dialStateOf } from '../support/dial-state';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { NOON, addDnc, hopperAt, minutesBefore } from '../support/hopper-fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import { HOPPER_PRIORITY, type DialAttemptResult } from '../../../shared/types/hopper';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { dialStateOf } from '../../support/dial-state';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { NOON, addDnc, hopperAt, minutesBefore } from '../../support/hopper-fixtures';
 
 // Dial results that arrive together share a transaction (dial-batcher.ts). Whatever the grouping,
 // every call must be applied as it would be alone: twin leads, one set dialed all at once, the

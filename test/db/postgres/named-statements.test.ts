@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { nameRecurringStatement, statementNameOf } from '../../main/db/postgres/named-statements';
-import { createTestTarget, resetDatabase } from '../support/databases';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { NOON, hopperAt, minutesBefore } from '../support/hopper-fixtures';
+import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import { nameRecurringStatement, statementNameOf } from '../../../main/db/postgres/named-statements';
+import { createTestTarget, resetDatabase } from '../../support/databases';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { NOON, hopperAt, minutesBefore } from '../../support/hopper-fixtures';
 
 // A dropped dial result re-queues its lead with statements PostgreSQL would otherwise parse and
 // plan on every call: they go out named, and the texts built at run time are bounded.

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { fixedClock } from '../../main/db/time';
-import { RecyclingService } from '../../main/services/recycling/recycling-service';
-import { StatusService } from '../../main/services/status/status-service';
-import type { RecycleRequest } from '../../shared/types/recycling';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../support/fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import { fixedClock } from '../../../main/db/time';
+import { RecyclingService } from '../../../main/services/recycling/recycling-service';
+import { StatusService } from '../../../main/services/status/status-service';
+import type { RecycleRequest } from '../../../shared/types/recycling';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 const NOW = at(20);
 

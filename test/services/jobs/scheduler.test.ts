@@ -1,12 +1,12 @@
 // The scheduler on both databases with an injected clock: no test waits for real minutes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { writeSetting } from '../../main/services/jobs/job-settings';
-import type { JobRun } from '../../shared/types/jobs';
-import type { PushEvents } from '../../shared/ipc/contract';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
-import { makeCampaign, makeLead, makeList } from '../support/fixtures';
-import { controlledServices, deferred, makeScheduler, minute, mutableClock, runRows, tickLabels } from '../support/jobs-harness';
+import type { DbHandle } from '../../../main/db/open-database';
+import { writeSetting } from '../../../main/services/jobs/job-settings';
+import type { JobRun } from '../../../shared/types/jobs';
+import type { PushEvents } from '../../../shared/ipc/contract';
+import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
+import { controlledServices, deferred, makeScheduler, minute, mutableClock, runRows, tickLabels } from '../../support/jobs-harness';
 
 for (const dialect of DIALECTS) {
   describe(`job scheduler [${dialect}]`, () => {

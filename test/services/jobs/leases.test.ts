@@ -2,12 +2,12 @@
 // database connection. Two schedulers on one SQLite file are two processes (test/cli).
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import type { DatabaseTarget } from '../../main/db/database-config';
-import type { JobRun } from '../../shared/types/jobs';
-import type { PushEvents } from '../../shared/ipc/contract';
-import { DIALECTS, createTestTarget, resetDatabase } from '../support/databases';
-import { controlledServices, deferred, makeScheduler, minute, mutableClock, runRows, tickLabels } from '../support/jobs-harness';
+import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import type { DatabaseTarget } from '../../../main/db/database-config';
+import type { JobRun } from '../../../shared/types/jobs';
+import type { PushEvents } from '../../../shared/ipc/contract';
+import { DIALECTS, createTestTarget, resetDatabase } from '../../support/databases';
+import { controlledServices, deferred, makeScheduler, minute, mutableClock, runRows, tickLabels } from '../../support/jobs-harness';
 
 for (const dialect of DIALECTS) {
   describe(`job leases [${dialect}]`, () => {
