@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../shared/ipc/http-protocol';
 import { startServe } from '../support/serve-process';
+import { makeTempDir } from '../support/temp-dir';
 
 describe('lead-console serve', () => {
   it('prints exactly one Console line, serves the contract on 127.0.0.1 with its token, and stops on SIGTERM', async () => {
-    const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-serve-')), 'serve.sqlite');
+    const db = path.join(makeTempDir('lc-serve-'), 'serve.sqlite');
     const serve = await startServe(['--db', db, '--no-jobs'], { timeoutMs: 30_000 });
     const { line, url, token } = serve;
     try {

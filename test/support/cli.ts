@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type { DatabaseTarget } from '../../main/db/database-config';
 
 export const BIN = path.resolve(__dirname, '../../bin/lead-console.mjs');
 
@@ -28,4 +29,9 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
     });
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** The flags that point `lead-console` at a database. */
+export function dbArgs(t: DatabaseTarget): string[] {
+  return t.kind === 'sqlite' ? ['--db', t.file] : ['--database-url', t.url];
 }

@@ -1,22 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { idsIn, idsInSet } from '../../../main/db/query/batch-params';
 import { bulkInsert } from '../../../main/db/query/bulk-insert';
-import type { DbHandle } from '../../../main/db/open-database';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { describeEachDialect } from '../../support/databases';
 import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 // Batches of rows and ids: one JSON or array parameter on PostgreSQL, VALUES and IN lists on
 // SQLite. Both must write and find exactly the same rows.
-describe.each(DIALECTS)('rows and ids in batches (%s)', (dialect) => {
-  let h: DbHandle;
+describeEachDialect('rows and ids in batches', ({ h, dialect }) => {
   let lead: number;
-  beforeAll(async () => {
-    h = await openTestDatabase(dialect);
-  });
-  afterAll(() => h.close());
   beforeEach(async () => {
-    await resetDatabase(h);
     lead = await makeLead(h, await makeList(h, await makeCampaign(h)));
   });
 

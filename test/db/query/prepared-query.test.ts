@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../main/db/open-database';
 import { preparedQuery } from '../../../main/db/query/prepared-query';
-import { createTestTarget, DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { createTestTarget, describeEachDialect } from '../../support/databases';
 import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 // The dial path's statements are compiled once and run with new values each time: every run must
@@ -12,16 +12,12 @@ const leadByIdAndStatus = preparedQuery<{ id: number; status: string }, { id: nu
 );
 const countAbove = preparedQuery<{ after: number }, { n: number }>((_db, arg) => sql<{ n: number }>`select count(*) as n from leads where id > ${arg('after')}`);
 
-describe.each(DIALECTS)('queries compiled once, run with new values (%s)', (dialect) => {
-  let h: DbHandle;
+describeEachDialect('queries compiled once, run with new values', ({ h, dialect }) => {
   let ids: number[];
   beforeAll(async () => {
-    h = await openTestDatabase(dialect);
-    await resetDatabase(h);
     const list = await makeList(h, await makeCampaign(h));
     ids = [await makeLead(h, list, { status: 'busy' }), await makeLead(h, list, { status: 'sale' }), await makeLead(h, list, { status: 'busy' })];
   });
-  afterAll(() => h.close());
 
   it('binds each run its own arguments (query builder)', async () => {
     for (const [i, id] of ids.entries()) {
@@ -40,7 +36,7 @@ describe.each(DIALECTS)('queries compiled once, run with new values (%s)', (dial
     const fresh = preparedQuery<{ id: number }, { id: number }>((db, arg) => db.selectFrom('leads').select('id').where('id', '=', arg('id')));
     await expect(fresh(h.db, h.dialect, {} as { id: number })).rejects.toThrow(/no argument id/);
   });
-});
+}, { reset: 'never' });
 
 // PostgreSQL plans an unnamed statement every time it runs; these go out as named statements, so
 // each connection parses one once and the server keeps its plan.

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../../main/db/open-database';
 import { startWalCheckpointer } from '../../../main/db/sqlite/wal-checkpointer';
+import { makeTempDir } from '../../support/temp-dir';
 
 // SQLite only: PostgreSQL has no WAL file for the console to look after.
 // The worker copies committed pages into the database file off the main thread; the connection
@@ -13,7 +13,7 @@ import { startWalCheckpointer } from '../../../main/db/sqlite/wal-checkpointer';
 const dirs: string[] = [];
 const handles: DbHandle[] = [];
 function tempFile(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-wal-'));
+  const dir = makeTempDir('lead-console-wal-');
   dirs.push(dir);
   return path.join(dir, 'console.sqlite');
 }
@@ -86,12 +86,22 @@ describe('background WAL checkpoints (SQLite)', () => {
     // Small transactions back to back, the event loop turning between them as it does between
     // dial results, far below the 250,000 pages at which the writer would checkpoint in line.
     // SQLite alone starts over only when the writer happens to begin just as a pass caught up
-    // (now and then); the worker's RESTART makes sure of it.
-    const end = Date.now() + 10_000;
+    // (now and then); the worker's RESTART makes sure of it. Driven by the worker's reports, not
+    // a deadline: each round writes more than a restart's worth, then keeps a slower stream
+    // going until the worker says it started over (a starved worker only makes this take longer).
     let rows = 0;
-    while (checkpointer.restarts < 3 && Date.now() < end) {
-      for (let i = 0; i < 20; i++) insert.run(`${pad}-${rows++}`);
-      await new Promise((r) => setImmediate(r));
+    const write = (n: number) => {
+      for (let i = 0; i < n; i++) insert.run(`${pad}-${rows++}`);
+    };
+    for (let round = 1; round <= 3; round++) {
+      for (let i = 0; i < 2200 / 20; i++) {
+        write(20);
+        await new Promise((r) => setImmediate(r));
+      }
+      while (checkpointer.restarts < round) {
+        write(1);
+        await new Promise((r) => setTimeout(r, 5));
+      }
     }
     expect(checkpointer.restarts).toBeGreaterThanOrEqual(3);
     // After each RESTART the writer's next transaction starts the log over (one more for the last).
@@ -100,7 +110,7 @@ describe('background WAL checkpoints (SQLite)', () => {
     expect((raw.prepare('select count(*) as n from t').get() as { n: number }).n).toBe(rows);
     await checkpointer.stop();
     raw.close();
-  });
+  }, 120_000);
 
   it('never keeps a process alive: one that opens a database, waits for the worker and never closes it still exits', () => {
     const file = tempFile();
