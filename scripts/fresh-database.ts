@@ -85,6 +85,8 @@ export function sqliteDatabases(options: SqliteOptions = {}): FreshDatabases {
       for (const file of made) removeSqlite(file);
       made.clear();
       if (ownDir && dir) fs.rmSync(dir, { recursive: true, force: true });
+      // A later use (work that outlived its test's timeout) gets a new folder, not this one again.
+      if (ownDir) dir = undefined;
     },
   };
 }

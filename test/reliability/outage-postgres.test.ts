@@ -148,13 +148,18 @@ describe('PostgreSQL outage', () => {
       expect(bad.rows.length).toBe(0);
     };
     const unsynced = async () => Number((await h.db.selectFrom('call_logs').select((eb) => eb.fn.countAll<number>().as('n')).where('lead_synced_at', 'is', null).executeTakeFirstOrThrow()).n);
-    // The sync applies calls oldest first in batches of 1,000, each its own transaction: each cycle
-    // locks the lead first met halfway through what is left, so the cut lands after some batches
-    // are committed and before the last.
+    // The sync applies calls oldest first in batches of 1,000, each its own transaction, and waits
+    // at the first call of a locked lead. Each cycle locks the lead whose first call left is the
+    // median of the leads' first calls left: the cut lands after some batches are committed and
+    // before the last.
     const leadHalfwayLeft = async () => {
       const order = (await h.db.selectFrom('call_logs').select('lead_id').where('lead_synced_at', 'is', null).orderBy('started_at').orderBy('id').execute()).map((r) => r.lead_id);
-      const seen = new Set(order.slice(0, Math.floor(order.length / 2)));
-      return order.slice(Math.floor(order.length / 2)).find((lead) => !seen.has(lead))!;
+      const first = new Map<number, number>();
+      for (const [i, lead] of order.entries()) if (!first.has(lead)) first.set(lead, i);
+      const byPosition = [...first.entries()].sort((a, b) => a[1] - b[1]);
+      const [lead, position] = byPosition[Math.floor(byPosition.length / 2)];
+      expect(position, 'at least one batch before the locked lead').toBeGreaterThanOrEqual(1000);
+      return lead;
     };
     for (let cycle = 0; cycle < 3; cycle++) {
       const before = await unsynced();
