@@ -1,6 +1,6 @@
 // An open database, whichever it is: what services get (db, dialect) and what only the opener and
-// the bench need (close, ready, the PostgreSQL pipelined writer, the SQLite driver).
-import type BetterSqlite3 from 'better-sqlite3';
+// the bench need (close, ready, the PostgreSQL pipelined writer). The SQLite driver itself, which
+// only the bench uses, is sqliteDriverOf (sqlite/open-sqlite.ts).
 import type { DatabaseTarget } from './database-config';
 import type { Db, Dialect } from './dialect';
 import type { PipelinedTransactionRunner } from './postgres/pipeline';
@@ -22,11 +22,6 @@ export interface DbHandle {
    * (postgres/pipeline.ts), for the hottest path (a dial result). Retrying conflicts is the caller's.
    */
   pipelinedTransaction?: PipelinedTransactionRunner;
-  /**
-   * SQLite only: the connection itself (its settings, its checkpoint worker), for statements
-   * prepared on the driver by hand: the bench's dial floor. Services go through `db`.
-   */
-  sqliteDriver?: BetterSqlite3.Database;
 }
 
 export interface OpenOptions {

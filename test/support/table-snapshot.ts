@@ -26,6 +26,8 @@ const ORDER: Record<TableName, string[]> = {
   job_settings: ['job'],
   job_leases: ['job'],
   job_runs: ['id'],
+  status_aliases: ['word'],
+  dnc_changes: ['id'],
 };
 
 /** The tables the schema knows, for building a snapshot by hand. */

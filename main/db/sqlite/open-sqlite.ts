@@ -6,8 +6,21 @@ import { ConsoleError } from '../../../shared/errors';
 import { describeTarget, type DatabaseTarget } from '../database-config';
 import type { DbHandle, OpenOptions } from '../db-handle';
 import { SQLITE, type Db } from '../dialect';
+import { preparePrivateDatabaseFile } from '../private-files';
 import { withStatementCache } from './statement-cache';
 import { OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
+
+/** Each open SQLite database's driver connection, by its Kysely instance. */
+const drivers = new WeakMap<Db, BetterSqlite3.Database>();
+
+/**
+ * The connection itself (its settings, its checkpoint worker), for statements prepared on the
+ * driver by hand: the bench's dial floor. Services go through `db`. Undefined for a database this
+ * module did not open.
+ */
+export function sqliteDriverOf(handle: Pick<DbHandle, 'db'>): BetterSqlite3.Database | undefined {
+  return drivers.get(handle.db);
+}
 
 export function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, options: OpenOptions): DbHandle {
   const dir = path.dirname(target.file);
@@ -18,7 +31,7 @@ export function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, 
     throw new ConsoleError('invalid_input', `${target.file} is a folder, not a SQLite file.`);
   }
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    if (!target.readOnly) preparePrivateDatabaseFile(target.file);
   } catch (error) {
     throw new ConsoleError('database_unavailable', `Cannot create the folder ${dir}: ${(error as Error).message}`);
   }
@@ -40,6 +53,7 @@ export function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, 
     throw new ConsoleError('database_unavailable', `Cannot open the SQLite file ${target.file}: ${(error as Error).message}`);
   }
   const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  drivers.set(db, raw);
   const walMode = !target.readOnly && raw.pragma('journal_mode', { simple: true }) === 'wal';
   const checkpointer = walMode && options.backgroundCheckpoints !== false ? startWalCheckpointer(raw, target.file) : null;
   return {
@@ -47,7 +61,6 @@ export function openSqlite(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, 
     dialect: SQLITE,
     target,
     description: describeTarget(target),
-    sqliteDriver: raw,
     ready: async () => {
       await checkpointer?.whenStarted();
     },

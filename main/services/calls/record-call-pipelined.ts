@@ -10,7 +10,7 @@ import { retryingConflicts } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { incidentInserts, planClaimedCalls, type CallApplication, type DroppedRequeue } from './call-applier';
 import { callInsertOf, dncPhonesRead, leadNotFound, recordedCall, type CallLogInput, type RecordedCall } from './record-call';
-import { leadAndCallOf, readLeadAndInsertCallQuery, writeOneLeadQuery, type LeadAndCallRow, type LeadForCall } from './status-dialect';
+import { leadAndCallOf, readLeadAndInsertCallQuery, writeOneLeadQuery, type LeadAndCallRow, type LeadForCall, type PipelinedWriter } from './status-dialect';
 
 export interface DialInput {
   input: CallLogInput;
@@ -22,9 +22,9 @@ export interface DialInput {
  * What became of each call: recorded and applied; undefined, with nothing written, when its
  * call_uuid was recorded before (the general path in record-call.ts takes it: it may still be
  * unapplied); or the error that refused it (a lead that does not exist). Each call's lead must be
- * a different one. Only on a handle with `pipelinedTransaction` (PostgreSQL).
+ * a different one. `pipelined` is the handle's batched writer (dialWritesOf in status-dialect.ts).
  */
-export function recordCallsPipelined(handle: DbHandle, dials: readonly DialInput[], now: Date, requeueDropped?: DroppedRequeue): Promise<(RecordedCall | undefined | Error)[]> {
+export function recordCallsPipelined(handle: DbHandle, pipelined: PipelinedWriter, dials: readonly DialInput[], now: Date, requeueDropped?: DroppedRequeue): Promise<(RecordedCall | undefined | Error)[]> {
   const { db, dialect } = handle;
   // Leads locked in id order: two transactions never wait for each other's leads in a cycle.
   const order = dials.map((d, i) => ({ ...d, i, call: callInsertOf(d.input, d.startedAt, now) })).sort((a, b) => a.input.lead_id - b.input.lead_id);
@@ -34,7 +34,7 @@ export function recordCallsPipelined(handle: DbHandle, dials: readonly DialInput
   // its campaign is then read in a batch of its own.)
   const expected = new Map(order.filter((d) => requeueDropped && classifyCallResult(d.call.result, d.call.hangup_cause) === 'dropped').map((d) => [d.input.lead_id, requeueOf(d.input.lead_id)]));
   return retryingConflicts(() =>
-    handle.pipelinedTransaction!(async (tx) => {
+    pipelined(async (tx) => {
       const reads = await tx.send(...order.map((d) => readLeadAndInsertCallQuery(db, dialect, d.call)), ...[...expected.values()].map((r) => r.read));
       const campaignRows = new Map([...expected.keys()].map((leadId, k) => [leadId, reads[order.length + k]]));
 

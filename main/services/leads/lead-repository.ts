@@ -29,8 +29,8 @@ export interface LeadScope {
  * event loop) for long: `db` is the long-work handle, so the loop turns between statements, and
  * each statement counts a short range of the (list, status, last dial) index. One count(*) over a
  * million leads held it for 25–40 ms, one count of the 400,000-lead list 31–67 ms; on SQLite a
- * list is counted one status at a time (the largest status of that list, 124,000 leads: ~10 ms).
- * PostgreSQL counts on the server, so one statement per list.
+ * list is counted one status at a time where the dialect says so (`listCount`: SQLite; the largest
+ * status of that list, 124,000 leads: ~10 ms). PostgreSQL counts on the server, so one statement per list.
  */
 export async function countLeads(db: Db, dialect: Dialect, scope: LeadScope): Promise<number> {
   let lists = db.selectFrom('lead_lists').select('id').orderBy('id');
@@ -38,7 +38,7 @@ export async function countLeads(db: Db, dialect: Dialect, scope: LeadScope): Pr
   if (scope.campaignId !== undefined) lists = lists.where('campaign_id', '=', scope.campaignId);
   let total = 0;
   for (const { id } of await lists.execute()) {
-    total += dialect.name === 'sqlite' ? await countListByStatus(db, id) : await countList(db, id, 'all');
+    total += dialect.listCount === 'per-status' ? await countListByStatus(db, id) : await countList(db, id, 'all');
   }
   return total;
 }
@@ -80,7 +80,7 @@ export async function loadLeadsById(db: Db, dialect: Dialect, ids: readonly numb
   const batch = idsIn(dialect, 'leads.id', [...new Set(ids)]);
   if (batch) {
     let q = db.selectFrom('leads').select(LEAD_COLUMNS).where(batch).orderBy('leads.id');
-    if (lock && dialect.supportsRowLocks) q = q.forUpdate();
+    if (lock) q = dialect.forUpdate(q);
     for (const row of (await executeRecurring(db, dialect, q)).rows as LeadRow[]) out.set(row.id, row);
   }
   return out;
@@ -127,7 +127,8 @@ export async function updateLeadTrackingBulk(
   );
 }
 
-export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at'> & { created_at: string };
+// `changed_by` is for manual changes only (lead-lookup/manual-actions.ts); every other writer leaves it NULL.
+export type AuditInsert = Omit<LeadStatusAuditTable, 'id' | 'created_at' | 'changed_by'> & { created_at: string };
 
 /** The audit columns, in the order a select handed to `insertAuditRowsFrom` must produce them. */
 const AUDIT_COLUMNS = ['lead_id', 'old_status', 'new_status', 'source', 'operation_id', 'reason', 'created_at'] as const;

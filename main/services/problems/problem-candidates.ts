@@ -70,7 +70,7 @@ export async function problemCandidates(
         or (k.n > 0 and (l.dial_attempts < k.n or l.answered_count < k.a
                          or l.last_dial_attempt is null or l.last_dial_attempt < k.latest))
       )
-    order by l.id ${lock && dialect.supportsRowLocks ? sql`for update of l` : sql``}`;
+    order by l.id ${lock ? dialect.forUpdateClause('l') : sql``}`;
   const rows = await executeRecurring(db, dialect, query);
   return rows.rows;
 }

@@ -8,7 +8,7 @@ import { createAuditStore } from './audit-store';
 import { createHopperStore } from './hopper-store';
 import { createJobsStore } from './jobs-store';
 import { createNavigationStore } from './navigation-store';
-import { createRecyclingStore } from './recycling-store';
+import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
 
 export function createStores(client: ApiClient) {

@@ -1,19 +1,19 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HopperPanel } from '../../renderer/src/screens/hopper/hopper-panel';
-import { JobsPanel } from '../../renderer/src/screens/jobs/jobs-panel';
-import { AuditPanel } from '../../renderer/src/screens/audit/audit-panel';
+import { HopperScreen } from '../../renderer/src/screens/hopper/hopper-screen';
+import { JobsScreen } from '../../renderer/src/screens/jobs/jobs-screen';
+import { AuditScreen } from '../../renderer/src/screens/audit/audit-screen';
 import type { AuditRow } from '../../shared/types/audit';
 import { HOPPER_EXPLAIN, HOPPER_STATS, JOBS, jobRun } from './support/fixtures';
 import { callsTo, renderWithStores } from './support/render';
 
 afterEach(cleanup);
 
-describe('hopper panel', () => {
+describe('hopper screen', () => {
   it('shows queued, dialing, eligible now and why the rest is not eligible, then fills', async () => {
     let queued = 0;
-    const { transport } = renderWithStores(<HopperPanel campaignId={1} campaignName="Solar Savings Outreach" />, {
+    const { transport } = renderWithStores(<HopperScreen campaignId={1} campaignName="Solar Savings Outreach" />, {
       'hopper/stats': () => ({ ...HOPPER_STATS, queued, dialing: 3 }),
       'hopper/explain': () => HOPPER_EXPLAIN,
       'hopper/fill': () => {
@@ -37,10 +37,10 @@ describe('hopper panel', () => {
   });
 });
 
-describe('jobs panel', () => {
+describe('jobs screen', () => {
   it('lists jobs with schedule text, switch, last run; runs one now; follows job events live', async () => {
     let runs = [jobRun(1, 'fill_hopper')];
-    const { transport } = renderWithStores(<JobsPanel />, {
+    const { transport } = renderWithStores(<JobsScreen />, {
       'jobs/list': () => JOBS,
       'jobs/history': () => runs,
       'jobs/set': (input) => ({ ...JOBS.find((j) => j.job === input.job)!, enabled: input.enabled ?? true }),
@@ -78,7 +78,7 @@ describe('jobs panel', () => {
   });
 });
 
-describe('audit panel', () => {
+describe('audit screen', () => {
   const rows: AuditRow[] = [
     { id: 2, lead_id: 17, list_id: 1, old_status: null, new_status: 'new', source: 'fix', operation_id: 'abcdef12-0000-4000-8000-000000000000', reason: 'null_status', created_at: '2026-11-24T14:00:00.000Z' },
     { id: 1, lead_id: 9, list_id: 1, old_status: 'busy', new_status: 'new', source: 'recycle', operation_id: null, reason: null, created_at: '2026-11-24T13:00:00.000Z' },
@@ -89,7 +89,7 @@ describe('audit panel', () => {
     const revoke = vi.fn();
     Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    const { transport, stores } = renderWithStores(<AuditPanel />, {
+    const { transport, stores } = renderWithStores(<AuditScreen />, {
       'audit/list': () => rows,
       'audit/export-csv': () => ({ filename: 'audit.csv', csv: 'id,lead_id\n2,17\n' }),
     });

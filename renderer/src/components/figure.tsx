@@ -1,6 +1,6 @@
-// The live figures of the recycling screen, each an <output> with its own label.
+// A live figure (recycling, hopper): a number in an <output> with its own label.
 import { useId } from 'react';
-import { count } from '../../format/format';
+import { count } from '../format/format';
 
 export interface FigureProps {
   label: string;

@@ -1,6 +1,6 @@
 // What the recycling screen may offer for a stored status word, from the one catalogue.
-import { categoryOfStored, recycleRuleOf } from '../../../shared/catalogue';
-import type { StatusCount } from '../../../shared/types/status';
+import { categoryOfStored, recycleRuleOf } from '../../../../shared/catalogue';
+import type { StatusCount } from '../../../../shared/types/status';
 
 /** `dnc` (in any spelling) never moves; other finals only with an override. */
 export function isNeverRecyclable(stored: string | null): boolean {

@@ -1,11 +1,12 @@
 // Status changes, newest first, filtered by list, source and operation.
 import { useEffect } from 'react';
-import { AUDIT_SOURCES, type AuditSource } from '../../../../shared/types/audit';
+import { AUDIT_SOURCES, type AuditRow, type AuditSource } from '../../../../shared/types/audit';
+import { DataTable, type Column } from '../../components/data-table';
 import { count, dateTime, statusLabel } from '../../format/format';
 import { useSlice, useStores } from '../../stores/stores';
 import { downloadText } from './download';
 
-export function AuditPanel() {
+export function AuditScreen() {
   const { audit } = useStores();
   const { filter, rows, loading, exporting } = useSlice((s) => s.audit, (s) => s);
   const campaigns = useSlice((s) => s.navigation, (s) => s.campaigns);
@@ -13,6 +14,31 @@ export function AuditPanel() {
     void audit.getState().load();
   }, [audit]);
   const listName = new Map(campaigns.flatMap((c) => c.lists.map((l) => [l.id, l.name] as const)));
+  const showOperation = (operationId: string) => {
+    audit.getState().setFilter({ operationId });
+    void audit.getState().load();
+  };
+  const columns: Column<AuditRow>[] = [
+    { key: 'when', header: 'When', className: 'nowrap', cell: (r) => dateTime(r.created_at) },
+    { key: 'lead', header: 'Lead', className: 'num', cell: (r) => r.lead_id },
+    { key: 'list', header: 'List', cell: (r) => (r.list_id === null ? '—' : (listName.get(r.list_id) ?? `#${r.list_id}`)) },
+    { key: 'from', header: 'From', cell: (r) => statusLabel(r.old_status) },
+    { key: 'to', header: 'To', cell: (r) => statusLabel(r.new_status) },
+    { key: 'source', header: 'Source', cell: (r) => r.source },
+    {
+      key: 'operation',
+      header: 'Operation',
+      cell: (r) =>
+        r.operation_id ? (
+          <button type="button" className="link mono" title="Show only this operation" onClick={() => showOperation(r.operation_id!)}>
+            {r.operation_id.slice(0, 8)}
+          </button>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'reason', header: 'Reason', className: 'reason', cell: (r) => r.reason ?? '' },
+  ];
   const exportCsv = async () => {
     const file = await audit.getState().exportCsv();
     if (file) downloadText(file.filename, file.csv);
@@ -71,55 +97,7 @@ export function AuditPanel() {
         </button>
       </form>
       <p className="hint">{loading ? 'Loading…' : rows.length >= 200 ? `The newest ${count(rows.length)} changes; narrow the filters to see older ones.` : `${count(rows.length)} changes, newest first.`}</p>
-      <table className="data-table" aria-label="Status changes">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Lead</th>
-            <th scope="col">List</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Source</th>
-            <th scope="col">Operation</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="nowrap">{dateTime(r.created_at)}</td>
-              <td className="num">{r.lead_id}</td>
-              <td>{r.list_id === null ? '—' : (listName.get(r.list_id) ?? `#${r.list_id}`)}</td>
-              <td>{statusLabel(r.old_status)}</td>
-              <td>{statusLabel(r.new_status)}</td>
-              <td>{r.source}</td>
-              <td>
-                {r.operation_id ? (
-                  <button
-                    type="button"
-                    className="link mono"
-                    title="Show only this operation"
-                    onClick={() => {
-                      audit.getState().setFilter({ operationId: r.operation_id! });
-                      void audit.getState().load();
-                    }}
-                  >
-                    {r.operation_id.slice(0, 8)}
-                  </button>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td className="reason">{r.reason ?? ''}</td>
-            </tr>
-          ))}
-          {rows.length === 0 && !loading ? (
-            <tr>
-              <td colSpan={8}>No status change matches.</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <DataTable label="Status changes" columns={columns} rows={rows} rowKey={(r) => r.id} empty={loading ? null : 'No status change matches.'} />
     </section>
   );
 }

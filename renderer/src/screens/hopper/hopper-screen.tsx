@@ -1,8 +1,9 @@
 // A campaign's hopper: what is queued and dialing, what is eligible now, and why the rest is not.
 import { useEffect } from 'react';
-import type { ExclusionRule } from '../../../../shared/types/hopper';
+import type { ExclusionRule, HopperExplain } from '../../../../shared/types/hopper';
+import { DataTable, type Column } from '../../components/data-table';
 import { count, dateTime, statusLabel } from '../../format/format';
-import { Figure } from '../recycling/figures';
+import { Figure } from '../../components/figure';
 import { useSlice, useStores } from '../../stores/stores';
 
 const RULE_TEXT: Record<ExclusionRule, string> = {
@@ -18,7 +19,21 @@ const RULE_TEXT: Record<ExclusionRule, string> = {
   already_queued: 'Already in the hopper',
 };
 
-export function HopperPanel({ campaignId, campaignName }: { campaignId: number; campaignName: string }) {
+const EXPLAIN_COLUMNS: Column<HopperExplain['excluded'][number]>[] = [
+  {
+    key: 'reason',
+    header: 'Reason',
+    cell: (row) => (
+      <>
+        {RULE_TEXT[row.rule] ?? row.rule} <code className="rule">{row.rule}</code>
+      </>
+    ),
+  },
+  { key: 'leads', header: 'Leads', headerClassName: 'num', className: 'num', cell: (row) => count(row.count) },
+  { key: 'next', header: 'Next eligible', cell: (row) => (row.next_eligible_at ? dateTime(row.next_eligible_at) : '—') },
+];
+
+export function HopperScreen({ campaignId, campaignName }: { campaignId: number; campaignName: string }) {
   const { hopper } = useStores();
   const state = useSlice((s) => s.hopper, (s) => s);
   useEffect(() => {
@@ -71,33 +86,7 @@ export function HopperPanel({ campaignId, campaignName }: { campaignId: number; 
             {count(explain.total_leads)} leads in the campaign, {count(explain.eligible_now)} eligible now, {count(excludedTotal)} excluded (each by the first rule it fails), as of{' '}
             {dateTime(explain.now)}.
           </p>
-          <table className="data-table" aria-label="Hopper explain">
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col" className="num">
-                  Leads
-                </th>
-                <th scope="col">Next eligible</th>
-              </tr>
-            </thead>
-            <tbody>
-              {explain.excluded.map((row) => (
-                <tr key={row.rule}>
-                  <th scope="row">
-                    {RULE_TEXT[row.rule] ?? row.rule} <code className="rule">{row.rule}</code>
-                  </th>
-                  <td className="num">{count(row.count)}</td>
-                  <td>{row.next_eligible_at ? dateTime(row.next_eligible_at) : '—'}</td>
-                </tr>
-              ))}
-              {explain.excluded.length === 0 ? (
-                <tr>
-                  <td colSpan={3}>No lead is excluded.</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <DataTable label="Hopper explain" columns={EXPLAIN_COLUMNS} rows={explain.excluded} rowKey={(row) => row.rule} rowHeader empty="No lead is excluded." />
         </section>
       ) : null}
     </section>
