@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../../main/db/database-config';
 
-export const BIN = path.resolve(__dirname, '../../bin/lead-console.mjs');
+// import.meta, not __dirname: the crash harness also runs outside vitest, as plain ESM.
+export const BIN = fileURLToPath(new URL('../../bin/lead-console.mjs', import.meta.url));
 
 export interface CliResult {
   code: number;
