@@ -8,7 +8,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { ChildJob } from './child-job';
 import { generateDataset, type DatasetInfo } from './dataset';
-import { DATA_DIR, openBench, recreatePgDatabase, dropPgDatabase, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
+import type { DatabaseTarget } from '../main/db/database-config';
+import { sqliteDatabases } from '../scripts/fresh-database';
+import { DATA_DIR, benchPgDatabases, openBench, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
 import { OPERATIONS } from './operations';
 import { parseArgs } from './args';
 import { buildEntry, printTable, type DbResults, type OpEntry } from './report';
@@ -35,12 +37,11 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null): 
   let location: string;
   if (kind === 'sqlite') {
     // The pid keeps two bench runs on one machine (two engineers) out of each other's files.
-    const file = path.join(DATA_DIR, `base-${leads}-${process.pid}.sqlite`);
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    const { file } = (await sqliteDatabases({ dir: DATA_DIR }).fresh(`base-${leads}-${process.pid}`)) as Extract<DatabaseTarget, { kind: 'sqlite' }>;
     base = { kind, file };
     location = file;
   } else {
-    await recreatePgDatabase(pgUrl!, 'bench_base');
+    await benchPgDatabases(pgUrl!).fresh('bench_base');
     base = { kind, serverUrl: pgUrl!, baseName: 'bench_base' };
     location = urlWithDatabase(pgUrl!, 'bench_base');
   }
@@ -129,7 +130,7 @@ async function main() {
       }
       results[kind] = { dataset: info, operations: ops };
       if (kind === 'postgres' && !process.env.BENCH_DATABASE_URL) {
-        await dropPgDatabase(pgUrl!, 'bench_base');
+        await benchPgDatabases(pgUrl!).drop({ kind: 'postgres', url: urlWithDatabase(pgUrl!, 'bench_base') });
       }
       if (base.kind === 'sqlite' && base.file) for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
     }

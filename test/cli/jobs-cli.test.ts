@@ -1,15 +1,15 @@
 // `lead-console jobs …` and `run-jobs` as a supervisor runs them, in their own processes.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open-database';
 import type { JobInfo, JobRun } from '../../shared/types/jobs';
-import { createTestTarget } from '../support/databases';
-import { runCli } from '../support/cli';
+import { createTestTarget, describeEachDialect } from '../support/databases';
+import { dbArgs as cliDbArgs, runCli } from '../support/cli';
 import { startCli } from '../support/jobs-process';
+import { makeTempDir } from '../support/temp-dir';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-jobs-cli-'));
+const tmp = makeTempDir('lead-console-jobs-cli-');
 
 describe('jobs usage errors', () => {
   const db = path.join(tmp, 'usage.sqlite');
@@ -33,45 +33,43 @@ describe('jobs usage errors', () => {
   });
 });
 
-for (const dialect of ['sqlite', 'postgres'] as const) {
-  describe(`jobs from the command line [${dialect}]`, () => {
-    let dbArgs: string[];
-    beforeAll(async () => {
-      const target = await createTestTarget(dialect);
-      dbArgs = target.kind === 'sqlite' ? ['--db', target.file] : ['--database-url', target.url];
-    });
-
-    it('lists, changes a schedule, runs a job now and shows the history', async () => {
-      const set = await runCli(['jobs', 'set', 'sync_call_log_to_lead_status', '--schedule', '*/3 * * * *', ...dbArgs]);
-      expect(set.code, set.stderr).toBe(0);
-      expect(set.stdout).toMatch(/sync_call_log_to_lead_status runs every 3 minutes/);
-      expect((await runCli(['jobs', 'set', 'reconcile_lead_status', '--disable', ...dbArgs])).code).toBe(0);
-
-      const list = await runCli(['jobs', 'list', '--json', '--now', '2026-03-02T10:01:30Z', ...dbArgs]);
-      const jobs = JSON.parse(list.stdout) as JobInfo[];
-      expect(jobs.map((j) => j.job)).toEqual([
-        'fill_hopper',
-        'retry_dropped_calls',
-        'recycle_failed_calls',
-        'cleanup_stale_hopper_entries',
-        'sync_call_log_to_lead_status',
-        'reconcile_lead_status',
-      ]);
-      expect(jobs[4]).toMatchObject({ schedule: '*/3 * * * *', schedule_text: 'Every 3 minutes', enabled: true, next_run_at: '2026-03-02T10:03:00.000Z' });
-      expect(jobs[5]).toMatchObject({ enabled: false, next_run_at: null });
-
-      const run = await runCli(['jobs', 'run', 'sync_call_log_to_lead_status', '--json', ...dbArgs]);
-      expect(run.code, run.stderr).toBe(0);
-      const done = JSON.parse(run.stdout) as JobRun;
-      expect(done).toMatchObject({ job: 'sync_call_log_to_lead_status', outcome: 'ok', source: 'manual', counts: { synced: 0 } });
-
-      const text = await runCli(['jobs', 'history', ...dbArgs]);
-      expect(text.stdout).toMatch(/sync_call_log_to_lead_status\s+\S+ \S+\s+manual\s+\d+ ms\s+ok/);
-      const history = JSON.parse((await runCli(['jobs', 'history', '--job', 'sync_call_log_to_lead_status', '--limit', '5', '--json', ...dbArgs])).stdout);
-      expect(history).toEqual([done]);
-    });
+describeEachDialect('jobs from the command line', ({ dialect }) => {
+  let dbArgs: string[];
+  beforeAll(async () => {
+    const target = await createTestTarget(dialect);
+    dbArgs = cliDbArgs(target);
   });
-}
+
+  it('lists, changes a schedule, runs a job now and shows the history', async () => {
+    const set = await runCli(['jobs', 'set', 'sync_call_log_to_lead_status', '--schedule', '*/3 * * * *', ...dbArgs]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/sync_call_log_to_lead_status runs every 3 minutes/);
+    expect((await runCli(['jobs', 'set', 'reconcile_lead_status', '--disable', ...dbArgs])).code).toBe(0);
+
+    const list = await runCli(['jobs', 'list', '--json', '--now', '2026-03-02T10:01:30Z', ...dbArgs]);
+    const jobs = JSON.parse(list.stdout) as JobInfo[];
+    expect(jobs.map((j) => j.job)).toEqual([
+      'fill_hopper',
+      'retry_dropped_calls',
+      'recycle_failed_calls',
+      'cleanup_stale_hopper_entries',
+      'sync_call_log_to_lead_status',
+      'reconcile_lead_status',
+    ]);
+    expect(jobs[4]).toMatchObject({ schedule: '*/3 * * * *', schedule_text: 'Every 3 minutes', enabled: true, next_run_at: '2026-03-02T10:03:00.000Z' });
+    expect(jobs[5]).toMatchObject({ enabled: false, next_run_at: null });
+
+    const run = await runCli(['jobs', 'run', 'sync_call_log_to_lead_status', '--json', ...dbArgs]);
+    expect(run.code, run.stderr).toBe(0);
+    const done = JSON.parse(run.stdout) as JobRun;
+    expect(done).toMatchObject({ job: 'sync_call_log_to_lead_status', outcome: 'ok', source: 'manual', counts: { synced: 0 } });
+
+    const text = await runCli(['jobs', 'history', ...dbArgs]);
+    expect(text.stdout).toMatch(/sync_call_log_to_lead_status\s+\S+ \S+\s+manual\s+\d+ ms\s+ok/);
+    const history = JSON.parse((await runCli(['jobs', 'history', '--job', 'sync_call_log_to_lead_status', '--limit', '5', '--json', ...dbArgs])).stdout);
+    expect(history).toEqual([done]);
+  });
+}, { open: false });
 
 describe('two run-jobs processes on one SQLite file', () => {
   let file: string;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
 import { ensureRendererBuilt } from './support/build-renderer';
 import { seedDemo, startServe, tempDir, type ConsoleServer } from './support/console-server';
-import { DemoDatabase } from './support/database';
+import { DemoDatabase, onlyManualFills } from './support/database';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN_LIST = 'Solar — Main import (Sept)';
@@ -20,6 +20,8 @@ let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
 let db: DemoDatabase;
+/** The main list's leads before the recycle, for the undo to be compared with. */
+let beforeRecycle: ReturnType<DemoDatabase['statusesAndDials']>;
 const pageErrors: string[] = [];
 
 async function figure(name: string): Promise<string> {
@@ -43,6 +45,7 @@ describe('console in a browser (lead-console serve)', () => {
     // while the test compares the page with the database.
     const sync = spawnSync(process.execPath, [`${ROOT}/bin/lead-console.mjs`, 'sync-calls', '--db', dbFile], { cwd: ROOT, encoding: 'utf8' });
     if (sync.status !== 0) throw new Error(`sync-calls failed: ${sync.stderr}`);
+    onlyManualFills(dbFile, 1);
     server = await startServe(dbFile);
     db = new DemoDatabase(dbFile);
     browser = await launchBrowser();
@@ -76,6 +79,7 @@ describe('console in a browser (lead-console serve)', () => {
   it('selects recyclable, recycles with reset: the figures and the database agree', async () => {
     const ids = db.recyclableIds(1);
     const newBefore = db.countWithStatus(1, 'new');
+    beforeRecycle = db.statusesAndDials(1);
     expect(ids.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Select Recyclable' }).click();
     await expectFigure('Selected', ids.length);
@@ -108,6 +112,7 @@ describe('console in a browser (lead-console serve)', () => {
     await page.getByText(/Undone: [\d,]+ leads are back/).waitFor({ timeout: 60_000 });
     const back = db.recyclableIds(1);
     expect(back.length).toBeGreaterThan(0);
+    expect(db.statusesAndDials(1)).toEqual(beforeRecycle);
     await expectFigure('Recyclable leads', back.length);
     await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).count()).toBe(0);
   }, 120_000);
@@ -121,6 +126,7 @@ describe('console in a browser (lead-console serve)', () => {
     expect(willFix).toBeGreaterThan(0);
     await screenshot(page, '04-fix-dry-run');
     const fixAuditBefore = db.auditRows('fix');
+    expect(db.countNullStatus(1)).toBeGreaterThan(0);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     // The fix streams its progress over server-sent events while it runs.
     const bar = page.getByRole('progressbar', { name: 'Fixing problem leads progress' });
@@ -130,9 +136,9 @@ describe('console in a browser (lead-console serve)', () => {
     await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
     expect(db.auditRows('fix')).toBeGreaterThan(fixAuditBefore);
     // NULL leads never dialed became `new`: none is left in the database nor on the page.
-    expect(db.countWithStatus(1, 'NA')).toBe(0);
+    expect(db.countNullStatus(1)).toBe(0);
     await expectFigure('Total leads', db.totalLeads(1));
-    expect(await page.getByRole('checkbox', { name: 'NA', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: '(no status)', exact: true }).count()).toBe(0);
     await screenshot(page, '05-after-fix');
   }, 180_000);
 
@@ -142,8 +148,14 @@ describe('console in a browser (lead-console serve)', () => {
     await table.waitFor();
     const inactive = table.getByRole('row', { name: /List is not active/ });
     await expect.poll(() => inactive.textContent()).toContain(fmt(db.leadsInInactiveLists(1)));
+    // The window is open all day and only this button fills (onlyManualFills): leads are eligible.
+    const queuedBefore = db.hopperRows(1);
     await page.getByRole('button', { name: 'Fill now' }).click();
-    await page.getByText(/^Added [\d,]+ leads/).waitFor({ timeout: 60_000 });
+    const added = page.getByText(/^Added [\d,]+ leads/);
+    await added.waitFor({ timeout: 60_000 });
+    const n = Number(/^Added ([\d,]+) leads/.exec((await added.textContent())!)![1].replace(/,/g, ''));
+    expect(n).toBeGreaterThan(0);
+    expect(db.hopperRows(1)).toBe(queuedBefore + n);
     await expectFigure('Queued', db.hopperRows(1));
     await screenshot(page, '06-hopper');
   }, 120_000);
@@ -171,7 +183,13 @@ describe('console in a browser (lead-console serve)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const text = fs.readFileSync((await download.path())!, 'utf8');
-    expect(text.split('\n').length).toBeGreaterThan(2);
+    const [header, first] = text.split('\r\n');
+    expect(header).toBe('id,created_at,lead_id,list_id,old_status,new_status,source,operation_id,reason');
+    // The first row is an undo row as stored: each of its fields is the database's.
+    const row = db.auditRow(Number(first.split(',')[0]));
+    expect(row.source).toBe('undo');
+    for (const k of ['id', 'lead_id', 'list_id', 'old_status', 'new_status', 'operation_id'] as const) expect(first.split(',')).toContain(String(row[k] ?? ''));
+    expect(text.split('\r\n').filter(Boolean).length).toBe(db.auditRows('undo') + 1);
   }, 60_000);
 
   it('shows the database settings, and the page had no script or CSP error', async () => {

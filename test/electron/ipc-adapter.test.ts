@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseSettings, type SecretBox } from '../../main/app/database-settings';
@@ -9,6 +9,7 @@ import type { Handlers } from '../../main/ipc/handler-types';
 import { buildApi } from '../../preload/build-api';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../shared/ipc/contract';
 import { ConsoleError } from '../../shared/errors';
+import { makeTempDir } from '../support/temp-dir';
 
 class FakeIpcMain implements IpcMainLike {
   readonly listeners = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
@@ -143,7 +144,7 @@ describe('database settings', () => {
   const conn = { host: 'db.example', port: 5432, database: 'leads', user: 'sup', password: 'p@ss word/1', sslMode: 'disable' as const };
 
   it('keeps the password only sealed, and gives it back for the same server', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-settings-')), 'settings.json');
+    const file = path.join(makeTempDir('lc-settings-'), 'settings.json');
     const settings = new DatabaseSettings(file, box);
     expect(settings.savePostgres(conn)).toEqual({ passwordKept: true });
     expect(fs.readFileSync(file, 'utf8')).not.toContain('p@ss');
@@ -154,7 +155,7 @@ describe('database settings', () => {
   });
 
   it('keeps no password at all without a keychain', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-settings-')), 'settings.json');
+    const file = path.join(makeTempDir('lc-settings-'), 'settings.json');
     const settings = new DatabaseSettings(file, { ...box, available: () => false });
     expect(settings.savePostgres(conn)).toEqual({ passwordKept: false });
     expect(fs.readFileSync(file, 'utf8')).not.toMatch(/p@ss|sealed/);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { batchedPrefixCheck } from './harness/invariants';
-import { TABLES, type TableDump } from './harness/table-dump';
+import { TABLES, type TableSnapshot } from '../support/table-snapshot';
 
 // The crash harness's fix invariant, on hand-made dumps: batches of 2 leads, each lead either as
 // before (status null) or as the run leaves it (status 'new').
-function dump(statuses: (string | null)[]): TableDump {
-  const d = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as TableDump;
+function dump(statuses: (string | null)[]): TableSnapshot {
+  const d = Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as TableSnapshot;
   d.leads = statuses.map((status, i) => ({ id: i + 1, status }));
   return d;
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BAD_DATABASE_ARGS, cliSample } from './support/cli-cases';
 import { expectUsageError, runAll } from './support/cli-check';
 import { COMMANDS, record, SPAWN_TIMEOUT_MS, SAMPLE_RUNS, seeded, writeCounts } from './support/cli-run';
-import { changedTables, snapshotDatabase, type DbSnapshot } from './support/db-snapshot';
+import { changedTables, snapshotTables, type TableSnapshot } from '../support/table-snapshot';
 
 describe('CLI fuzzing: database flags, dial results, random sample', () => {
   afterAll(() => writeCounts('fuzz-cli-input'));
@@ -22,7 +22,7 @@ describe('CLI fuzzing: database flags, dial results, random sample', () => {
   it('answers every malformed record-call line with an error line and changes nothing [sqlite]', async () => {
     const { h, seed, dbArgs } = await seeded('sqlite');
     try {
-      const before = await snapshotDatabase(h);
+      const before = await snapshotTables(h);
       const lead = seed.leadIds[0];
       const lines = [
         'not json',
@@ -48,7 +48,7 @@ describe('CLI fuzzing: database flags, dial results, random sample', () => {
         expect(reply.ok).toBe(false);
         expect(reply.error!.length).toBeLessThan(300);
       }
-      expect(changedTables(before, await snapshotDatabase(h))).toEqual([]);
+      expect(changedTables(before, await snapshotTables(h))).toEqual([]);
     } finally {
       await h.close();
     }
@@ -57,13 +57,13 @@ describe('CLI fuzzing: database flags, dial results, random sample', () => {
   it(`refuses a seeded random sample of ${SAMPLE_RUNS} hostile command lines [postgres]`, async () => {
     const { h, seed, dbArgs } = await seeded('postgres');
     try {
-      const before: DbSnapshot = await snapshotDatabase(h);
+      const before: TableSnapshot = await snapshotTables(h);
       const samples = fc.sample(cliSample(seed), { numRuns: SAMPLE_RUNS, seed: 20261124 });
       await runAll(samples, dbArgs, async (args, r) => {
         record(args);
         expectUsageError(args, r);
       });
-      expect(changedTables(before, await snapshotDatabase(h))).toEqual([]);
+      expect(changedTables(before, await snapshotTables(h))).toEqual([]);
     } finally {
       await h.close();
     }

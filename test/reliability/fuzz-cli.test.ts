@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cliTable } from './support/cli-cases';
 import { expectUsageError, runAll } from './support/cli-check';
 import { COMMANDS, record, SPAWN_TIMEOUT_MS, seeded, writeCounts } from './support/cli-run';
-import { changedTables, snapshotDatabase } from './support/db-snapshot';
+import { changedTables, snapshotTables } from '../support/table-snapshot';
 
 describe('CLI fuzzing: hostile flag values', () => {
   afterAll(() => writeCounts('fuzz-cli'));
@@ -19,12 +19,12 @@ describe('CLI fuzzing: hostile flag values', () => {
   it('refuses a table of hostile flag values on every command with exit 2 and one line; no row changes [sqlite]', async () => {
     const { h, seed, dbArgs } = await seeded('sqlite');
     try {
-      const before = await snapshotDatabase(h);
+      const before = await snapshotTables(h);
       const table = cliTable(seed);
       const ran = await runAll(table, dbArgs, async (args, r) => {
         record(args);
         expectUsageError(args, r);
-        expect(changedTables(before, await snapshotDatabase(h)), args.join(' ').slice(0, 200)).toEqual([]);
+        expect(changedTables(before, await snapshotTables(h)), args.join(' ').slice(0, 200)).toEqual([]);
       });
       expect(ran).toBe(table.length);
     } finally {

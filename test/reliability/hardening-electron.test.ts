@@ -1,11 +1,12 @@
+import os from 'node:os';
 // Item 5 (Electron hardening), without launching Electron: the `electron` module is replaced by
 // a recorder, and the main process's own code builds the window, the content locks, the session
 // locks and the `lead-console://` scheme handler against it. Sender checks and the preload's
 // named-only API are tested in test/electron/ipc-adapter.test.ts.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../support/temp-dir';
 
 const rec = vi.hoisted(() => ({
   windowOptions: [] as unknown[],
@@ -150,7 +151,7 @@ describe('Electron hardening (main process code against a recording electron mod
     registerAppScheme();
     expect(rec.privileged).toEqual([{ scheme: 'lead-console', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(rec.privileged[0]).not.toMatchObject({ privileges: { bypassCSP: true } });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-scheme-'));
+    const dir = makeTempDir('lc-scheme-');
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Lead Console</title>');
     fs.writeFileSync(path.join(path.dirname(dir), 'lc-scheme-secret.txt'), 'secret');
     serveAppScheme(dir);

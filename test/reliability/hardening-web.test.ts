@@ -18,7 +18,7 @@ import { TOKEN_HEADER } from '../../shared/ipc/http-protocol';
 import { runCli } from '../support/cli';
 import { startServe } from '../support/serve-process';
 import { createTestTarget } from '../support/databases';
-import { changedTables, snapshotDatabase } from './support/db-snapshot';
+import { changedTables, snapshotTables } from '../support/table-snapshot';
 import { seedSmall } from './support/seed';
 
 const directives = (csp: string) => csp.split(';').map((d) => d.trim()).filter(Boolean);
@@ -59,7 +59,7 @@ describe('browser mode on the real stack', () => {
 
   it('refuses every channel without the token, with a wrong token, or from a foreign Origin, and nothing changes', async () => {
     const h = running.runtime.handle;
-    const before = await snapshotDatabase(h);
+    const before = await snapshotTables(h);
     const token = running.server.token;
     const attempts: [string, Record<string, string>, number][] = [
       ['no token', {}, 401],
@@ -82,7 +82,7 @@ describe('browser mode on the real stack', () => {
     // A token in the URL query is only accepted by the event stream, never by a channel.
     expect((await fetch(`${base}/api/hopper/cleanup?token=${token}`, { method: 'POST', body: '{}' })).status).toBe(401);
     expect((await fetch(`${base}/api/events?token=wrong`)).status).toBe(401);
-    expect(changedTables(before, await snapshotDatabase(h))).toEqual([]);
+    expect(changedTables(before, await snapshotTables(h))).toEqual([]);
     // The right token works.
     const ok = await fetch(`${base}/api/campaigns/list`, { method: 'POST', body: '{}', headers: { [TOKEN_HEADER]: token } });
     expect(await ok.json()).toMatchObject({ ok: true });

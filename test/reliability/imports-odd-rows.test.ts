@@ -3,13 +3,12 @@
 // or empty phones, impossible timezones and call windows, negative counters). The reports,
 // the sync and the hopper must report them and carry on, never die, and never apply a call at
 // a time they cannot read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { DbHandle } from '../../main/db/open-database';
 import { fixedClock } from '../../main/db/time';
 import { createServices, type Services } from '../../main/services/create-services';
-import { runCli } from '../support/cli';
-import { createTestTarget, DIALECTS, openTestDatabase } from '../support/databases';
-import { openDatabase } from '../../main/db/open-database';
+import { dbArgs, runCli } from '../support/cli';
+import { describeEachDialect } from '../support/databases';
 import { at, getLead, makeCall, makeCampaign, makeLead, makeList } from '../support/fixtures';
 
 const HUGE = 'x'.repeat(10_000);
@@ -60,105 +59,96 @@ export async function writeOddRows(h: DbHandle): Promise<OddRows> {
   return { campaignId, badCampaignId, listId, hugeStatusLead, unreadableCallLead, unreadableCallUuid, oddCauseLeads };
 }
 
-for (const dialect of DIALECTS) {
-  describe(`odd imported rows [${dialect}]`, () => {
-    let h: DbHandle;
-    let s: Services;
-    let odd: OddRows;
-    beforeAll(async () => {
-      h = await openTestDatabase(dialect);
-      s = createServices(h, fixedClock(NOW));
-      odd = await writeOddRows(h);
-    });
-    afterAll(() => h.close());
-
-    it('breakdown shows the 10,000-character status as a problematic word', async () => {
-      const b = await s.status.breakdown(odd.listId);
-      const huge = b.statuses.find((x) => x.status === HUGE);
-      expect(huge).toMatchObject({ count: 1, category: 'problematic' });
-      expect(b.problematic).toBeGreaterThanOrEqual(2);
-    });
-
-    it('the problem report counts them and does not die', async () => {
-      const report = await s.status.findAndFix({ mode: 'report', listId: odd.listId });
-      expect(report.errors).toBe(0);
-      expect(report.issues.unknown_status).toBeGreaterThanOrEqual(1);
-      expect(report.not_fixable).toBeGreaterThanOrEqual(1);
-      expect(report.checked).toBeGreaterThan(10);
-    });
-
-    it('hopper explain and fill report impossible timezones and windows, and never queue those leads', async () => {
-      const explain = await s.hopper.explain(odd.campaignId);
-      expect(explain.total_leads).toBeGreaterThan(10);
-      const bad = await s.hopper.explain(odd.badCampaignId);
-      expect(JSON.stringify(bad)).toMatch(/Mars\/Olympus|timezone|window/i);
-      expect((await s.hopper.fill(odd.badCampaignId)).added).toBe(0);
-      const filled = await s.hopper.fill(odd.campaignId);
-      const queued = await h.db.selectFrom('dialer_hopper').innerJoin('leads', 'leads.id', 'dialer_hopper.lead_id').select(['leads.timezone', 'leads.status', 'leads.last_dial_attempt']).execute();
-      expect(filled.added).toBe(queued.length);
-      for (const q of queued) {
-        expect(['Not/AZone', "'; drop table leads; --"]).not.toContain(q.timezone);
-        expect(q.status).not.toBe(HUGE);
-        expect(q.last_dial_attempt).not.toBe('last tuesday');
-      }
-      expect((await s.hopper.stats(odd.campaignId)).campaign_id).toBe(odd.campaignId);
-    });
-
-    it('sync applies the odd hangup causes as failures, and reports and skips the call it cannot date', async () => {
-      const before = await getLead(h.db, odd.unreadableCallLead);
-      const result = await s.status.syncCalls();
-      expect(result.applied).toBe(odd.oddCauseLeads.length);
-      for (const id of odd.oddCauseLeads) {
-        const lead = await getLead(h.db, id);
-        expect(lead.dial_attempts).toBe(1);
-        expect(['failed', 'busy', 'congestion', 'no_answer', 'invalid']).toContain(lead.status);
-      }
-      // Never applied with a wrong time: the lead is as it was and the call stays unapplied.
-      expect(await getLead(h.db, odd.unreadableCallLead)).toEqual(before);
-      const call = await h.db.selectFrom('call_logs').select('lead_synced_at').where('call_uuid', '=', odd.unreadableCallUuid).executeTakeFirstOrThrow();
-      expect(call.lead_synced_at).toBeNull();
-      expect(result.unreadableTime).toBe(1);
-      expect(result.remaining).toBe(1);
-      // A second sync finds the same one call and reports it again, nothing more.
-      const again = await s.status.syncCalls();
-      expect(again).toMatchObject({ applied: 0, unreadableTime: 1, remaining: 1 });
-    });
-
-    it('the report after the sync still runs, and a fix never writes an unreadable time', async () => {
-      const report = await s.status.findAndFix({ mode: 'fix', listId: odd.listId });
-      expect(report.errors).toBe(0);
-      const lead = await getLead(h.db, odd.unreadableCallLead);
-      expect(lead.last_dial_attempt === null || !Number.isNaN(Date.parse(lead.last_dial_attempt))).toBe(true);
-      expect(lead.status).not.toBe('sale');
-    });
+describeEachDialect('odd imported rows', ({ h }) => {
+  let s: Services;
+  let odd: OddRows;
+  beforeAll(async () => {
+    s = createServices(h, fixedClock(NOW));
+    odd = await writeOddRows(h);
   });
-}
 
-for (const dialect of DIALECTS) {
-  describe(`odd imported rows through the CLI [${dialect}]`, () => {
-    it('fix-lead-status --report-only, breakdown, sync-calls, hopper explain and fill report them and exit normally', async () => {
-      const target = await createTestTarget(dialect);
-      const h = await openDatabase(target);
-      const odd = await writeOddRows(h).finally(() => h.close());
-      const db = target.kind === 'sqlite' ? ['--db', target.file] : ['--database-url', target.url];
-      const now = ['--now', NOW];
-      const [report, breakdown, explain] = await Promise.all([
-        runCli(['fix-lead-status', '--report-only', '--json', ...db, ...now]),
-        runCli(['breakdown', '--list', String(odd.listId), '--json', ...db]),
-        runCli(['hopper', 'explain', '--campaign', String(odd.campaignId), ...db, ...now]),
-      ]);
-      const sync = await runCli(['sync-calls', '--json', ...db, ...now]);
-      const syncText = await runCli(['sync-calls', ...db, ...now]);
-      expect(syncText.stdout).toMatch(/1 calls have a start time that cannot be read/);
-      const fill = await runCli(['hopper', 'fill', '--campaign', String(odd.campaignId), ...db, ...now]);
-      for (const r of [report, breakdown, explain, sync, fill]) {
-        expect(r.stderr).not.toMatch(/Unexpected error|RangeError|TypeError|\n\s+at /);
-        expect(r.code, r.stderr).toBe(0);
-      }
-      expect(JSON.parse(report.stdout).issues.unknown_status).toBeGreaterThanOrEqual(1);
-      expect(JSON.parse(breakdown.stdout).statuses.some((x: { status: string }) => x.status === HUGE)).toBe(true);
-      expect(explain.stdout).toMatch(/Not\/AZone/);
-      expect(JSON.parse(sync.stdout)).toMatchObject({ unreadableTime: 1, remaining: 1 });
-    });
+  it('breakdown shows the 10,000-character status as a problematic word', async () => {
+    const b = await s.status.breakdown(odd.listId);
+    const huge = b.statuses.find((x) => x.status === HUGE);
+    expect(huge).toMatchObject({ count: 1, category: 'problematic' });
+    expect(b.problematic).toBeGreaterThanOrEqual(2);
   });
-}
+
+  it('the problem report counts them and does not die', async () => {
+    const report = await s.status.findAndFix({ mode: 'report', listId: odd.listId });
+    expect(report.errors).toBe(0);
+    expect(report.issues.unknown_status).toBeGreaterThanOrEqual(1);
+    expect(report.not_fixable).toBeGreaterThanOrEqual(1);
+    expect(report.checked).toBeGreaterThan(10);
+  });
+
+  it('hopper explain and fill report impossible timezones and windows, and never queue those leads', async () => {
+    const explain = await s.hopper.explain(odd.campaignId);
+    expect(explain.total_leads).toBeGreaterThan(10);
+    const bad = await s.hopper.explain(odd.badCampaignId);
+    expect(JSON.stringify(bad)).toMatch(/Mars\/Olympus|timezone|window/i);
+    expect((await s.hopper.fill(odd.badCampaignId)).added).toBe(0);
+    const filled = await s.hopper.fill(odd.campaignId);
+    const queued = await h.db.selectFrom('dialer_hopper').innerJoin('leads', 'leads.id', 'dialer_hopper.lead_id').select(['leads.timezone', 'leads.status', 'leads.last_dial_attempt']).execute();
+    expect(filled.added).toBe(queued.length);
+    for (const q of queued) {
+      expect(['Not/AZone', "'; drop table leads; --"]).not.toContain(q.timezone);
+      expect(q.status).not.toBe(HUGE);
+      expect(q.last_dial_attempt).not.toBe('last tuesday');
+    }
+    expect((await s.hopper.stats(odd.campaignId)).campaign_id).toBe(odd.campaignId);
+  });
+
+  it('sync applies the odd hangup causes as failures, and reports and skips the call it cannot date', async () => {
+    const before = await getLead(h.db, odd.unreadableCallLead);
+    const result = await s.status.syncCalls();
+    expect(result.applied).toBe(odd.oddCauseLeads.length);
+    for (const id of odd.oddCauseLeads) {
+      const lead = await getLead(h.db, id);
+      expect(lead.dial_attempts).toBe(1);
+      expect(['failed', 'busy', 'congestion', 'no_answer', 'invalid']).toContain(lead.status);
+    }
+    // Never applied with a wrong time: the lead is as it was and the call stays unapplied.
+    expect(await getLead(h.db, odd.unreadableCallLead)).toEqual(before);
+    const call = await h.db.selectFrom('call_logs').select('lead_synced_at').where('call_uuid', '=', odd.unreadableCallUuid).executeTakeFirstOrThrow();
+    expect(call.lead_synced_at).toBeNull();
+    expect(result.unreadableTime).toBe(1);
+    expect(result.remaining).toBe(1);
+    // A second sync finds the same one call and reports it again, nothing more.
+    const again = await s.status.syncCalls();
+    expect(again).toMatchObject({ applied: 0, unreadableTime: 1, remaining: 1 });
+  });
+
+  it('the report after the sync still runs, and a fix never writes an unreadable time', async () => {
+    const report = await s.status.findAndFix({ mode: 'fix', listId: odd.listId });
+    expect(report.errors).toBe(0);
+    const lead = await getLead(h.db, odd.unreadableCallLead);
+    expect(lead.last_dial_attempt === null || !Number.isNaN(Date.parse(lead.last_dial_attempt))).toBe(true);
+    expect(lead.status).not.toBe('sale');
+  });
+}, { reset: 'never' });
+
+describeEachDialect('odd imported rows through the CLI', ({ h }) => {
+  it('fix-lead-status --report-only, breakdown, sync-calls, hopper explain and fill report them and exit normally', async () => {
+    const odd = await writeOddRows(h);
+    const db = dbArgs(h.target);
+    const now = ['--now', NOW];
+    const [report, breakdown, explain] = await Promise.all([
+      runCli(['fix-lead-status', '--report-only', '--json', ...db, ...now]),
+      runCli(['breakdown', '--list', String(odd.listId), '--json', ...db]),
+      runCli(['hopper', 'explain', '--campaign', String(odd.campaignId), ...db, ...now]),
+    ]);
+    const sync = await runCli(['sync-calls', '--json', ...db, ...now]);
+    const syncText = await runCli(['sync-calls', ...db, ...now]);
+    expect(syncText.stdout).toMatch(/1 calls have a start time that cannot be read/);
+    const fill = await runCli(['hopper', 'fill', '--campaign', String(odd.campaignId), ...db, ...now]);
+    for (const r of [report, breakdown, explain, sync, fill]) {
+      expect(r.stderr).not.toMatch(/Unexpected error|RangeError|TypeError|\n\s+at /);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(JSON.parse(report.stdout).issues.unknown_status).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(breakdown.stdout).statuses.some((x: { status: string }) => x.status === HUGE)).toBe(true);
+    expect(explain.stdout).toMatch(/Not\/AZone/);
+    expect(JSON.parse(sync.stdout)).toMatchObject({ unreadableTime: 1, remaining: 1 });
+  });
+}, { reset: 'never' });

@@ -2,9 +2,10 @@
 // the middle of UI calls, a recycle and the sync job, then started again on the same data. The
 // console says so clearly (`database/status`, `database_unavailable` with a readable message and
 // no password), reconnects by itself, and the work resumes with nothing half-applied.
-import fs from 'node:fs';
-import path from 'node:path';
+// "In the middle" is made certain, not left to a sleep: a second session holds a row lock the
+// operation needs late in its work, and the server stops only once the operation waits on it.
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppRuntime } from '../../main/app/app-runtime';
 import { bulkInsert } from '../../main/db/query/bulk-insert';
@@ -29,6 +30,7 @@ describe('PostgreSQL outage', () => {
   let listId: number;
   const statuses: PushEvents['database/status'][] = [];
   const outages = { survived: 0, midOperation: 0 };
+  let url: string;
 
   const waitHealthy = async () => {
     for (let i = 0; i < 100; i++) {
@@ -47,7 +49,7 @@ describe('PostgreSQL outage', () => {
 
   beforeAll(async () => {
     server = await OutageServer.start();
-    const url = await server.createDatabase('outage');
+    url = await server.createDatabase('outage');
     runtime = new AppRuntime({ shell: 'browser', version: 'outage', jobTrigger: manualTrigger, healthIntervalMs: 60_000 });
     runtime.events.subscribe((event, payload) => event === 'database/status' && statuses.push(payload as PushEvents['database/status']));
     await runtime.useDatabase({ kind: 'postgres', url });
@@ -69,11 +71,27 @@ describe('PostgreSQL outage', () => {
   afterAll(async () => {
     await runtime?.stop();
     await server?.close();
-    const out = path.resolve(__dirname, '../../test-results');
-    fs.mkdirSync(out, { recursive: true });
-    fs.writeFileSync(path.join(out, 'outage-postgres.json'), `${JSON.stringify(outages)}\n`);
-    console.log(`PostgreSQL outages survived: ${outages.survived} (${outages.midOperation} in the middle of an operation)`);
   });
+
+  /**
+   * Locks one lead row in a session of its own and resolves, holding it, once `started` (the
+   * operation) waits for that lock: the operation is then certainly running, and certainly not done.
+   */
+  const holdLeadUntilWaitedOn = async (leadId: number, started: () => void) => {
+    const blocker = new pg.Client({ connectionString: url });
+    blocker.on('error', () => undefined); // the outage cuts this session too
+    await blocker.connect();
+    await blocker.query('begin');
+    await blocker.query('select id from leads where id = $1 for update', [leadId]);
+    started();
+    for (let i = 0; i < 600; i++) {
+      const waiting = await blocker.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      if (waiting.rows[0].n > 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the operation never reached the locked lead');
+  };
+  const lastLeadId = async () => Number((await runtime.handle.db.selectFrom('leads').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id);
 
   it('UI calls during the outage get database_unavailable, the window hears about it, and all is well once it is back', async () => {
     expect(await dispatch(handlers, 'campaigns/list', {}, ctx)).toMatchObject({ ok: true });
@@ -98,22 +116,23 @@ describe('PostgreSQL outage', () => {
   }, 120_000);
 
   it('a recycle cut by the outage is all or nothing, and runs whole afterwards', async () => {
-    const running = dispatch(handlers, 'recycling/recycle', { listId, statuses: ['no_answer'], targetStatus: 'busy' }, ctx);
-    await new Promise((r) => setTimeout(r, 150));
+    // The recycle goes through the list by id in one transaction: it waits at the last lead with
+    // every other lead already changed inside it.
+    let running!: ReturnType<typeof dispatch>;
+    await holdLeadUntilWaitedOn(await lastLeadId(), () => {
+      running = dispatch(handlers, 'recycling/recycle', { listId, statuses: ['no_answer'], targetStatus: 'busy' }, ctx);
+    });
     let result: Awaited<typeof running> | undefined;
     await outage(async () => {
       result = await running;
     });
     const h = runtime.handle;
     const counts = await h.db.selectFrom('leads').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
-    expect(counts.length, JSON.stringify(counts)).toBe(1);
-    expect(await h.db.selectFrom('operations').select('id').where('state', '=', 'running').execute()).toEqual([]);
-    if (!result!.ok) {
-      outages.midOperation += 1;
-      expect(result!.error.code).toBe('database_unavailable');
-      expect(counts[0].status).toBe('no_answer');
-      expect(await dispatch(handlers, 'recycling/recycle', { listId, statuses: ['no_answer'], targetStatus: 'busy' }, ctx)).toMatchObject({ ok: true, value: { changed: LEADS } });
-    }
+    expect(result).toMatchObject({ ok: false, error: { code: 'database_unavailable' } });
+    outages.midOperation += 1;
+    expect(counts.map((c) => [c.status, Number(c.n)])).toEqual([['no_answer', LEADS]]);
+    expect(await h.db.selectFrom('operations').select('id').execute()).toEqual([]);
+    expect(await dispatch(handlers, 'recycling/recycle', { listId, statuses: ['no_answer'], targetStatus: 'busy' }, ctx)).toMatchObject({ ok: true, value: { changed: LEADS } });
     const after = await h.db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'busy').executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(LEADS);
     const moved = await h.db.selectFrom('operation_leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -128,18 +147,39 @@ describe('PostgreSQL outage', () => {
         where l.dial_attempts <> (select count(*) from call_logs c where c.lead_id = l.id and c.lead_synced_at is not null)`.execute(h.db);
       expect(bad.rows.length).toBe(0);
     };
+    const unsynced = async () => Number((await h.db.selectFrom('call_logs').select((eb) => eb.fn.countAll<number>().as('n')).where('lead_synced_at', 'is', null).executeTakeFirstOrThrow()).n);
+    // The sync applies calls oldest first in batches of 1,000, each its own transaction, and waits
+    // at the first call of a locked lead. Each cycle locks the lead whose first call left is the
+    // median of the leads' first calls left: the cut lands after some batches are committed and
+    // before the last.
+    const leadHalfwayLeft = async () => {
+      const order = (await h.db.selectFrom('call_logs').select('lead_id').where('lead_synced_at', 'is', null).orderBy('started_at').orderBy('id').execute()).map((r) => r.lead_id);
+      const first = new Map<number, number>();
+      for (const [i, lead] of order.entries()) if (!first.has(lead)) first.set(lead, i);
+      const byPosition = [...first.entries()].sort((a, b) => a[1] - b[1]);
+      const [lead, position] = byPosition[Math.floor(byPosition.length / 2)];
+      expect(position, 'at least one batch before the locked lead').toBeGreaterThanOrEqual(1000);
+      return lead;
+    };
     for (let cycle = 0; cycle < 3; cycle++) {
-      const before = Number((await h.db.selectFrom('call_logs').select((eb) => eb.fn.countAll<number>().as('n')).where('lead_synced_at', 'is', null).executeTakeFirstOrThrow()).n);
-      if (before === 0) break;
-      const running = dispatch(handlers, 'jobs/run-now', { job: 'sync_call_log_to_lead_status' }, ctx);
-      await new Promise((r) => setTimeout(r, 200 + cycle * 150));
+      const before = await unsynced();
+      let running!: ReturnType<typeof dispatch>;
+      await holdLeadUntilWaitedOn(await leadHalfwayLeft(), () => {
+        running = dispatch(handlers, 'jobs/run-now', { job: 'sync_call_log_to_lead_status' }, ctx);
+      });
       await outage(async () => {
         const r = await running;
-        if (!r.ok) expect(r.error.code).toBe('database_unavailable');
-        else if ((r.value as { outcome: string }).outcome === 'failed') outages.midOperation += 1;
+        // Cut mid-run: the job reports a failed run (or the call itself meets the outage).
+        if (r.ok) expect(r.value).toMatchObject({ outcome: 'failed' });
+        else expect(r.error.code).toBe('database_unavailable');
+        outages.midOperation += 1;
       });
       await invariant();
+      const after = await unsynced();
+      expect(after, 'the cut run had committed some batches').toBeLessThan(before);
+      expect(after, 'and not all of them').toBeGreaterThan(0);
     }
+    expect(outages).toEqual({ survived: 5, midOperation: 4 });
     const finish = await dispatch(handlers, 'jobs/run-now', { job: 'sync_call_log_to_lead_status' }, ctx);
     // Not "skipped by a run that is over": the cut runs were recorded and their lease released.
     expect(finish).toMatchObject({ ok: true, value: { outcome: 'ok', counts: { remaining: 0 } } });

@@ -9,7 +9,7 @@ import { openDatabase, type DbHandle } from '../../main/db/open-database';
 import { seedDemo } from '../../main/demo/seed-demo';
 import { runCli } from '../support/cli';
 import { createTestTarget } from '../support/databases';
-import { dumpTables } from '../reliability/harness/table-dump';
+import { snapshotTables } from '../support/table-snapshot';
 
 const NOW = '2026-11-24T15:00:00.000Z';
 
@@ -58,7 +58,7 @@ describe('a SELECT-only PostgreSQL role for audits', () => {
   });
 
   it('runs every read-only command', async () => {
-    const before = await dumpTables(rw);
+    const before = await snapshotTables(rw);
     const commands = [
       ['fix-lead-status', '--report-only', '--json'],
       ['fix-lead-status', '--dry-run', '--json', '--now', NOW],
@@ -76,14 +76,14 @@ describe('a SELECT-only PostgreSQL role for audits', () => {
       expect(r.stderr, args.join(' ')).not.toMatch(/process list/);
       expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
     }
-    expect(await dumpTables(rw)).toEqual(before);
+    expect(await snapshotTables(rw)).toEqual(before);
   }, 300_000);
 
   it('a write through that role is refused by the server, even without --read-only, and nothing changes', async () => {
-    const before = await dumpTables(rw);
+    const before = await snapshotTables(rw);
     const r = await runCli(['recycle', '--list', String(listId), '--status', 'no_answer', '--database-url', auditUrl], { env: { PGPASSWORD: password } });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/permission denied|not allowed|privilege/i);
-    expect(await dumpTables(rw)).toEqual(before);
+    expect(await snapshotTables(rw)).toEqual(before);
   }, 120_000);
 });

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget, OpenTarget } from '../../main/db/database-config';
 
-export const BIN = path.resolve(__dirname, '../../bin/lead-console.mjs');
+// import.meta, not __dirname: the crash harness also runs outside vitest, as plain ESM.
+export const BIN = fileURLToPath(new URL('../../bin/lead-console.mjs', import.meta.url));
 
 export interface CliResult {
   code: number;
@@ -28,4 +30,10 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
     });
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** The flags that point `lead-console` at a database. */
+export function dbArgs(t: DatabaseTarget | OpenTarget): string[] {
+  if (t.kind === 'postgres' && !('url' in t)) throw new Error('a test database is opened from a URL');
+  return t.kind === 'sqlite' ? ['--db', t.file] : ['--database-url', t.url];
 }

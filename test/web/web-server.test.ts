@@ -8,8 +8,9 @@ import { PushEventBus } from '../../main/app/push-events';
 import { createRequestHandler, startWebServer, type WebServer } from '../../main/web/web-server';
 import { hostAllowed, isLoopback, tokenMatches } from '../../main/web/request-guard';
 import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../shared/ipc/http-protocol';
+import { makeTempDir } from '../support/temp-dir';
 
-const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-static-'));
+const staticDir = makeTempDir('lc-static-');
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Lead Console</title>');
 fs.writeFileSync(path.join(os.tmpdir(), 'lc-secret.txt'), 'secret');
 

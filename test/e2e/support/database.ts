@@ -25,9 +25,16 @@ export class DemoDatabase {
   countNewAndReset(ids: number[]): number {
     return this.one("select count(*) from leads where id in (select value from json_each(?)) and status = 'new' and dial_attempts = 0", JSON.stringify(ids));
   }
-  statusesOf(ids: number[]): Map<number, string | null> {
-    const rows = this.db.prepare('select id, status from leads where id in (select value from json_each(?))').all(JSON.stringify(ids)) as { id: number; status: string | null }[];
-    return new Map(rows.map((r) => [r.id, r.status]));
+  /** Every lead of the list as [id, status, dial_attempts], by id. */
+  statusesAndDials(listId: number): [number, string | null, number][] {
+    return (this.db.prepare('select id, status, dial_attempts from leads where list_id = ? order by id').all(listId) as { id: number; status: string | null; dial_attempts: number }[]).map((r) => [
+      r.id,
+      r.status,
+      r.dial_attempts,
+    ]);
+  }
+  countNullStatus(listId: number): number {
+    return this.one('select count(*) from leads where list_id = ? and status is null', listId);
   }
   leadsInInactiveLists(campaignId: number): number {
     return this.one('select count(*) from leads l join lead_lists ll on ll.id = l.list_id where ll.campaign_id = ? and ll.active = 0', campaignId);
@@ -38,10 +45,31 @@ export class DemoDatabase {
   jobRuns(job: string): number {
     return this.one('select count(*) from job_runs where job = ?', job);
   }
+  auditRow(id: number): Record<string, string | number | null> {
+    return this.db.prepare('select a.*, l.list_id from lead_status_audit a left join leads l on l.id = a.lead_id where a.id = ?').get(id) as Record<string, string | number | null>;
+  }
   auditRows(source: string): number {
     return this.one('select count(*) from lead_status_audit where source = ?', source);
   }
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * Before the console starts: the campaign's window open all day and no scheduled job filling its
+ * hopper, which starts empty, so that "Fill now" has eligible leads whatever the hour and only
+ * the button fills.
+ */
+export function onlyManualFills(file: string, campaignId: number): void {
+  const db = new Database(file);
+  try {
+    db.prepare("update campaigns set call_window_start = '00:00', call_window_end = '24:00' where id = ?").run(campaignId);
+    for (const job of ['fill_hopper', 'retry_dropped_calls', 'recycle_failed_calls']) {
+      db.prepare("insert into job_settings (job, enabled, schedule) values (?, 0, '* * * * *') on conflict (job) do update set enabled = 0").run(job);
+    }
+    db.prepare('delete from dialer_hopper where campaign_id = ?').run(campaignId);
+  } finally {
+    db.close();
   }
 }

@@ -6,13 +6,14 @@
 import type { DatabaseTarget } from '../../../main/db/database-config';
 import { openDatabase } from '../../../main/db/open-database';
 import { runChild } from './child';
-import { dbArgs, type TargetFactory } from './databases';
+import type { FreshDatabases } from '../../../scripts/fresh-database';
+import { dbArgs } from '../../support/cli';
 import { canonical, checkAuditTrail, checkNothingLost, diffCanonical } from './invariants';
 import { operation, type OperationName } from './scenarios';
-import { dumpTables, type TableDump } from './table-dump';
+import { snapshotTables, type TableSnapshot } from '../../support/table-snapshot';
 
 export interface CrashOptions {
-  factory: TargetFactory;
+  factory: FreshDatabases;
   operations: readonly OperationName[];
   kills: number;
   seed: number;
@@ -26,6 +27,8 @@ export interface OperationFigures {
   kills: number;
   /** SIGKILL reached a running process (the rest had already exited). */
   killedWhileRunning: number;
+  /** Kills that came after the process had exited and were aimed again on a new copy. */
+  reaimed: number;
   /** The kill left a state that is neither the start nor the end: it landed mid-work. */
   midWork: number;
   /** The kill left the database as it was before the run. */
@@ -42,10 +45,10 @@ import { seededRandom } from '../../../main/demo/random';
 
 export { seededRandom };
 
-async function dump(target: DatabaseTarget): Promise<TableDump> {
+async function dump(target: DatabaseTarget): Promise<TableSnapshot> {
   const h = await openDatabase(target);
   try {
-    return await dumpTables(h);
+    return await snapshotTables(h);
   } finally {
     await h.close();
   }
@@ -60,13 +63,13 @@ async function mustRun(args: string[]): Promise<number> {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export interface CrashBase {
-  factory: TargetFactory;
+  factory: FreshDatabases;
   base: DatabaseTarget;
   bootMs: number;
 }
 
 /** The seeded demo every scenario of one database starts from. */
-export async function seedBase(factory: TargetFactory, leads: number): Promise<CrashBase> {
+export async function seedBase(factory: FreshDatabases, leads: number): Promise<CrashBase> {
   const base = await factory.fresh();
   await mustRun(['seed-demo', ...dbArgs(base), '--leads', String(leads), '--json']);
   // Start-up of a child (tsx, module graph, opening the database): kills before it are cheap.
@@ -94,7 +97,7 @@ export async function crashOperation(
   const random = seededRandom(o.seed);
   const started = Date.now();
   const template = await factory.copy(base);
-  const op0 = operation(name, dbArgs(template), factory.dialect);
+  const op0 = operation(name, dbArgs(template), factory.kind);
   if (op0.prepare) {
     const h = await openDatabase(template);
     await op0.prepare(h, seededRandom(o.dataSeed ?? o.seed));
@@ -104,7 +107,7 @@ export async function crashOperation(
 
   // The uninterrupted reference: the run (and, for jobs, the next day's run).
   const refTarget = await factory.copy(template);
-  const refOp = operation(name, dbArgs(refTarget), factory.dialect);
+  const refOp = operation(name, dbArgs(refTarget), factory.kind);
   const referenceMs = await mustRun(refOp.run);
   const afterRun = await dump(refTarget);
   if (!refOp.referenceIsRunOnly) await mustRun(refOp.rerun);
@@ -113,9 +116,10 @@ export async function crashOperation(
 
   const f: OperationFigures = {
     operation: name,
-    dialect: factory.dialect,
+    dialect: factory.kind,
     kills: 0,
     killedWhileRunning: 0,
+    reaimed: 0,
     midWork: 0,
     beforeAnyCommit: 0,
     asComplete: 0,
@@ -125,16 +129,29 @@ export async function crashOperation(
     seconds: 0,
   };
   const fail = (k: number, what: string[]) => {
-    for (const w of what.slice(0, 5)) f.violations.push(`${name}/${factory.dialect} kill ${k}: ${w}`);
-    if (what.length > 5) f.violations.push(`${name}/${factory.dialect} kill ${k}: … ${what.length - 5} more`);
+    for (const w of what.slice(0, 5)) f.violations.push(`${name}/${factory.kind} kill ${k}: ${w}`);
+    if (what.length > 5) f.violations.push(`${name}/${factory.kind} kill ${k}: … ${what.length - 5} more`);
   };
   for (let k = 1; k <= o.kills; k++) {
-    const target = await factory.copy(template);
-    const op = operation(name, dbArgs(target), factory.dialect);
-    // Mostly inside the work: from late start-up to the end of an uninterrupted run.
-    const lo = Math.min(bootMs * 0.8, referenceMs * 0.8);
-    const delay = Math.round(lo + random() * Math.max(50, referenceMs - lo));
-    const killed = await runChild(op.run, delay);
+    let target: DatabaseTarget;
+    let op: ReturnType<typeof operation>;
+    let delay: number;
+    let killed: Awaited<ReturnType<typeof runChild>>;
+    // Mostly inside the work: from late start-up to the end of an uninterrupted run. A kill that
+    // comes after the process exited tests nothing, so it is aimed again (at most twice) inside
+    // the time that run took, on a new copy.
+    let window = referenceMs;
+    for (let attempt = 0; ; attempt++) {
+      target = await factory.copy(template);
+      op = operation(name, dbArgs(target), factory.kind);
+      const lo = Math.min(bootMs * 0.8, window * 0.8);
+      delay = Math.round(lo + random() * Math.max(50, window - lo));
+      killed = await runChild(op.run, delay);
+      if (killed.killed || killed.code !== 0 || attempt === 2) break;
+      f.reaimed += 1;
+      window = Math.min(window, killed.ms);
+      await factory.drop(target);
+    }
     f.kills += 1;
     if (killed.killed) f.killedWhileRunning += 1;
     else if (killed.code !== 0) fail(k, [`exited ${killed.code} before the kill: ${killed.stderr.trim().split('\n')[0]}`]);
@@ -156,7 +173,7 @@ export async function crashOperation(
       fail(k, diffCanonical(canonical(end), canonical(reference), op.unordered).map((d) => `end state differs from an uninterrupted run: ${d}`));
     }
     await factory.drop(target);
-    log(`${name}/${factory.dialect} kill ${k}/${o.kills} at ${delay} ms: ${killed.killed ? 'killed' : 'had finished'}, violations so far ${f.violations.length}`);
+    log(`${name}/${factory.kind} kill ${k}/${o.kills} at ${delay} ms: ${killed.killed ? 'killed' : 'had finished'}, violations so far ${f.violations.length}`);
   }
   await factory.drop(template);
   f.seconds = Math.round((Date.now() - started) / 1000);

@@ -3,7 +3,7 @@
 // uninterrupted run. Each check returns the violations it found, in words.
 import { classifyCallResult, isAnswered, isFinal, normaliseStatus } from '../../../shared/catalogue';
 import { normalisePhone } from '../../../shared/domain/phone';
-import type { TableDump } from './table-dump';
+import type { TableSnapshot } from '../../support/table-snapshot';
 
 type Row = Record<string, any>;
 const byId = (rows: Row[], key = 'id') => new Map(rows.map((r) => [r[key], r]));
@@ -13,7 +13,7 @@ const pickTracking = (l: Row) => Object.fromEntries(LEAD_TRACKING.map((k) => [k,
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** Calls applied by the run: unapplied in `pre`, applied in `post`, per lead. */
-function newlyApplied(pre: TableDump, post: TableDump): Map<number, Row[]> {
+function newlyApplied(pre: TableSnapshot, post: TableSnapshot): Map<number, Row[]> {
   const before = byId(pre.call_logs);
   const out = new Map<number, Row[]>();
   for (const c of post.call_logs) {
@@ -24,7 +24,7 @@ function newlyApplied(pre: TableDump, post: TableDump): Map<number, Row[]> {
 }
 
 /** Nothing already there disappears or changes: applied calls, audit rows, leads. */
-export function checkNothingLost(pre: TableDump, post: TableDump): string[] {
+export function checkNothingLost(pre: TableSnapshot, post: TableSnapshot): string[] {
   const v: string[] = [];
   const calls = byId(post.call_logs);
   for (const c of pre.call_logs) {
@@ -42,7 +42,7 @@ export function checkNothingLost(pre: TableDump, post: TableDump): string[] {
  * Every status change has its audit row: per lead, the new audit rows (in id order) form an
  * unbroken chain from the status before to the status now.
  */
-export function checkAuditTrail(pre: TableDump, post: TableDump): string[] {
+export function checkAuditTrail(pre: TableSnapshot, post: TableSnapshot): string[] {
   const v: string[] = [];
   const maxPre = Math.max(0, ...pre.lead_status_audit.map((a) => a.id));
   const fresh = new Map<number, Row[]>();
@@ -63,7 +63,7 @@ export function checkAuditTrail(pre: TableDump, post: TableDump): string[] {
  * Sync: each lead's counters equal the pre-state plus the calls applied since, each counted
  * exactly once; a lead without newly applied calls is untouched.
  */
-export function checkSyncCounters(pre: TableDump, post: TableDump): string[] {
+export function checkSyncCounters(pre: TableSnapshot, post: TableSnapshot): string[] {
   const v: string[] = [];
   const applied = newlyApplied(pre, post);
   const before = byId(pre.leads);
@@ -90,7 +90,7 @@ export function checkSyncCounters(pre: TableDump, post: TableDump): string[] {
  * unfinished one, and a call is marked applied only together with its lead's fix.
  */
 export function batchedPrefixCheck(batchSize: number, inFlight: number) {
-  return (pre: TableDump, post: TableDump, ref: TableDump): string[] => {
+  return (pre: TableSnapshot, post: TableSnapshot, ref: TableSnapshot): string[] => {
     const v: string[] = [];
     const before = byId(pre.leads);
     const after = byId(ref.leads);
@@ -120,7 +120,7 @@ export function batchedPrefixCheck(batchSize: number, inFlight: number) {
 }
 
 /** Recycle: one operation, all or nothing: leads, undo rows, audit rows and the operation. */
-export function checkAllOrNothing(pre: TableDump, post: TableDump, ref: TableDump): string[] {
+export function checkAllOrNothing(pre: TableSnapshot, post: TableSnapshot, ref: TableSnapshot): string[] {
   const tables = ['leads', 'lead_status_audit', 'operations', 'operation_leads'] as const;
   const asPre = tables.every((t) => post[t].length === pre[t].length) && same(post.leads, pre.leads);
   const asRef = tables.every((t) => post[t].length === ref[t].length) && same(post.leads, ref.leads);
@@ -129,7 +129,7 @@ export function checkAllOrNothing(pre: TableDump, post: TableDump, ref: TableDum
 }
 
 /** Jobs may both sync and reconcile: counters only grow, and never by more than the calls behind them. */
-export function checkMonotoneCounters(pre: TableDump, post: TableDump): string[] {
+export function checkMonotoneCounters(pre: TableSnapshot, post: TableSnapshot): string[] {
   const v: string[] = [];
   const before = byId(pre.leads);
   const calls = new Map<number, number>();
@@ -150,7 +150,7 @@ export function checkMonotoneCounters(pre: TableDump, post: TableDump): string[]
  * is queued by it. (A queued lead that a sync or reconcile moves to dnc during the run leaves a
  * stale row: docs/domain.md has cleanup remove it, and claim never hands it out.)
  */
-export function checkHopperCompliance(pre: TableDump, post: TableDump): string[] {
+export function checkHopperCompliance(pre: TableSnapshot, post: TableSnapshot): string[] {
   const v: string[] = [];
   const leads = byId(pre.leads);
   const queuedBefore = new Set(pre.dialer_hopper.map((h) => h.lead_id));
@@ -169,7 +169,7 @@ export function checkHopperCompliance(pre: TableDump, post: TableDump): string[]
  * The end state modulo what legitimately differs between a run and a killed run plus a rerun:
  * row ids of inserted rows, operation ids, times of writing, and bookkeeping of the runs themselves.
  */
-export function canonical(d: TableDump) {
+export function canonical(d: TableSnapshot) {
   const sortBy = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
   const opsWithRows = new Set(d.operation_leads.map((r) => r.operation_id));
   return {

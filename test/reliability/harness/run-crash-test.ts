@@ -4,7 +4,7 @@
 //   CRASH_KILLS=50 CRASH_SEED=7 CRASH_LEADS=3000 CRASH_DIALECTS=sqlite,postgres CRASH_OPS=fix,sync,recycle,jobs
 import { startPostgresChild } from '../../../scripts/postgres-child';
 import { runCrashHarness, type OperationFigures } from './crash-harness';
-import { postgresFactory, sqliteFactory, type TargetFactory } from './databases';
+import { postgresDatabases, sqliteDatabases, type FreshDatabases } from '../../../scripts/fresh-database';
 import { OPERATIONS, type OperationName } from './scenarios';
 
 const env = process.env;
@@ -38,14 +38,18 @@ const figures: OperationFigures[] = [];
 let pg: Awaited<ReturnType<typeof startPostgres>> | null = null;
 try {
   for (const dialect of dialects) {
-    let factory: TargetFactory;
+    let factory: FreshDatabases;
     if (dialect === 'postgres') {
       pg ??= await startPostgres();
-      factory = postgresFactory(pg.url);
-    } else factory = sqliteFactory();
-    figures.push(
-      ...(await runCrashHarness({ factory, operations: ops, kills, seed, leads, log: (l) => process.stderr.write(`${l}\n`) })),
-    );
+      factory = postgresDatabases(pg.url, { prefix: 'crash_' });
+    } else factory = sqliteDatabases();
+    try {
+      figures.push(
+        ...(await runCrashHarness({ factory, operations: ops, kills, seed, leads, log: (l) => process.stderr.write(`${l}\n`) })),
+      );
+    } finally {
+      await factory.dropAll();
+    }
   }
 } finally {
   await pg?.stop?.();

@@ -10,7 +10,7 @@ import {
   checkMonotoneCounters,
   checkSyncCounters,
 } from './invariants';
-import type { TableDump } from './table-dump';
+import type { TableSnapshot } from '../../support/table-snapshot';
 
 export const OPERATIONS = ['fix', 'sync', 'recycle', 'jobs'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
@@ -30,7 +30,7 @@ export interface Operation {
    * compared (they are checked by invariants instead).
    */
   unordered?: string[];
-  check(pre: TableDump, post: TableDump, ref: TableDump): string[];
+  check(pre: TableSnapshot, post: TableSnapshot, ref: TableSnapshot): string[];
 }
 
 const NOW = DEMO_NOW;

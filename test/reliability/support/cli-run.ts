@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type DbHandle } from '../../../main/db/open-database';
+import { dbArgs } from '../../support/cli';
 import { createTestTarget } from '../../support/databases';
 import { seedSmall, type Seeded } from './seed';
 
@@ -20,7 +21,7 @@ export async function seeded(dialect: 'sqlite' | 'postgres'): Promise<{ h: DbHan
   const target = await createTestTarget(dialect);
   const h = await openDatabase(target);
   const seed = await seedSmall(h);
-  return { h, seed, dbArgs: target.kind === 'sqlite' ? ['--db', target.file] : ['--database-url', target.url] };
+  return { h, seed, dbArgs: dbArgs(target) };
 }
 
 /** Writes the figures of this file's run to test-results/NAME.json and the log. */
