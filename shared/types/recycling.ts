@@ -24,7 +24,8 @@ export interface RecyclePreview {
 }
 
 export interface OperationResult {
-  operation_id: string;
+  /** null: nothing changed, so no operation was recorded (nothing to undo). */
+  operation_id: string | null;
   kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
   changed: number;
   list_id: number | null;

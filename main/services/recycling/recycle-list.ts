@@ -117,6 +117,11 @@ export async function recycleList(
       if (recorded < BATCH) break;
       after = last;
     }
+    if (done === 0) {
+      // Nothing changed (say, only dnc leads chosen): no operation, so nothing empty to undo.
+      await trx.deleteFrom('operations').where('id', '=', operationId).execute();
+      return 0;
+    }
     await trx
       .updateTable('operations')
       .set({ state: 'done', finished_at: clock().toISOString(), summary: JSON.stringify({ changed: done }) })
@@ -124,7 +129,7 @@ export async function recycleList(
       .execute();
     return done;
   });
-  return { operation_id: operationId, kind: 'recycle', changed, list_id: plan.listId };
+  return { operation_id: changed === 0 ? null : operationId, kind: 'recycle', changed, list_id: plan.listId };
 }
 
 /**
