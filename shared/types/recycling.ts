@@ -24,8 +24,8 @@ export interface RecyclePreview {
 }
 
 export interface OperationResult {
-  /** null: nothing changed, so no operation was recorded (nothing to undo). */
-  operation_id: string | null;
+  /** '' when nothing changed: no operation was recorded, there is nothing to undo. */
+  operation_id: string;
   kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
   changed: number;
   list_id: number | null;

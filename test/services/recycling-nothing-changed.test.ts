@@ -20,7 +20,7 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 3; i++) await makeLead(h, listId, { status: 'dnc', dial_attempts: 1 });
       const svc = new RecyclingService(h, fixedClock(at(20)));
       const result = await svc.recycle({ listId, statuses: ['dnc'], targetStatus: 'new', resetDialCount: false });
-      expect(result).toEqual({ operation_id: null, kind: 'recycle', changed: 0, list_id: listId });
+      expect(result).toEqual({ operation_id: '', kind: 'recycle', changed: 0, list_id: listId });
       expect(await h.db.selectFrom('operations').selectAll().execute()).toEqual([]);
       expect(await svc.lastUndoable(listId)).toBeNull();
     });

@@ -129,7 +129,7 @@ export async function recycleList(
       .execute();
     return done;
   });
-  return { operation_id: changed === 0 ? null : operationId, kind: 'recycle', changed, list_id: plan.listId };
+  return { operation_id: changed === 0 ? '' : operationId, kind: 'recycle', changed, list_id: plan.listId };
 }
 
 /**
