@@ -23,6 +23,18 @@ export type Status = (typeof STATUSES)[number];
 /** `problematic` is not a catalogue category: it is what blank, alias and unknown words are. */
 export type StatusCategory = 'fresh' | 'recyclable' | 'worked' | 'final' | 'problematic';
 
+/**
+ * The one word a supervisor reads for each category, on every screen and in the CLI's text
+ * (the code `fresh` stays in JSON and in the spec; people say "new").
+ */
+export const CATEGORY_LABEL: Readonly<Record<StatusCategory, string>> = {
+  fresh: 'new',
+  recyclable: 'recyclable',
+  worked: 'worked',
+  final: 'final',
+  problematic: 'problematic',
+};
+
 export const STATUS_CATEGORY: Readonly<Record<Status, Exclude<StatusCategory, 'problematic'>>> = {
   new: 'fresh',
   no_answer: 'recyclable',

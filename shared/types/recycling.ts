@@ -25,6 +25,7 @@ export interface RecyclePreview {
 }
 
 export interface OperationResult {
+  /** '' when nothing changed: no operation was recorded, there is nothing to undo. */
   operation_id: string;
   kind: OperationKind;
   changed: number;

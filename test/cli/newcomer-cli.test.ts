@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli as run } from '../support/cli';
 
 // As a supervisor runs it from a shell (vitest itself may run under npx, which sets npm_command).
-const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) => run(args, { env: { npm_command: '', ...env } });
+const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) => run(args, { env: { npm_command: '', ...env }, input });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-newcomer-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describe('a --db file that does not exist', () => {
     const created = await runCli(['migrate', '--db', typo]);
     expect(created.code, created.stderr).toBe(0);
     expect(fs.existsSync(typo)).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe('hints that work when pasted', () => {
@@ -43,6 +43,15 @@ describe('hints that work when pasted', () => {
     const seeded = await runCli(['seed-demo', '--db', db, '--leads', '300']);
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain(`Next: lead-console fix-lead-status --report-only --db '${db}'`);
+    // One word per category: the CLI says "new" where the screens do.
+    const breakdown = await runCli(['breakdown', '--db', db, '--list', '1']);
+    expect(breakdown.stdout).toMatch(/^"new"\s.*\snew\s*$/m);
+    expect(breakdown.stdout).not.toMatch(/fresh/);
+    // A result word the catalogue does not know: recorded, and the reply says how it was read.
+    const call = { call_uuid: 'newcomer-1', lead_id: 1, started_at: '2026-11-24T10:00:00Z', result: 'BOGUS' };
+    const recorded = await runCli(['record-call', '--db', db], {}, `${JSON.stringify(call)}\n`);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(JSON.parse(recorded.stdout.trim())).toMatchObject({ ok: true, warning: 'unknown result word "BOGUS": recorded as failed (no hangup cause to go by)' });
     const recycled = await runCli(['recycle', '--db', db, '--list', '1', '--status', 'no_answer']);
     expect(recycled.code, recycled.stderr).toBe(0);
     const undo = /Undo with: (lead-console undo --operation \S+ --db '([^']+)')/.exec(recycled.stdout);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CATEGORY_LABEL } from '../../../shared/catalogue';
 import { createServices } from '../../services/create-services';
 import { systemClock } from '../../db/time';
 import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
@@ -16,7 +17,7 @@ export function registerBreakdown(program: Command): void {
         if (flags.json) return printJson(b);
         console.log(`List ${b.list_id}: ${fmt(b.total)} leads, ${fmt(b.recyclable)} recyclable, ${fmt(b.problematic)} problematic\n`);
         const rows: (string | number)[][] = [['status', 'count', 'share', 'category']];
-        for (const s of b.statuses) rows.push([s.status === null ? '(no status)' : JSON.stringify(s.status), s.count, pct(s.share), s.category]);
+        for (const s of b.statuses) rows.push([s.status === null ? '(no status)' : JSON.stringify(s.status), s.count, pct(s.share), CATEGORY_LABEL[s.category]]);
         console.log(table(rows, ['l', 'r', 'r', 'l']));
       });
     });

@@ -3,6 +3,7 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { classifyCallResult, readStatus } from '../../../shared/catalogue';
 import { ConsoleError } from '../../../shared/errors';
 import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
@@ -24,6 +25,15 @@ export const DialResultSchema = z
     agent: z.string().max(200).nullish(),
   })
   .strict();
+
+/** A result word the catalogue does not know is recorded, classified from the hangup cause; the reply says so. */
+function unknownResultNote(call: { result?: string | null; hangup_cause?: string | number | null }): { warning?: string } {
+  const word = call.result?.trim();
+  if (!word || readStatus(word).status !== null) return {};
+  const as = classifyCallResult(word, call.hangup_cause);
+  const from = call.hangup_cause === null || call.hangup_cause === undefined ? 'no hangup cause to go by' : `from hangup cause ${JSON.stringify(call.hangup_cause)}`;
+  return { warning: `unknown result word ${JSON.stringify(word)}: recorded as ${as} (${from})` };
+}
 
 function errorLine(line: number, message: string, callUuid?: unknown): string {
   return JSON.stringify({ ok: false, line, ...(typeof callUuid === 'string' ? { call_uuid: callUuid } : {}), error: message });
@@ -78,7 +88,7 @@ export function registerRecordCall(program: Command): void {
           }
           try {
             const result = await hopper.recordDialAttempt(check.data);
-            return JSON.stringify({ ok: true, line, ...result });
+            return JSON.stringify({ ok: true, line, ...result, ...unknownResultNote(check.data) });
           } catch (error) {
             failed += 1;
             const message = error instanceof ConsoleError ? error.message : `Unexpected error: ${(error as Error).message}`;

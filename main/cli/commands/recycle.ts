@@ -68,7 +68,8 @@ export function registerRecycle(program: Command): void {
           `Recycled ${fmt(result.changed)} leads of list ${listId} to ${request.targetStatus}${request.resetDialCount ? ', dial counts reset' : ''}.` +
             (preview.skipped_dnc > 0 ? ` ${fmt(preview.skipped_dnc)} dnc leads skipped.` : ''),
         );
-        console.log(`Operation ${result.operation_id}. Undo with: ${commandHint(`undo --operation ${result.operation_id}`, flags)}`);
+        if (result.operation_id) console.log(`Operation ${result.operation_id}. Undo with: ${commandHint(`undo --operation ${result.operation_id}`, flags)}`);
+        else console.log('Nothing changed, so no operation was recorded.');
       });
     });
 }

@@ -109,3 +109,8 @@ export async function nextStartTime(db: Db, listId: number, nowIso: Timestamp): 
   if (!latest || Date.parse(latest.started_at) < Date.parse(nowIso)) return nowIso;
   return new Date(Date.parse(latest.started_at) + 1).toISOString();
 }
+
+/** Removes a run that changed nothing before it commits, so that no empty operation is left to undo. */
+export async function discardOperation(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('operations').where('id', '=', id).execute();
+}

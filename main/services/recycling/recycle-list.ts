@@ -10,7 +10,7 @@ import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { beginOperation, finishOperation, nextStartTime } from '../operations/operation-log';
+import { beginOperation, discardOperation, finishOperation, nextStartTime } from '../operations/operation-log';
 import { recordOperationLeadsFrom } from '../operations/operation-leads';
 import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
@@ -111,10 +111,15 @@ export async function recycleList(
       if (recorded < BATCH) break;
       after = last;
     }
+    if (done === 0) {
+      // Nothing changed (say, only dnc leads chosen): no operation, so nothing empty to undo.
+      await discardOperation(trx, operationId);
+      return 0;
+    }
     await finishOperation(trx, operationId, { changed: done }, clock().toISOString());
     return done;
   });
-  return { operation_id: operationId, kind: 'recycle', changed, list_id: plan.listId };
+  return { operation_id: changed === 0 ? '' : operationId, kind: 'recycle', changed, list_id: plan.listId };
 }
 
 /** What every statement of one recycle needs. */

@@ -1,17 +1,10 @@
 // One card per status present in the list: a checkbox named by the status word, its count and
 // share, bordered by its category (from the one catalogue).
-import { categoryOfStored, readStatus, STATUS_MEANING } from '../../../../shared/catalogue';
+import { CATEGORY_LABEL, categoryOfStored, readStatus, STATUS_MEANING } from '../../../../shared/catalogue';
 import type { StatusCount } from '../../../../shared/types/status';
 import { count, percent, statusLabel } from '../../format/format';
 import { isNeverRecyclable, mayPick, needsOverride, sameStatus } from '../../stores/recycling/recycling-rules';
 
-const CATEGORY_TEXT = {
-  fresh: 'new',
-  recyclable: 'recyclable',
-  worked: 'worked',
-  final: 'final',
-  problematic: 'problematic',
-} as const;
 
 /** What a stored word means: its catalogue meaning, the word an alias stands for, or why it is a problem. */
 function meaningOf(stored: string | null): string {
@@ -63,7 +56,7 @@ export function StatusCards({ statuses, selection, override, disabled, onToggle 
               <span className="status-count">{count(row.count)}</span>
               <span id={`${id}-detail`} className="status-detail">
                 <span className="status-share">{percent(row.share)}</span>
-                <span className={`category-tag tag-${category}`}>{CATEGORY_TEXT[category]}</span>
+                <span className={`category-tag tag-${category}`}>{CATEGORY_LABEL[category]}</span>
                 {note ? <span className="status-note">{note}</span> : meaning ? <span className="status-meaning">{meaning}</span> : null}
               </span>
             </label>
