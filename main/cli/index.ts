@@ -15,6 +15,8 @@ import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
 import { registerImportLeads } from './commands/import-leads';
+import { registerExportLeads } from './commands/export-leads';
+import { registerDnc } from './commands/dnc';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerRunJobs(program);
   registerImportLeads(program);
+  registerExportLeads(program);
+  registerDnc(program);
   return program;
 }
 

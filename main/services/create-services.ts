@@ -8,6 +8,7 @@ import { CampaignService } from './campaigns/campaign-summaries';
 import { RecyclingService } from './recycling/recycling-service';
 import type { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
+import { DncService } from './dnc/dnc-service';
 
 export interface Services {
   status: StatusService;
@@ -16,6 +17,7 @@ export interface Services {
   campaigns: CampaignService;
   audit: AuditService;
   imports: ImportsService;
+  dnc: DncService;
 }
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
@@ -27,5 +29,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
   const imports = new ImportsService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit, imports };
+  const dnc = new DncService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, imports, dnc };
 }
