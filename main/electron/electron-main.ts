@@ -55,6 +55,14 @@ async function start(): Promise<void> {
       });
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },
+    chooseCsvFile: async () => {
+      const result = await dialog.showOpenDialog(win!, {
+        title: 'Choose a CSV file',
+        properties: ['openFile'],
+        filters: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+      });
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
   });
   const send = (event: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(event, payload);

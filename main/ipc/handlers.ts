@@ -4,8 +4,9 @@
 import type { AppRuntime } from '../app/app-runtime';
 import { connectPostgres, openSqlite, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
 import { progressFor, type Handlers } from './handler-types';
+import { createIoHandlers, type IoHandlerOptions } from './io-handlers';
 
-export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions = {}): Handlers {
+export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions & IoHandlerOptions = {}): Handlers {
   const s = () => runtime.services;
   return {
     'app/get-info': async () => runtime.info(),
@@ -39,6 +40,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'jobs/set': ({ job, enabled, schedule }) => runtime.scheduler.set(job, { enabled, schedule }),
     'audit/list': (filter) => s().audit.list(filter),
     'audit/export-csv': (filter) => s().audit.exportCsv(filter),
+    ...createIoHandlers(runtime, options),
   };
 }
 

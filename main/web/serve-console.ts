@@ -28,6 +28,8 @@ export interface ServeOptions {
   staticDir?: string;
   clock?: Clock;
   jobs?: boolean;
+  /** Largest import file a browser may upload (default 200 MB). */
+  uploadLimitBytes?: number;
   /** Where unexpected errors are logged (never sent to the page). */
   log?: (line: string) => void;
 }
@@ -51,6 +53,7 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       events: runtime.events,
       staticDir: options.staticDir ?? RENDERER_DIST,
       port: options.port,
+      uploadLimitBytes: options.uploadLimitBytes,
       dispatch: (channel, input) =>
         dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),

@@ -8,10 +8,12 @@ export function registerServe(program: Command): void {
   addDatabaseOptions(program.command('serve').description('open the console in a browser: serves it on 127.0.0.1 with a per-run token'))
     .option('--port <n>', 'port to listen on (default: any free port)')
     .option('--no-jobs', 'do not run the scheduled maintenance jobs')
-    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean }) => {
+    .option('--upload-limit-mb <n>', 'largest lead or DNC file the browser may upload', '200')
+    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean; uploadLimitMb: string }) => {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
+      const uploadLimitBytes = parsePositiveInt(flags.uploadLimitMb, '--upload-limit-mb', 100_000) * 1024 * 1024;
       const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
-      await runConsoleUntilStopped({ target, port, jobs: flags.jobs });
+      await runConsoleUntilStopped({ target, port, jobs: flags.jobs, uploadLimitBytes });
     });
 }
 
