@@ -3,10 +3,10 @@
 import type { Writable } from 'node:stream';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { InputError, notFound } from '../../../shared/errors';
-import type { DncChange, DncCheck, DncImportReport } from '../../../shared/types/imports';
+import type { DncChange, DncCheck, DncEntry, DncImportReport } from '../../../shared/types/imports';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
+import { sql } from 'kysely';
 import type { Clock } from '../../db/time';
 import { CsvWriter } from '../exports/csv-writer';
 import { importDncFile } from './dnc-import';
@@ -23,9 +23,14 @@ export class DncService {
   async check(phone: string): Promise<DncCheck> {
     const { db, dialect } = this.handle;
     const normalised = normalisePhone(phone);
-    // Read-only handles cannot fill keys; a NULL key is read by its phone below anyway.
-    await ensurePhoneKeys(db, dialect).catch(() => undefined);
-    const matches = normalised === '' ? [] : await db.selectFrom('dnc_numbers').select(['phone', 'added_at']).where('phone_key', '=', normalised).orderBy('phone').execute();
+    if (normalised === '') return { phone, normalised, listed: false, matches: [] };
+    const matches = await db.selectFrom('dnc_numbers').select(['phone', 'added_at']).where('phone_key', '=', normalised).orderBy('phone').execute();
+    // A look-up writes nothing: SQLite rows whose key the console has not filled yet are
+    // normalised here (usually none).
+    if (dialect.name === 'sqlite') {
+      const unkeyed = await sql<DncEntry>`select phone, added_at from dnc_numbers indexed by dnc_numbers_by_phone_key where phone_key is null`.execute(db);
+      matches.push(...unkeyed.rows.filter((r) => normalisePhone(r.phone) === normalised));
+    }
     return { phone, normalised, listed: matches.length > 0, matches };
   }
 
