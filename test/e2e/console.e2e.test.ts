@@ -205,10 +205,10 @@ describe('console in a browser (lead-console serve)', () => {
 
   it('adds a number to the DNC list, finds it in another spelling, removes it with a reason', async () => {
     await openScreen('DNC list');
-    await page.getByLabel('Number').fill('+1 (212) 555-0199');
+    await page.getByLabel('Number', { exact: true }).fill('+1 (212) 555-0199');
     await page.getByRole('button', { name: 'Add to the list' }).click();
     await expect.poll(() => page.locator('.notice').textContent(), { timeout: 15_000 }).toMatch(/Added \+1 \(212\) 555-0199/);
-    await page.getByLabel('Number').fill('+12125550199');
+    await page.getByLabel('Number', { exact: true }).fill('+12125550199');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.locator('.dnc-check').textContent(), { timeout: 15_000 }).toMatch(/is on the DNC list/);
     await page.getByLabel('Reason to remove it').fill('customer consented again');
