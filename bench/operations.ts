@@ -12,6 +12,9 @@ import { BENCH_NOW, FILL_CAMPAIGN_ID, LARGEST_LIST_ID } from './dataset';
 import { breakdownFloor, explainFloor, fillFloor, fingerprintCounts, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
 import { fixFloor, reportFloor } from './floors/problem-floors';
 import { addUnappliedCalls, syncFloor } from './floors/sync-floor';
+import { importFloor, writeVendorFile, type ImportBenchFile } from './floors/import-floor';
+import { exportLeads } from '../main/services/exports/export-leads';
+import { Writable } from 'node:stream';
 
 export interface OpEnv {
   leads: number;
@@ -198,5 +201,32 @@ export const OPERATIONS: Operation[] = [
       return syncFloor(h, clock().toISOString(), x.maxAttempts, x.campaignTz, x.openTimezones);
     },
     fingerprint: (h) => leadsFingerprint(h),
+  },
+  {
+    // A vendor file as large as the database (campaign dedupe, 2% DNC, 3% duplicates, 1% bad).
+    name: 'import',
+    fresh: true,
+    runs: { quick: 3, full: 3 },
+    setup: (h, env) => writeVendorFile(h, LARGEST_LIST_ID, env.leads),
+    run: async (h, _e, f) => {
+      const x = f as ImportBenchFile;
+      return (await services(h).imports.import({ listId: x.listId, file: x.file, dedupe: 'campaign', dryRun: false })).imported;
+    },
+    floor: (h, _e, f) => importFloor(h, f as ImportBenchFile),
+    fingerprint: async (h) => {
+      const r = await sql<{ n: number; k: number }>`select count(*) as n, count(distinct phone_key) as k from leads where list_id = ${LARGEST_LIST_ID}`.execute(h.db);
+      return `leads=${r.rows[0].n} keys=${r.rows[0].k}`;
+    },
+  },
+  {
+    // The largest list (40% of the leads) as CSV into a sink: time and memory, no floor.
+    name: 'export',
+    fresh: false,
+    runs: { quick: 3, full: 3 },
+    run: async (h) => {
+      const sink = new Writable({ write: (_c, _e, done) => done() });
+      return (await exportLeads(h, { listId: LARGEST_LIST_ID }, sink)).rows;
+    },
+    fingerprint: async (_h, v) => String(v),
   },
 ];

@@ -16,6 +16,8 @@ import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
 import { registerImportLeads } from './commands/import-leads';
+import { registerExportLeads } from './commands/export-leads';
+import { registerDnc } from './commands/dnc';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -40,6 +42,8 @@ export function buildProgram(): Command {
   registerRunJobs(program);
   registerLead(program);
   registerImportLeads(program);
+  registerExportLeads(program);
+  registerDnc(program);
   return program;
 }
 

@@ -1,7 +1,7 @@
 // Electron's main process: one window on the shared app runtime. The database is the one saved
 // in settings (default: the embedded SQLite file in the user data folder, shared with the CLI).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { AppRuntime } from '../app/app-runtime';
 import { DatabaseSettings } from '../app/database-settings';
 import { defaultSqliteFile, userDataDir } from '../db/database-config';
@@ -46,7 +46,18 @@ async function start(): Promise<void> {
   win = createConsoleWindow(path.join(root, 'dist', 'preload', 'preload.cjs'));
   const contents = win.webContents;
   const rt = runtime;
-  const handlers = createHandlers(rt, { settings, dialogs: sqliteDialogs(() => win) });
+  const handlers = createHandlers(rt, {
+    settings,
+    dialogs: sqliteDialogs(() => win),
+    chooseCsvFile: async () => {
+      const result = await dialog.showOpenDialog(win!, {
+        title: 'Choose a CSV file',
+        properties: ['openFile'],
+        filters: [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+      });
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+    },
+  });
   const send = (event: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(event, payload);
   };

@@ -5,8 +5,9 @@ import type { AppRuntime } from '../app/app-runtime';
 import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
 import { createSqlite, openSqlite } from './sqlite-handlers';
 import { progressFor, type Handlers } from './handler-types';
+import { createIoHandlers, type IoHandlerOptions } from './io-handlers';
 
-export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions = {}): Handlers {
+export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions & IoHandlerOptions = {}): Handlers {
   const s = () => runtime.services;
   return {
     'app/get-info': async () => runtime.info(),
@@ -41,6 +42,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'jobs/set': ({ job, enabled, schedule }) => runtime.scheduler.set(job, { enabled, schedule }),
     'audit/list': (filter) => s().audit.list(filter),
     'audit/export-csv': (filter) => s().audit.exportCsv(filter),
+    ...createIoHandlers(runtime, options),
   };
 }
 

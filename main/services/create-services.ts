@@ -10,6 +10,7 @@ import { LeadService } from './lead-lookup/lead-service';
 import { RecyclingService } from './recycling/recycling-service';
 import { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
+import { DncService } from './dnc/dnc-service';
 
 export interface Services {
   status: StatusService;
@@ -19,6 +20,7 @@ export interface Services {
   audit: AuditService;
   leads: LeadService;
   imports: ImportsService;
+  dnc: DncService;
 }
 
 /**
@@ -39,5 +41,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const audit = new AuditService(handle, clock);
   const leads = new LeadService(handle, clock);
   const imports = new ImportsService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit, leads, imports };
+  const dnc = new DncService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, leads, imports, dnc };
 }

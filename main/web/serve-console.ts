@@ -33,6 +33,8 @@ export interface ServeOptions {
   sqliteFolder?: string;
   /** How long the single-use codes of the printed and opened links stay valid. */
   codeTtlMs?: number;
+  /** Largest import file a browser may upload (default 200 MB). */
+  uploadLimitBytes?: number;
   /** Where unexpected errors are logged (never sent to the page). */
   log?: (line: string) => void;
 }
@@ -57,6 +59,7 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       staticDir: options.staticDir ?? RENDERER_DIST,
       port: options.port,
       codeTtlMs: options.codeTtlMs,
+      uploadLimitBytes: options.uploadLimitBytes,
       dispatch: (channel, input) =>
         dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),

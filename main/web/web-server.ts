@@ -3,13 +3,14 @@
 // or the per-run token header (scripts, tests).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER } from '../../shared/ipc/http-protocol';
+import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/ipc/http-protocol';
 import type { IpcResult, PushEvent, PushEvents } from '../../shared/ipc/contract';
 import type { PushEventBus } from '../app/push-events';
 import { isChannel } from '../ipc/dispatch';
 import { BrowserSessions, SESSION_PATH, sessionCookie, sessionCookieName } from './browser-sessions';
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
+import { receiveUpload } from './upload-route';
 
 export type Dispatcher = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
 
@@ -24,6 +25,8 @@ export interface WebServerOptions {
   codeTtlMs?: number;
   /** The clock codes expire by (tests). */
   now?: () => number;
+  /** Largest file a browser may upload for an import (default 200 MB). */
+  uploadLimitBytes?: number;
 }
 
 export interface WebServer {
@@ -67,7 +70,7 @@ function authorized(req: IncomingMessage, state: HandlerState, queryToken?: stri
   return queryToken !== undefined && tokenMatches(queryToken, state.token);
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
+export function refuse(res: ServerResponse, status: number, message: string): void {
   securityHeaders(res);
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify({ ok: false, error: { code: status === 404 ? 'not_found' : 'invalid_input', message } }));
@@ -112,6 +115,7 @@ export function createRequestHandler(options: WebServerOptions, state: HandlerSt
     }
     if (url.pathname.startsWith(API_PREFIX)) {
       if (!authorized(req, state)) return refuse(res, 401, 'Missing or wrong token.');
+      if (url.pathname === UPLOAD_PATH && req.method === 'POST') return receiveUpload(req, res, url, options.uploadLimitBytes);
       const channel = url.pathname.slice(API_PREFIX.length);
       if (req.method !== 'POST' || !isChannel(channel)) return refuse(res, 404, 'Unknown channel.');
       let input: unknown;

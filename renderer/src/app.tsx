@@ -8,6 +8,8 @@ import { HopperScreen } from './screens/hopper/hopper-screen';
 import { JobsScreen } from './screens/jobs/jobs-screen';
 import { RecyclingScreen } from './screens/recycling/recycling-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
+import { ImportScreen } from './screens/imports/import-screen';
+import { DncScreen } from './screens/dnc/dnc-screen';
 import { useSlice, useStores } from './stores/stores';
 
 function Content() {
@@ -17,10 +19,12 @@ function Content() {
   if (view === 'jobs') return <JobsScreen />;
   if (view === 'audit') return <AuditScreen />;
   if (view === 'settings') return <SettingsScreen />;
+  if (view === 'dnc') return <DncScreen />;
   if (!campaign) return <p className="empty">{loading ? 'Loading campaigns…' : 'Pick a campaign on the left.'}</p>;
   if (view === 'hopper') return <HopperScreen campaignId={campaign.id} campaignName={campaign.name} />;
   if (!list) return <p className="empty">This campaign has no list.</p>;
   const subtitle = `${campaign.name} · list #${list.id}${list.active ? '' : ' · inactive list'}${campaign.active ? '' : ' · inactive campaign'}`;
+  if (view === 'import') return <ImportScreen listId={list.id} title={list.name} subtitle={subtitle} />;
   return <RecyclingScreen listId={list.id} title={list.name} subtitle={subtitle} />;
 }
 

@@ -18,6 +18,7 @@ import {
   ProgressId,
   RecycleRequestSchema,
 } from './schemas';
+import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
 
 const none = z.object({}).strict();
 
@@ -51,6 +52,7 @@ export const CHANNELS = {
     .refine((v) => v.enabled !== undefined || v.schedule !== undefined, 'Give enabled or schedule.'),
   'audit/list': AuditFilterSchema,
   'audit/export-csv': AuditFilterSchema,
+  ...IO_CHANNELS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -63,7 +65,7 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
-export interface ChannelOutputs {
+export interface ChannelOutputs extends IoChannelOutputs {
   'app/get-info': AppInfo;
   'database/test-postgres': { ok: true; server_version: string };
   'database/connect-postgres': AppInfo;

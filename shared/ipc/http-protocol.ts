@@ -10,6 +10,11 @@
 //   cookie (or `?token=<token>` for scripts: EventSource cannot set headers).
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
+/**
+ * POST /api/upload?name=<file name>: the raw file as the body (streamed to a temp file, refused
+ * with 413 past the upload limit); answers an IpcResult of { fileId, name, size }.
+ */
+export const UPLOAD_PATH = '/api/upload';
 export const TOKEN_HEADER = 'x-lead-console-token';
 export const MAX_BODY_BYTES = 1_000_000;
 /** The line `serve` prints; tests and scripts look for it. */

@@ -192,6 +192,50 @@ describe('console in a browser (lead-console serve)', () => {
     expect(text.split('\r\n').filter(Boolean).length).toBe(db.auditRows('undo') + 1);
   }, 60_000);
 
+  it('imports the sample vendor file into a list: preview, dry run, import, skipped rows, export', async () => {
+    const before = db.totalLeads(1);
+    await page.getByRole('navigation', { name: 'Campaigns' }).getByRole('button', { name: new RegExp(MAIN_LIST.replace(/[()]/g, '\\$&')) }).click();
+    await openScreen('Import');
+    await page.getByLabel('Choose a CSV file').setInputFiles(`${ROOT}/docs/sample-vendor-leads.csv`);
+    await expect.poll(() => page.locator('.import-detected').textContent(), { timeout: 15_000 }).toMatch(/semicolon · UTF-8 with BOM · ignored columns: Source, Notes/);
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const dry = page.getByRole('table').filter({ hasText: 'Dry run (nothing changed)' });
+    await expect.poll(() => dry.locator('tr.outcome-missing_phone td').first().textContent(), { timeout: 15_000 }).toBe('1');
+    expect(db.totalLeads(1)).toBe(before);
+    await screenshot(page, '10-import-dry-run', true);
+    await page.locator('.import-screen').getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByRole('table').filter({ hasText: 'Imported into list' });
+    await expect.poll(() => result.locator('tr.outcome-imported td').first().textContent(), { timeout: 30_000 }).toMatch(/^\d+$/);
+    const imported = Number(await result.locator('tr.outcome-imported td').first().textContent());
+    expect(imported).toBeGreaterThanOrEqual(3);
+    expect(db.totalLeads(1)).toBe(before + imported);
+    await screenshot(page, '11-import-result', true);
+    const [skipped] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the skipped rows (CSV)' }).click()]);
+    expect(fs.readFileSync((await skipped.path())!, 'utf8')).toMatch(/^row,outcome,cells\r\n4,missing_phone,/);
+
+    await openScreen('Recycling');
+    await page.getByRole('checkbox', { name: 'new', exact: true }).check();
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export the 1 selected status/ }).click()]);
+    const csv = fs.readFileSync((await exported.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('phone,first_name,last_name,timezone,status,dial_attempts,last_dial_attempt,id,created_at');
+    expect(csv).toContain('Gonzalez');
+  }, 120_000);
+
+  it('adds a number to the DNC list, finds it in another spelling, removes it with a reason', async () => {
+    await openScreen('DNC list');
+    await page.getByLabel('Number', { exact: true }).fill('+1 (212) 555-0199');
+    await page.getByRole('button', { name: 'Add to the list' }).click();
+    await expect.poll(() => page.locator('.notice').textContent(), { timeout: 15_000 }).toMatch(/Added \+1 \(212\) 555-0199/);
+    await page.getByLabel('Number', { exact: true }).fill('+12125550199');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.locator('.dnc-check').textContent(), { timeout: 15_000 }).toMatch(/is on the DNC list/);
+    await page.getByLabel('Reason to remove it').fill('customer consented again');
+    await screenshot(page, '12-dnc', true);
+    await page.getByRole('button', { name: 'Remove from the list' }).click();
+    const changes = page.getByRole('table', { name: 'Recent DNC changes' });
+    await expect.poll(() => changes.locator('tbody tr').first().textContent(), { timeout: 15_000 }).toContain('customer consented again');
+  }, 60_000);
+
   it('shows the database settings, and the page had no script or CSP error', async () => {
     await openScreen('Settings');
     await page.getByRole('button', { name: 'Test connection' }).waitFor();

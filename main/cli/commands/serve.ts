@@ -13,13 +13,15 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (default: any free port)')
     .option('--no-jobs', 'do not run the scheduled maintenance jobs')
     .option('--database-folder <dir>', 'let the page open and create SQLite files in this folder (off by default)')
-    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean; databaseFolder?: string }) => {
+    .option('--upload-limit-mb <n>', 'largest lead or DNC file the browser may upload', '200')
+    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean; databaseFolder?: string; uploadLimitMb: string }) => {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
+      const uploadLimitBytes = parsePositiveInt(flags.uploadLimitMb, '--upload-limit-mb', 100_000) * 1024 * 1024;
       const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
       assertDatabaseFileExists(flags);
       const sqliteFolder = flags.databaseFolder === undefined ? undefined : checkDatabaseFolder(flags.databaseFolder);
       warnOnArgvPassword(flags.databaseUrl);
-      await runConsoleUntilStopped({ target, port, jobs: flags.jobs, sqliteFolder });
+      await runConsoleUntilStopped({ target, port, jobs: flags.jobs, sqliteFolder, uploadLimitBytes });
     });
 }
 

@@ -5,7 +5,9 @@ import type { View } from '../stores/navigation-store';
 
 const VIEWS: { view: View; label: string }[] = [
   { view: 'recycling', label: 'Recycling' },
+  { view: 'import', label: 'Import' },
   { view: 'hopper', label: 'Hopper' },
+  { view: 'dnc', label: 'DNC list' },
   { view: 'jobs', label: 'Jobs' },
   { view: 'audit', label: 'Audit' },
   { view: 'settings', label: 'Settings' },

@@ -4,7 +4,7 @@ import type { CampaignSummary } from '../../../shared/types/status';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
-export type View = 'recycling' | 'hopper' | 'jobs' | 'audit' | 'settings';
+export type View = 'recycling' | 'import' | 'hopper' | 'dnc' | 'jobs' | 'audit' | 'settings';
 
 export interface NavigationState {
   campaigns: CampaignSummary[];
@@ -49,7 +49,7 @@ export function createNavigationStore(client: ApiClient, app: AppStore) {
     selectList(id) {
       const campaign = get().campaigns.find((c) => c.lists.some((l) => l.id === id));
       if (!campaign) return;
-      set({ campaignId: campaign.id, listId: id, view: 'recycling' });
+      set({ campaignId: campaign.id, listId: id, view: get().view === 'import' ? 'import' : 'recycling' });
     },
     setView(view) {
       set({ view });

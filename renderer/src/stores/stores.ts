@@ -10,6 +10,7 @@ import { createJobsStore } from './jobs-store';
 import { createNavigationStore } from './navigation-store';
 import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
+import { createIoStore } from './io-store';
 
 export function createStores(client: ApiClient) {
   const app = createAppStore(client);
@@ -18,12 +19,13 @@ export function createStores(client: ApiClient) {
   const hopper = createHopperStore(client, app);
   const jobs = createJobsStore(client, app);
   const audit = createAuditStore(client, app);
+  const io = createIoStore(client, app);
   // A new database means every figure on screen is stale.
   const settings = createSettingsStore(client, app, () => {
     void navigation.getState().loadCampaigns();
     void jobs.getState().load();
   });
-  return { app, navigation, recycling, hopper, jobs, audit, settings };
+  return { app, navigation, recycling, hopper, jobs, audit, settings, io };
 }
 export type Stores = ReturnType<typeof createStores>;
 

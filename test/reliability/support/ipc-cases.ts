@@ -41,6 +41,10 @@ const badLimit = fc.oneof(hostileNumber, fc.constantFrom(1001, 5001, 1e9), fc.co
 const badSource = fc.oneof(hostileWord, wrongType.filter((v) => v !== null));
 const badOpId = fc.oneof(fc.constantFrom('not-a-uuid', '00000000-0000-4000-8000-000000000000', "'; drop table operations; --", '00000000-0000-0000-0000-00000000000g', ''), hugeString, wrongType);
 
+/** An uploaded-file id nothing was uploaded under. */
+const NO_FILE = '00000000-0000-4000-8000-000000000000';
+const badPhone = fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(65)), hugeString, wrongType);
+
 export function channelCases(seed: { listId: number; campaignId: number; operationId: string }): Record<Channel, ChannelCase> {
   const { listId, campaignId, operationId } = seed;
   const recycle = {
@@ -96,6 +100,21 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'jobs/set': { base: { job: 'fill_hopper', schedule: '*/5 * * * *' }, fields: { job: badJob, schedule: badCron, enabled: notBool }, readOnly: false },
     'audit/list': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
     'audit/export-csv': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'imports/choose-file': { base: {}, fields: {}, readOnly: true },
+    'imports/preview': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: true },
+    'imports/run': {
+      base: { listId, fileId: NO_FILE, dedupe: 'campaign', dryRun: false },
+      fields: { listId: badId, fileId: badOpId, dedupe: badSource, dryRun: notBool, progressId: badProgressId },
+      readOnly: false,
+    },
+    'imports/skipped-csv': { base: { operationId: NO_FILE }, fields: { operationId: fc.oneof(hugeString, wrongType) }, readOnly: true },
+    'leads/export-csv': { base: { listId, statuses: ['new'] }, fields: { listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
+    'dnc/check': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: true },
+    'dnc/add': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: false },
+    'dnc/remove': { base: { phone: '2125550100', reason: 'asked again' }, fields: { phone: badPhone, reason: fc.oneof(fc.constantFrom('', '  ', 'ab'), hugeString, wrongType) }, readOnly: false },
+    'dnc/import': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: false },
+    'dnc/export-csv': { base: {}, fields: {}, readOnly: true },
+    'dnc/changes': { base: { limit: 10 }, fields: { limit: badLimit }, readOnly: true },
   };
 }
 

@@ -9,6 +9,7 @@ import { RecycleControls } from './recycle-controls';
 import { RecyclingDialogs } from './recycling-dialogs';
 import { StatusCards } from './status-cards';
 import { StatusChart } from './status-chart';
+import { ExportButton } from './export-button';
 
 export function RecyclingScreen({ listId, title, subtitle }: { listId: number; title: string; subtitle: string }) {
   const { recycling } = useStores();
@@ -54,7 +55,10 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
             <p className="empty">This list has no leads.</p>
           ) : (
             <div className="recycling-body">
-              <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} />
+              <div>
+                <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} />
+                <ExportButton listId={listId} selection={state.selection} />
+              </div>
               <StatusChart statuses={b.statuses} />
             </div>
           )}
