@@ -25,10 +25,10 @@ export class DncService {
     const normalised = normalisePhone(phone);
     if (normalised === '') return { phone, normalised, listed: false, matches: [] };
     const matches = await db.selectFrom('dnc_numbers').select(['phone', 'added_at']).where('phone_key', '=', normalised).orderBy('phone').execute();
-    // A look-up writes nothing: SQLite rows whose key the console has not filled yet are
+    // A look-up writes nothing: rows whose key the console has not filled yet (SQLite) are
     // normalised here (usually none).
-    if (dialect.name === 'sqlite') {
-      const unkeyed = await sql<DncEntry>`select phone, added_at from dnc_numbers indexed by dnc_numbers_by_phone_key where phone_key is null`.execute(db);
+    if (dialect.appFillsPhoneKeys) {
+      const unkeyed = await sql<DncEntry>`select phone, added_at from dnc_numbers${dialect.indexHint('dnc_numbers_by_phone_key')} where phone_key is null`.execute(db);
       matches.push(...unkeyed.rows.filter((r) => normalisePhone(r.phone) === normalised));
     }
     return { phone, normalised, listed: matches.length > 0, matches };

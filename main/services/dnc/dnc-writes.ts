@@ -39,7 +39,7 @@ export async function addNumbers(trx: Db, dialect: Dialect, numbers: readonly Dn
   if (numbers.length === 0) return 0;
   await trx
     .insertInto('dnc_numbers')
-    .values(numbers.map((n) => (dialect.name === 'sqlite' ? { phone: n.phone, phone_key: n.key, added_at: nowIso } : { phone: n.phone, added_at: nowIso })) as never)
+    .values(numbers.map((n) => (dialect.appFillsPhoneKeys ? { phone: n.phone, phone_key: n.key, added_at: nowIso } : { phone: n.phone, added_at: nowIso })) as never)
     .execute();
   await trx
     .insertInto('dnc_changes')
