@@ -1,10 +1,11 @@
 // One lead at a time: find it, read its whole story, act on it (issue 17). Knows nothing of
 // Electron; takes a database handle and a clock.
-import type { LeadSearchResult } from '../../../shared/types/leads';
+import type { LeadSearchResult, LeadStory } from '../../../shared/types/leads';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/phone-keys';
 import type { Clock } from '../../db/time';
 import { searchLeads, type SearchOptions } from './lead-search';
+import { leadStory } from './lead-story';
 
 export class LeadService {
   constructor(
@@ -20,5 +21,11 @@ export class LeadService {
   async search(query: string, options: SearchOptions = {}): Promise<LeadSearchResult> {
     await this.freshPhoneKeys();
     return searchLeads(this.handle.db, this.handle.dialect, query, options);
+  }
+
+  /** Everything about one lead, its eligibility at the service's clock. */
+  async story(leadId: number): Promise<LeadStory> {
+    await this.freshPhoneKeys();
+    return leadStory(this.handle.db, this.handle.dialect, leadId, this.clock());
   }
 }
