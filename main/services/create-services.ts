@@ -6,6 +6,7 @@ import { HopperService } from './hopper/hopper-service';
 import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
 import { LeadService } from './lead-lookup/lead-service';
+import { StatusWordsService } from './status-words/status-words-service';
 import { RecyclingService } from './recycling/recycling-service';
 import type { StatusService } from './status/status-service';
 
@@ -16,6 +17,7 @@ export interface Services {
   campaigns: CampaignService;
   audit: AuditService;
   leads: LeadService;
+  statusWords: StatusWordsService;
 }
 
 export function createServices(handle: DbHandle, clock: Clock): Services {
@@ -27,5 +29,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
   const leads = new LeadService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit, leads };
+  const statusWords = new StatusWordsService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, leads, statusWords };
 }

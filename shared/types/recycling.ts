@@ -25,14 +25,14 @@ export interface RecyclePreview {
 
 export interface OperationResult {
   operation_id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: 'fix' | 'recycle' | 'reconcile' | 'undo' | 'map';
   changed: number;
   list_id: number | null;
 }
 
 export interface UndoableOperation {
   operation_id: string;
-  kind: 'fix' | 'recycle';
+  kind: 'fix' | 'recycle' | 'map';
   list_id: number;
   started_at: string;
   changed: number;

@@ -14,12 +14,12 @@ import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRan
 import type { ProgressListener } from './recycle-list';
 import { insertAuditRowsFrom } from '../status/lead-repository';
 
-const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
+const UNDOABLE_KINDS = ['fix', 'recycle', 'map'] as const;
 const FINISHED = ['done', 'failed'] as const;
 
 interface OperationRow {
   id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: 'fix' | 'recycle' | 'reconcile' | 'undo' | 'map';
   list_id: number | null;
   state: string;
   started_at: string;
@@ -48,7 +48,7 @@ export async function lastUndoable(handle: DbHandle, listId: number): Promise<Un
   const check = await checkUnchanged(forLongWork(handle), op.id);
   return {
     operation_id: op.id,
-    kind: op.kind as 'fix' | 'recycle',
+    kind: op.kind as UndoableOperation['kind'],
     list_id: listId,
     started_at: op.started_at,
     changed: check.total,
@@ -281,7 +281,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
     if (dialect.supportsRowLocks) q = q.forUpdate();
     const op = (await q.executeTakeFirst()) as OperationRow | undefined;
     if (!op) throw notFound(`Operation ${operationId}`);
-    if (op.kind !== 'fix' && op.kind !== 'recycle') throw new InputError(`Only a recycle or a fix can be undone; ${operationId} is a ${op.kind}.`);
+    if (!(UNDOABLE_KINDS as readonly string[]).includes(op.kind)) throw new InputError(`Only a recycle, a fix or a status-word map can be undone; ${operationId} is a ${op.kind}.`);
     if (op.state === 'undone') throw new ConsoleError('conflict', 'This operation has already been undone.');
     if (op.state === 'running') throw new ConsoleError('conflict', 'This operation is still running.');
     if (op.list_id !== null) {

@@ -2,7 +2,7 @@
 // (calls, sync, fix, breakdown, import, a lead's story) loads them here, once per run or
 // transaction: the table holds a few words, and reading it fresh means an alias saved by one
 // console applies to the next call any other console applies.
-import { isStatus, readStatus, type SavedAliases, type Status } from '../../../shared/catalogue';
+import { ANSWERED_RESULTS, isStatus, readStatus, type SavedAliases, type Status } from '../../../shared/catalogue';
 import type { Db, Dialect } from '../../db/dialect';
 import { preparedQuery } from '../../db/prepared-query';
 
@@ -30,4 +30,14 @@ export function savedAliasesQuery(db: Db, dialect: Dialect) {
 export function mayNeedSavedAliases(words: Iterable<string | null | undefined>): boolean {
   for (const w of words) if (readStatus(w).form === 'unknown') return true;
   return false;
+}
+
+/** The saved aliases, read only when one of `words` may be one (mayNeedSavedAliases). */
+export async function savedAliasesIfNeeded(db: Db, dialect: Dialect, words: Iterable<string | null | undefined>): Promise<SavedAliases | undefined> {
+  return mayNeedSavedAliases(words) ? loadSavedAliases(db, dialect) : undefined;
+}
+
+/** Saved words that stand for an answered result: the problem scan's SQL counts them as answered. */
+export function answeredSpellingsOf(saved: SavedAliases): string[] {
+  return [...saved].filter(([, status]) => ANSWERED_RESULTS.has(status)).map(([word]) => word);
 }

@@ -19,6 +19,8 @@ import {
 } from './lead-repository';
 import { nextLeadRange, problemCandidates } from './problem-candidates';
 import { PROBLEM_CLASSES, planFix, summariseCalls, type FixPlan, type ProblemClass } from './problem-rules';
+import type { SavedAliases } from '../../../shared/catalogue';
+import { answeredSpellingsOf, loadSavedAliases } from '../status-words/saved-aliases';
 
 export type { FixMode, FixReport };
 
@@ -47,15 +49,15 @@ interface PlannedLead {
 }
 
 /** Reads the candidate leads of a range (locked when fixing) and plans their fixes. */
-async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean) {
-  return planBatch(db, dialect, await problemCandidates(db, dialect, scope, afterId, upTo, lock), nowIso);
+async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean, saved: SavedAliases) {
+  return planBatch(db, dialect, await problemCandidates(db, dialect, scope, afterId, upTo, lock, answeredSpellingsOf(saved)), nowIso, saved);
 }
 
-async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string): Promise<PlannedLead[]> {
+async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string, saved: SavedAliases): Promise<PlannedLead[]> {
   const calls = await loadCallsByLead(db, dialect, leads.map((l) => l.id));
   const planned: PlannedLead[] = [];
   for (const lead of leads) {
-    const plan = planFix(lead, summariseCalls(lead, calls.get(lead.id) ?? []), nowIso);
+    const plan = planFix(lead, summariseCalls(lead, calls.get(lead.id) ?? [], saved), nowIso, saved);
     if (plan) planned.push({ lead, plan });
   }
   return planned;
@@ -165,6 +167,8 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   };
   // Only a progress bar needs the total.
   const total = options.onProgress ? await countLeads(db, dialect, scope) : 0;
+  // The words a person mapped read as aliases for the whole run (domain.md, status words).
+  const saved = await loadSavedAliases(db, dialect);
   const operationId = options.mode === 'fix' ? randomUUID() : null;
   report.operation_id = operationId;
   if (operationId) {
@@ -201,10 +205,10 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   /** One range checked (and, when fixing, written in its own transaction). */
   const runRange = async (afterId: number, range: { upTo: number; count: number }): Promise<RangeOutcome> => {
     const nowIso = clock().toISOString();
-    if (options.mode !== 'fix') return { range, planned: await planRange(db, dialect, scope, afterId, range.upTo, nowIso, false), fixed: 0 };
+    if (options.mode !== 'fix') return { range, planned: await planRange(db, dialect, scope, afterId, range.upTo, nowIso, false, saved), fixed: 0 };
     try {
       return await writeTransaction(db, dialect, async (trx) => {
-        const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true);
+        const planned = await planRange(trx, dialect, scope, afterId, range.upTo, nowIso, true, saved);
         const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
         return { range, planned, fixed };
       });

@@ -9,6 +9,7 @@ import { recordCallInTransaction, type CallLogInput, type RecordedCall } from '.
 import { recordCallsPipelined, type DialInput } from './record-call-pipelined';
 import { DialBatcher } from './dial-batcher';
 import { listBreakdown } from './breakdown';
+import { loadSavedAliases } from '../status-words/saved-aliases';
 import { findAndFixProblemLeads, type FixOptions } from './problem-fixer';
 import { recyclableLeadIds, recyclableSummary } from './recyclable-leads';
 
@@ -84,8 +85,8 @@ export class StatusService {
     return findAndFixProblemLeads(this.handle, this.clock, options);
   }
 
-  breakdown(listId: number) {
-    return listBreakdown(this.handle.db, listId);
+  async breakdown(listId: number) {
+    return listBreakdown(this.handle.db, listId, await loadSavedAliases(this.handle.db, this.handle.dialect));
   }
 
   recyclable(campaignId: number) {
