@@ -6,6 +6,8 @@ import { SideNav } from './components/side-nav';
 import { AuditPanel } from './screens/audit/audit-panel';
 import { HopperPanel } from './screens/hopper/hopper-panel';
 import { JobsPanel } from './screens/jobs/jobs-panel';
+import { LeadScreen } from './screens/lead/lead-screen';
+import { LeadSearchBox } from './components/lead-search-box';
 import { RecyclingScreen } from './screens/recycling/recycling-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { useSlice, useStores } from './stores/stores';
@@ -17,6 +19,7 @@ function Content() {
   if (view === 'jobs') return <JobsPanel />;
   if (view === 'audit') return <AuditPanel />;
   if (view === 'settings') return <SettingsScreen />;
+  if (view === 'lead') return <LeadScreen />;
   if (!campaign) return <p className="empty">{loading ? 'Loading campaigns…' : 'Pick a campaign on the left.'}</p>;
   if (view === 'hopper') return <HopperPanel campaignId={campaign.id} campaignName={campaign.name} />;
   if (!list) return <p className="empty">This campaign has no list.</p>;
@@ -35,6 +38,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="brand">Lead Console</span>
+        <LeadSearchBox />
         {info ? (
           <span className="db-info" title={info.database.description}>
             {info.database.description}

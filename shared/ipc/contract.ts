@@ -17,6 +17,8 @@ import {
   ProgressId,
   RecycleRequestSchema,
 } from './schemas';
+import { AliasWordSchema, LeadActionSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
+import type { LeadSearchResult, LeadStory, ManualActionResult, MapStatusResult, StatusAlias } from '../types/leads';
 
 const none = z.object({}).strict();
 
@@ -46,6 +48,14 @@ export const CHANNELS = {
     .refine((v) => v.enabled !== undefined || v.schedule !== undefined, 'Give enabled or schedule.'),
   'audit/list': AuditFilterSchema,
   'audit/export-csv': AuditFilterSchema,
+  'leads/search': LeadSearchSchema,
+  'leads/story': LeadIdSchema,
+  'leads/set-status': SetLeadStatusSchema,
+  'leads/reset-attempts': LeadActionSchema,
+  'leads/add-phone-to-dnc': LeadActionSchema,
+  'statuses/map': MapStatusSchema,
+  'statuses/aliases': none,
+  'statuses/remove-alias': AliasWordSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -81,6 +91,14 @@ export interface ChannelOutputs {
   'jobs/set': JobInfo;
   'audit/list': AuditRow[];
   'audit/export-csv': { filename: string; csv: string };
+  'leads/search': LeadSearchResult;
+  'leads/story': LeadStory;
+  'leads/set-status': ManualActionResult;
+  'leads/reset-attempts': ManualActionResult;
+  'leads/add-phone-to-dnc': ManualActionResult;
+  'statuses/map': MapStatusResult;
+  'statuses/aliases': StatusAlias[];
+  'statuses/remove-alias': StatusAlias;
 }
 
 export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;

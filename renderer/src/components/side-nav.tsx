@@ -8,6 +8,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'hopper', label: 'Hopper' },
   { view: 'jobs', label: 'Jobs' },
   { view: 'audit', label: 'Audit' },
+  { view: 'lead', label: 'Lead' },
   { view: 'settings', label: 'Settings' },
 ];
 

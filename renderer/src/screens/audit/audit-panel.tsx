@@ -4,6 +4,7 @@ import { AUDIT_SOURCES, type AuditSource } from '../../../../shared/types/audit'
 import { count, dateTime, statusLabel } from '../../format/format';
 import { useSlice, useStores } from '../../stores/stores';
 import { downloadText } from './download';
+import { LeadLink } from '../../components/lead-link';
 
 export function AuditPanel() {
   const { audit } = useStores();
@@ -88,7 +89,9 @@ export function AuditPanel() {
           {rows.map((r) => (
             <tr key={r.id}>
               <td className="nowrap">{dateTime(r.created_at)}</td>
-              <td className="num">{r.lead_id}</td>
+              <td className="num">
+                <LeadLink id={r.lead_id} />
+              </td>
               <td>{r.list_id === null ? '—' : (listName.get(r.list_id) ?? `#${r.list_id}`)}</td>
               <td>{statusLabel(r.old_status)}</td>
               <td>{statusLabel(r.new_status)}</td>

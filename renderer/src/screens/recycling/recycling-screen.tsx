@@ -7,11 +7,13 @@ import { Figure } from './figures';
 import { ProblemBanner } from './problem-banner';
 import { RecycleControls } from './recycle-controls';
 import { RecyclingDialogs } from './recycling-dialogs';
+import { MapWordDialog } from './map-word-dialog';
 import { StatusCards } from './status-cards';
 import { StatusChart } from './status-chart';
 
 export function RecyclingScreen({ listId, title, subtitle }: { listId: number; title: string; subtitle: string }) {
-  const { recycling } = useStores();
+  const { recycling, mapWord } = useStores();
+  const mapped = useSlice((s) => s.mapWord, (s) => s.done);
   const state = useSlice((s) => s.recycling, (s) => s);
   useEffect(() => {
     void recycling.getState().load(listId);
@@ -45,6 +47,11 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
           </div>
           <RecycleControls state={state} busy={busy} />
           {state.progress ? <ProgressBar progress={state.progress} /> : null}
+          {mapped ? (
+            <p className="notice" role="status">
+              Mapped "{mapped.from}" to {mapped.to}: {mapped.changed} leads moved{mapped.alias_saved ? ', alias saved' : ''}. Undo from the list's last operation.
+            </p>
+          ) : null}
           {state.notice ? (
             <p className="notice" role="status">
               {state.notice}
@@ -54,7 +61,7 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
             <p className="empty">This list has no leads.</p>
           ) : (
             <div className="recycling-body">
-              <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} />
+              <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} onMap={(word) => mapWord.getState().open(word, listId)} />
               <StatusChart statuses={b.statuses} />
             </div>
           )}
@@ -71,6 +78,7 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
           onCancel={state.cancel}
         />
       ) : null}
+      <MapWordDialog />
     </section>
   );
 }
