@@ -10,36 +10,14 @@ import { toBool } from '../../db/schema';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { leadCallbacks } from './lead-callbacks';
 import { leadEligibility } from './lead-eligibility';
+import { leadsWithCampaign } from './lead-rows';
 
 /** A lead called more often than this shows its newest ones (the counters still count them all). */
 export const STORY_MAX_ROWS = 500;
 
 export async function readLeadRecord(db: Db, leadId: number): Promise<LeadRecord> {
-  const row = await db
-    .selectFrom('leads')
-    .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
-    .innerJoin('campaigns', 'campaigns.id', 'lead_lists.campaign_id')
-    .select([
-      'leads.id',
-      'leads.list_id',
-      'lead_lists.name as list_name',
-      'lead_lists.active as list_active',
-      'lead_lists.campaign_id',
-      'campaigns.name as campaign_name',
-      'campaigns.active as campaign_active',
-      'leads.phone',
-      'leads.first_name',
-      'leads.last_name',
-      'leads.timezone',
-      'leads.status',
-      'leads.dial_attempts',
-      'leads.answered_count',
-      'leads.last_dial_attempt',
-      'leads.dial_result',
-      'leads.last_status_change',
-      'leads.attempts_reset_at',
-      'leads.created_at',
-    ])
+  const row = await leadsWithCampaign(db)
+    .select(['lead_lists.active as list_active', 'campaigns.active as campaign_active', 'leads.timezone'])
     .where('leads.id', '=', leadId)
     .executeTakeFirst();
   if (!row) throw notFound(`Lead ${leadId}`);
