@@ -20,7 +20,8 @@ export const LEAD_RULE_WORDS: Readonly<Record<ExclusionRule, string>> = {
 export function eligibilitySentence(e: LeadEligibility, when: (iso: string) => string = (iso) => iso): string {
   if (e.eligible) return 'Eligible now: the next hopper fill may queue it.';
   const why = `Not eligible now: ${LEAD_RULE_WORDS[e.rule!]}.`;
-  const others = e.all_rules.slice(1).map((r) => LEAD_RULE_WORDS[r]);
+  // A final status is never among the dialable ones: saying so again adds nothing.
+  const others = e.all_rules.slice(1).filter((r) => !(r === 'not_recyclable_status' && e.rule === 'final_status')).map((r) => LEAD_RULE_WORDS[r]);
   const also = others.length > 0 ? ` Also: ${others.join('; ')}.` : '';
   if (e.rule === 'already_queued') return `${why}${also}`;
   const next = e.next_eligible_at !== null ? ` It becomes eligible by itself at ${when(e.next_eligible_at)}.` : ' It will not become eligible by itself.';
