@@ -25,7 +25,7 @@ function entries(story: LeadStory): Entry[] {
     key: `audit-${a.id}`,
     kind: 'change',
     what: `${statusLabel(a.old_status)} → ${statusLabel(a.new_status)}`,
-    detail: [a.operation_kind ? `${a.source} (${a.operation_kind})` : a.source, a.changed_by ? `by ${a.changed_by}` : null, a.reason].filter(Boolean).join(' · '),
+    detail: [a.operation_kind && a.operation_kind !== a.source ? `${a.source} (${a.operation_kind})` : a.source, a.changed_by ? `by ${a.changed_by}` : null, a.reason].filter(Boolean).join(' · '),
   }));
   return [...calls, ...changes].sort((x, y) => Date.parse(y.at) - Date.parse(x.at) || y.key.localeCompare(x.key));
 }
