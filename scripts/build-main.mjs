@@ -23,10 +23,10 @@ await build({
 });
 
 // The WAL checkpointer's worker thread is loaded by file name next to the main bundle
-// (main/db/wal-checkpointer.ts resolves it relative to its own module).
+// (main/db/sqlite/wal-checkpointer.ts resolves it relative to its own module).
 await build({
   ...common,
-  entryPoints: ['main/db/wal-checkpointer-worker.mjs'],
+  entryPoints: ['main/db/sqlite/wal-checkpointer-worker.mjs'],
   outfile: 'dist/main/wal-checkpointer-worker.mjs',
   format: 'esm',
   external: ['better-sqlite3'],

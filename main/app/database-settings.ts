@@ -78,7 +78,7 @@ export class DatabaseSettings {
   }
 
   private write(database: SavedDatabase): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
     fs.writeFileSync(tmp, `${JSON.stringify({ database }, null, 2)}\n`, { mode: 0o600 });
     fs.renameSync(tmp, this.file);

@@ -5,6 +5,7 @@ import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-databa
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
+import { warnOnArgvPassword } from './password-warning';
 
 export interface DatabaseFlags {
   db?: string;
@@ -14,9 +15,9 @@ export interface DatabaseFlags {
 }
 
 export function addDatabaseOptions(command: Command): Command {
-  return command
+  return warnOnArgvPassword(command)
     .option('--db <path>', 'SQLite database file (default: lead-console.sqlite in your data folder)')
-    .option('--database-url <url>', 'PostgreSQL URL, postgres://user:password@host:5432/db (or set DATABASE_URL)');
+    .option('--database-url <url>', 'PostgreSQL URL, postgres://user@host:5432/db (password: PGPASSWORD, ~/.pgpass, or the URL in DATABASE_URL)');
 }
 
 /**

@@ -16,6 +16,7 @@ import { registerSeedDemo } from './commands/seed-demo';
 import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
+import { registerImportLeads } from './commands/import-leads';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerRunJobs(program);
   registerLead(program);
   registerStatuses(program);
+  registerImportLeads(program);
   return program;
 }
 

@@ -2,6 +2,7 @@
 // no new windows, no webviews, every permission request denied.
 import path from 'node:path';
 import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
+import { makePrivate } from '../db/private-files';
 import { APP_URL, isOurUrl } from './sender-check';
 
 export function lockDownSession(): void {
@@ -9,6 +10,12 @@ export function lockDownSession(): void {
   s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   s.setPermissionCheckHandler(() => false);
   s.setDevicePermissionHandler?.(() => false);
+  // An audit export holds phone numbers: the saved file is its user's only, like the database.
+  s.on('will-download', (_event, item) => {
+    item.once('done', (_e, state) => {
+      if (state === 'completed') makePrivate(item.getSavePath());
+    });
+  });
 }
 
 export function lockDownContents(): void {

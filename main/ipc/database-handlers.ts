@@ -6,7 +6,7 @@ import { ConsoleError, InputError } from '../../shared/errors';
 import type { AppInfo, ParsedInputOf } from '../../shared/ipc/contract';
 import type { AppRuntime } from '../app/app-runtime';
 import { postgresUrl, type DatabaseSettings, type PostgresConnection } from '../app/database-settings';
-import { describePgError } from '../db/open-database';
+import { describePgError } from '../db/postgres/open-postgres';
 
 export interface DatabaseChoiceOptions {
   /** Remembers the choice for the next start (Electron); absent in browser mode. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { migrateToLatest } from '../../db/migrate';
+import { migrateToLatest } from '../../db/migrations/migrate';
 import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 

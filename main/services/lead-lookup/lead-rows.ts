@@ -1,6 +1,6 @@
 // A lead with its list and campaign, as the search results and the story both show it.
 import type { Db } from '../../db/dialect';
-import { LEAD_COLUMNS } from '../status/lead-repository';
+import { LEAD_COLUMNS } from '../leads/lead-repository';
 
 export function leadsWithCampaign(db: Db) {
   return db

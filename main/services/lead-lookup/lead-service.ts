@@ -2,7 +2,7 @@
 // Electron; takes a database handle and a clock.
 import type { LeadSearchResult, LeadStory, ManualActionResult, SetStatusRequest } from '../../../shared/types/leads';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
 import { searchLeads, type SearchOptions } from './lead-search';
 import { leadStory } from './lead-story';

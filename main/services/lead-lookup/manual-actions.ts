@@ -42,9 +42,7 @@ interface LockedLead {
 }
 
 async function lockLead(trx: Db, dialect: Dialect, leadId: number): Promise<LockedLead> {
-  let q = trx.selectFrom('leads').select(['id', 'phone', 'status', 'dial_attempts']).where('id', '=', leadId);
-  if (dialect.supportsRowLocks) q = q.forUpdate();
-  const lead = await q.executeTakeFirst();
+  const lead = await dialect.forUpdate(trx.selectFrom('leads').select(['id', 'phone', 'status', 'dial_attempts']).where('id', '=', leadId)).executeTakeFirst();
   if (!lead) throw notFound(`Lead ${leadId}`);
   return lead;
 }

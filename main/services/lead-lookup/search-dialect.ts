@@ -20,7 +20,7 @@ export interface SearchCondition {
 /** The lower-case column as the index holds it; `scanned` hides it from every index. */
 function lowerName(dialect: Dialect, column: NameColumn, scanned: boolean): RawBuilder<string> {
   const expr = scanned ? sql`(lower(${sql.ref(column)}) || '')` : sql`lower(${sql.ref(column)})`;
-  return dialect.name === 'postgres' ? sql<string>`(${expr} collate "C")` : sql<string>`${expr}`;
+  return dialect.bytewise(expr);
 }
 
 function prefixOf(dialect: Dialect, column: NameColumn, prefix: string, scanned: boolean): RawBuilder<SqlBool> {
@@ -42,7 +42,7 @@ export function nameSearch(dialect: Dialect, m: NameMatcher): SearchCondition {
 /** Leads whose normalised phone ends with `digits` (at least 4 of them). */
 export function phoneSearch(dialect: Dialect, digits: string): SearchCondition {
   const last4 = digits.slice(-4);
-  const lastDigits = dialect.name === 'postgres' ? sql`right(phone_key, 4)` : sql`substr(phone_key, -4)`;
+  const lastDigits = dialect.lastChars(sql.ref('phone_key'), 4);
   return {
     indexed: sql<SqlBool>`(${lastDigits} = ${last4} and phone_key like ${`%${digits}`})`,
     scanned: sql<SqlBool>`((phone_key || '') like ${`%${digits}`})`,
@@ -53,7 +53,7 @@ export function phoneSearch(dialect: Dialect, digits: string): SearchCondition {
 /** The indexed spelling's probe: at most `cap` ids, in no order. */
 export function probeQuery(dialect: Dialect, c: SearchCondition, beforeId: number | null, cap: number) {
   const before = beforeId === null ? sql`` : sql` and id < ${beforeId}`;
-  const indexedBy = dialect.name === 'sqlite' ? sql` indexed by ${sql.raw(c.index)}` : sql``;
+  const indexedBy = dialect.indexHint(c.index);
   return sql<{ id: number }>`select id from leads${indexedBy} where ${c.indexed}${before} limit ${cap}`;
 }
 

@@ -10,10 +10,10 @@ import { STATUSES, statusKey, type Status } from '../../../shared/catalogue';
 import { notFound } from '../../../shared/errors';
 import type { MapStatusRequest, MapStatusResult } from '../../../shared/types/leads';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
-import { forLongWork } from '../../db/long-work';
+import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { BATCH, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from '../recycling/operation-ranges';
+import { BATCH, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import { aliasWord, catalogueStatus, saveAlias } from './alias-book';
 
 interface MapRun {
@@ -69,7 +69,7 @@ async function recordNextRange(run: MapRun, after: number): Promise<number> {
     .where('leads.id', '>', after)
     .orderBy('leads.id')
     .limit(BATCH);
-  if (run.dialect.supportsRowLocks) leads = leads.forUpdate();
+  leads = run.dialect.forUpdate(leads);
   const result = await run.trx
     .insertInto('operation_leads')
     .columns(['operation_id', 'lead_id', 'old_status', 'new_status', 'old_dial_attempts', 'new_dial_attempts', 'old_attempts_reset_at', 'new_attempts_reset_at', 'old_last_status_change', 'new_last_status_change'])

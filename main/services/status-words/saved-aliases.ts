@@ -4,7 +4,7 @@
 // console applies to the next call any other console applies.
 import { ANSWERED_RESULTS, isStatus, readStatus, type SavedAliases, type Status } from '../../../shared/catalogue';
 import type { Db, Dialect } from '../../db/dialect';
-import { preparedQuery } from '../../db/prepared-query';
+import { preparedQuery } from '../../db/query/prepared-query';
 
 const readAliases = preparedQuery<object, { word: string; status: string }>((db) => db.selectFrom('status_aliases').select(['word', 'status']));
 

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FillResult, HopperExplain, HopperStats } from '../../../shared/types/hopper';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
+import { keyedLoader } from './latest';
 
 export interface HopperState {
   campaignId: number | null;
@@ -17,16 +18,16 @@ export interface HopperState {
 }
 
 export function createHopperStore(client: ApiClient, app: AppStore) {
-  let generation = 0;
   return createStore<HopperState>()((set, get) => {
-    const fetchAll = async (campaignId: number) => {
-      const mine = generation;
-      const [stats, explain] = await Promise.all([
-        client.call('hopper/stats', { campaignId }),
-        client.call('hopper/explain', { campaignId }),
-      ]);
-      if (mine === generation) set({ stats, explain });
-    };
+    const loader = keyedLoader({
+      what: 'the hopper',
+      key: () => get().campaignId,
+      start: (campaignId: number) => set({ campaignId, stats: null, explain: null, lastFill: null, loading: true }),
+      fetch: (campaignId: number) => Promise.all([client.call('hopper/stats', { campaignId }), client.call('hopper/explain', { campaignId })]),
+      apply: ([stats, explain]) => set({ stats, explain }),
+      setLoading: (loading) => set({ loading }),
+      report: (context, err) => app.getState().reportError(context, err),
+    });
     return {
       campaignId: null,
       stats: null,
@@ -34,26 +35,8 @@ export function createHopperStore(client: ApiClient, app: AppStore) {
       loading: false,
       filling: false,
       lastFill: null,
-      async load(campaignId) {
-        generation += 1;
-        set({ campaignId, stats: null, explain: null, lastFill: null, loading: true });
-        try {
-          await fetchAll(campaignId);
-        } catch (err) {
-          app.getState().reportError('Loading the hopper', err);
-        } finally {
-          if (get().campaignId === campaignId) set({ loading: false });
-        }
-      },
-      async refresh() {
-        const id = get().campaignId;
-        if (id === null) return;
-        try {
-          await fetchAll(id);
-        } catch (err) {
-          app.getState().reportError('Refreshing the hopper', err);
-        }
-      },
+      load: loader.load,
+      refresh: loader.refresh,
       async fill() {
         const campaignId = get().campaignId;
         if (campaignId === null) return;

@@ -10,7 +10,7 @@ import { createJobsStore } from './jobs-store';
 import { createLeadStore } from './lead-store';
 import { createMapWordStore } from './map-word-store';
 import { createNavigationStore } from './navigation-store';
-import { createRecyclingStore } from './recycling-store';
+import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
 
 export function createStores(client: ApiClient) {

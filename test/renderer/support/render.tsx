@@ -2,7 +2,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createClient } from '../../../renderer/src/api/client';
-import { createMemoryTransport, type MemoryHandlers } from '../../../renderer/src/api/memory-transport';
+import { createMemoryTransport, type MemoryHandlers } from './memory-transport';
 import { createStores, StoresContext } from '../../../renderer/src/stores/stores';
 
 export function renderWithStores(ui: ReactElement, handlers: MemoryHandlers) {

@@ -1,7 +1,7 @@
 // Selection helpers, target, reset, the final-status override and the Recycle / Undo buttons.
 import { RECYCLABLE_STATUSES, type Status } from '../../../../shared/catalogue';
-import { MIN_REASON, type RecyclingState } from '../../stores/recycling-store';
-import { needsOverride } from '../../stores/recycling-rules';
+import { MIN_REASON, type RecyclingState } from '../../stores/recycling/recycling-store';
+import { needsOverride } from '../../stores/recycling/recycling-rules';
 import { dateTime, count } from '../../format/format';
 
 const TARGETS: Status[] = ['new', ...RECYCLABLE_STATUSES];

@@ -2,7 +2,7 @@
 import { PROBLEM_CLASSES, PROBLEM_CLASS_LABEL } from '../../../../shared/catalogue';
 import { Dialog } from '../../components/dialog';
 import { count, statusLabel } from '../../format/format';
-import type { RecyclingDialog } from '../../stores/recycling-store';
+import type { RecyclingDialog } from '../../stores/recycling/recycling-store';
 
 export interface RecyclingDialogsProps {
   dialog: RecyclingDialog;

@@ -2,8 +2,8 @@
 import { useEffect } from 'react';
 import { ProgressBar } from '../../components/progress-bar';
 import { useSlice, useStores } from '../../stores/stores';
-import { mayPick, sumCounts } from '../../stores/recycling-rules';
-import { Figure } from './figures';
+import { mayPick, sumCounts } from '../../stores/recycling/recycling-rules';
+import { Figure } from '../../components/figure';
 import { ProblemBanner } from './problem-banner';
 import { RecycleControls } from './recycle-controls';
 import { RecyclingDialogs } from './recycling-dialogs';

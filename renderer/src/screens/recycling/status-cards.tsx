@@ -3,7 +3,7 @@
 import { categoryOfStored, readStatus, STATUS_MEANING } from '../../../../shared/catalogue';
 import type { StatusCount } from '../../../../shared/types/status';
 import { count, percent, statusLabel } from '../../format/format';
-import { isNeverRecyclable, mayPick, needsOverride, sameStatus } from '../../stores/recycling-rules';
+import { isNeverRecyclable, mayPick, needsOverride, sameStatus } from '../../stores/recycling/recycling-rules';
 
 const CATEGORY_TEXT = {
   fresh: 'new',

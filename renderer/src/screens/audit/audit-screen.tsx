@@ -1,0 +1,104 @@
+// Status changes, newest first, filtered by list, source and operation.
+import { useEffect } from 'react';
+import { AUDIT_SOURCES, type AuditRow, type AuditSource } from '../../../../shared/types/audit';
+import { DataTable, type Column } from '../../components/data-table';
+import { count, dateTime, statusLabel } from '../../format/format';
+import { useSlice, useStores } from '../../stores/stores';
+import { downloadText } from './download';
+import { LeadLink } from '../../components/lead-link';
+
+export function AuditScreen() {
+  const { audit } = useStores();
+  const { filter, rows, loading, exporting } = useSlice((s) => s.audit, (s) => s);
+  const campaigns = useSlice((s) => s.navigation, (s) => s.campaigns);
+  useEffect(() => {
+    void audit.getState().load();
+  }, [audit]);
+  const listName = new Map(campaigns.flatMap((c) => c.lists.map((l) => [l.id, l.name] as const)));
+  const showOperation = (operationId: string) => {
+    audit.getState().setFilter({ operationId });
+    void audit.getState().load();
+  };
+  const columns: Column<AuditRow>[] = [
+    { key: 'when', header: 'When', className: 'nowrap', cell: (r) => dateTime(r.created_at) },
+    { key: 'lead', header: 'Lead', className: 'num', cell: (r) => <LeadLink id={r.lead_id} /> },
+    { key: 'list', header: 'List', cell: (r) => (r.list_id === null ? '—' : (listName.get(r.list_id) ?? `#${r.list_id}`)) },
+    { key: 'from', header: 'From', cell: (r) => statusLabel(r.old_status) },
+    { key: 'to', header: 'To', cell: (r) => statusLabel(r.new_status) },
+    { key: 'source', header: 'Source', cell: (r) => r.source },
+    {
+      key: 'operation',
+      header: 'Operation',
+      cell: (r) =>
+        r.operation_id ? (
+          <button type="button" className="link mono" title="Show only this operation" onClick={() => showOperation(r.operation_id!)}>
+            {r.operation_id.slice(0, 8)}
+          </button>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'reason', header: 'Reason', className: 'reason', cell: (r) => r.reason ?? '' },
+  ];
+  const exportCsv = async () => {
+    const file = await audit.getState().exportCsv();
+    if (file) downloadText(file.filename, file.csv);
+  };
+  return (
+    <section className="screen" aria-labelledby="audit-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="audit-title">Audit</h1>
+          <p className="subtitle">Every status change, with its source and operation</p>
+        </div>
+        <button type="button" onClick={() => void exportCsv()} disabled={exporting}>
+          Export CSV
+        </button>
+      </header>
+      <form
+        className="filters"
+        aria-label="Audit filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void audit.getState().load();
+        }}
+      >
+        <label className="inline">
+          List
+          <select value={filter.listId ?? ''} onChange={(e) => audit.getState().setFilter({ listId: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">All lists</option>
+            {campaigns.map((c) => (
+              <optgroup key={c.id} label={c.name}>
+                {c.lists.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          Source
+          <select value={filter.source ?? ''} onChange={(e) => audit.getState().setFilter({ source: (e.target.value || null) as AuditSource | null })}>
+            <option value="">All sources</option>
+            {AUDIT_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline grow">
+          Operation
+          <input type="text" value={filter.operationId} maxLength={64} placeholder="operation id" onChange={(e) => audit.getState().setFilter({ operationId: e.target.value })} />
+        </label>
+        <button type="submit" className="primary" disabled={loading}>
+          Apply filters
+        </button>
+      </form>
+      <p className="hint">{loading ? 'Loading…' : rows.length >= 200 ? `The newest ${count(rows.length)} changes; narrow the filters to see older ones.` : `${count(rows.length)} changes, newest first.`}</p>
+      <DataTable label="Status changes" columns={columns} rows={rows} rowKey={(r) => r.id} empty={loading ? null : 'No status change matches.'} />
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+// Scheduled jobs and their runs, updated live from job events.
+import { useEffect, useState } from 'react';
+import { JOB_NAMES, type JobInfo, type JobName, type JobRun } from '../../../../shared/types/jobs';
+import { countsText, dateTime, duration } from '../../format/format';
+import { DataTable, type Column } from '../../components/data-table';
+import type { JobsState } from '../../stores/jobs-store';
+import { useSlice, useStores } from '../../stores/stores';
+
+function Outcome({ run }: { run: JobRun | null }) {
+  if (!run) return <span className="outcome outcome-none">never run</span>;
+  return (
+    <span className={`outcome outcome-${run.outcome}`} title={run.error ?? undefined}>
+      {run.outcome}
+    </span>
+  );
+}
+
+function ScheduleEditor({ job }: { job: JobInfo }) {
+  const { jobs } = useStores();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(job.schedule);
+  if (!editing) {
+    return (
+      <div className="schedule">
+        <span className="schedule-text">{job.schedule_text}</span>
+        <code>{job.schedule}</code>{' '}
+        <button type="button" className="link" onClick={() => (setValue(job.schedule), setEditing(true))} aria-label={`Edit schedule of ${job.job}`}>
+          Edit
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="schedule-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void jobs
+          .getState()
+          .setSchedule(job.job, value)
+          .then((ok) => ok && setEditing(false));
+      }}
+    >
+      <input type="text" value={value} onChange={(e) => setValue(e.target.value)} aria-label={`Schedule of ${job.job}`} maxLength={120} />
+      <button type="submit">Save</button>
+      <button type="button" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function EnabledSwitch({ job }: { job: JobInfo }) {
+  const { jobs } = useStores();
+  return (
+    <label className="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={job.enabled}
+        aria-checked={job.enabled}
+        onChange={(e) => void jobs.getState().setEnabled(job.job, e.target.checked)}
+        aria-label={`Enabled: ${job.job}`}
+      />
+      <span className="switch-track" aria-hidden="true" />
+    </label>
+  );
+}
+
+function jobColumns(running: JobsState['running'], runNow: (job: JobName) => void): Column<JobInfo>[] {
+  const isRunning = (job: JobInfo) => Boolean(running[job.job]) || job.last_run?.outcome === 'running';
+  return [
+    { key: 'job', header: 'Job', cell: (job) => <code>{job.job}</code> },
+    { key: 'schedule', header: 'Schedule', cell: (job) => <ScheduleEditor job={job} /> },
+    { key: 'enabled', header: 'Enabled', cell: (job) => <EnabledSwitch job={job} /> },
+    { key: 'next', header: 'Next run', className: 'nowrap', cell: (job) => (job.enabled ? dateTime(job.next_run_at) : 'disabled') },
+    { key: 'last', header: 'Last run', className: 'nowrap', cell: (job) => dateTime(job.last_run?.started_at) },
+    {
+      key: 'outcome',
+      header: 'Outcome',
+      cell: (job) => (
+        <>
+          {isRunning(job) ? <span className="outcome outcome-running">running</span> : <Outcome run={job.last_run} />}
+          {job.last_run && !isRunning(job) ? <div className="counts">{job.last_run.error ?? countsText(job.last_run.counts)}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      headerHidden: true,
+      cell: (job) => (
+        <button type="button" onClick={() => runNow(job.job)} disabled={isRunning(job)} aria-label={`Run now: ${job.job}`}>
+          Run now
+        </button>
+      ),
+    },
+  ];
+}
+
+const HISTORY_COLUMNS: Column<JobRun>[] = [
+  { key: 'job', header: 'Job', cell: (run) => <code>{run.job}</code> },
+  { key: 'started', header: 'Started', className: 'nowrap', cell: (run) => dateTime(run.started_at) },
+  { key: 'took', header: 'Took', cell: (run) => duration(run.started_at, run.finished_at) },
+  { key: 'outcome', header: 'Outcome', cell: (run) => <Outcome run={run} /> },
+  { key: 'counts', header: 'Counts', cell: (run) => (run.error ? <span className="error-text">{run.error}</span> : countsText(run.counts)) },
+  { key: 'runner', header: 'Runner', cell: (run) => run.runner },
+];
+
+export function JobsScreen() {
+  const { jobs: store } = useStores();
+  const { jobs, history, running, historyFilter, loading } = useSlice((s) => s.jobs, (s) => s);
+  useEffect(() => {
+    void store.getState().load();
+  }, [store]);
+  return (
+    <section className="screen" aria-labelledby="jobs-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="jobs-title">Jobs</h1>
+          <p className="subtitle">Scheduled maintenance while the console is open</p>
+        </div>
+        <button type="button" onClick={() => void store.getState().load()} disabled={loading}>
+          Refresh
+        </button>
+      </header>
+      <DataTable
+        label="Jobs"
+        columns={jobColumns(running, (job) => void store.getState().runNow(job))}
+        rows={jobs}
+        rowKey={(job) => job.job}
+        rowLabel={(job) => job.job}
+        rowHeader
+        empty={null}
+      />
+      <section className="panel" aria-labelledby="history-title">
+        <div className="panel-header">
+          <h2 id="history-title">Run history</h2>
+          <label className="inline">
+            Job
+            <select value={historyFilter ?? ''} onChange={(e) => void store.getState().loadHistory((e.target.value || null) as JobName | null)}>
+              <option value="">All jobs</option>
+              {JOB_NAMES.map((j) => (
+                <option key={j} value={j}>
+                  {j}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <DataTable label="Run history" columns={HISTORY_COLUMNS} rows={history} rowKey={(run) => run.id} empty="No run yet." />
+      </section>
+    </section>
+  );
+}
