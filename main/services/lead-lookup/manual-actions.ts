@@ -117,8 +117,8 @@ export async function addLeadPhoneToDnc(handle: DbHandle, clock: Clock, leadId: 
     if (key === '') throw refuse(`Lead ${lead.id} has no phone number to put on the DNC list.`);
     const listed = await trx.selectFrom('dnc_numbers').select('phone').where((eb) => eb.or([eb('phone_key', '=', key), eb('phone', '=', lead.phone)])).executeTakeFirst();
     if (listed) throw refuse(`The phone of lead ${lead.id} (${lead.phone}) is already on the DNC list.`);
-    // SQLite's keys are the console's to fill (phone-keys.ts); PostgreSQL computes them.
-    await trx.insertInto('dnc_numbers').values((dialect.name === 'sqlite' ? { phone: lead.phone, phone_key: key } : { phone: lead.phone }) as never).execute();
+    // Where the console fills phone keys (phone-keys.ts) it writes this one; elsewhere the database computes it.
+    await trx.insertInto('dnc_numbers').values((dialect.appWritesPhoneKeys ? { phone: lead.phone, phone_key: key } : { phone: lead.phone }) as never).execute();
     await trx.deleteFrom('dialer_hopper').where('lead_id', 'in', sql<number>`(select id from leads where phone_key = ${key})`).execute();
     await audit(trx, lead, lead.status, `phone put on the DNC list: ${reason}`, user, now.toISOString());
     return { lead_id: lead.id, action: 'add_phone_to_dnc', old_status: lead.status, new_status: lead.status, removed_from_hopper: true, changed_by: user };
