@@ -42,6 +42,17 @@ export interface Operation {
 }
 
 const clock = fixedClock(BENCH_NOW);
+
+/** The phone the dataset gives lead `id` (dataset.ts). */
+const benchPhone = (id: number) => String(2000000000 + ((id * 7919) % 7999999999)).slice(0, 10);
+
+/** [operation, query for N leads]: a whole phone as a person types it, its last 4 digits, a name. */
+const LEAD_SEARCHES: [string, (env: OpEnv) => string][] = [
+  ['lead_search_phone', (env) => benchPhone(Math.floor(env.leads / 2)).replace(/^(\d{3})(\d{3})(\d{4})$/, '+1 ($1) $2-$3')],
+  ['lead_search_last4', (env) => benchPhone(Math.floor(env.leads / 3)).slice(-4)],
+  // Every lead's first name is "Lead", last names are ids: an exact first name and a last-name prefix.
+  ['lead_search_name', () => 'Lead 12'],
+];
 const services = (h: DbHandle) => createServices(h, clock);
 
 /** Leads by status (count, attempts, answered), audit rows, hopper rows, unapplied calls. */
@@ -229,4 +240,16 @@ export const OPERATIONS: Operation[] = [
     },
     fingerprint: async (_h, v) => String(v),
   },
+  // Lead search (issue 17): target under 50 ms at 1M leads, each kind of query, on both databases.
+  // No floor: the figure is absolute. Run with a fresh page (no cursor), 20 leads.
+  ...LEAD_SEARCHES.map(
+    ([name, query]): Operation => ({
+      name,
+      warmup: true,
+      fresh: false,
+      runs: { quick: 7, full: 7 },
+      setup: async (_h, env) => query(env),
+      run: (h, _e, q) => services(h).leads.search(q as string, { limit: 20 }),
+    }),
+  ),
 ];

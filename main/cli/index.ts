@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo';
 import { registerFixLeadStatus } from './commands/fix-lead-status';
 import { registerHopper } from './commands/hopper';
 import { registerLead } from './commands/lead';
+import { registerStatuses } from './commands/statuses';
 import { registerRecordCall } from './commands/record-call';
 import { registerSimulate } from './commands/simulate';
 import { registerJobs } from './commands/jobs';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerRunJobs(program);
   registerLead(program);
+  registerStatuses(program);
   registerImportLeads(program);
   registerExportLeads(program);
   registerDnc(program);

@@ -43,6 +43,14 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'audit/list': (filter) => s().audit.list(filter),
     'audit/export-csv': (filter) => s().audit.exportCsv(filter),
     ...createIoHandlers(runtime, options),
+    'leads/search': ({ query, limit, beforeId }) => s().leads.search(query, { limit, beforeId }),
+    'leads/story': ({ leadId }) => s().leads.story(leadId),
+    'leads/set-status': (request) => s().leads.setStatus(request),
+    'leads/reset-attempts': ({ leadId, reason }) => s().leads.resetAttempts(leadId, reason),
+    'leads/add-phone-to-dnc': ({ leadId, reason }) => s().leads.addPhoneToDnc(leadId, reason),
+    'statuses/map': (request) => s().statusWords.map(request),
+    'statuses/aliases': () => s().statusWords.aliases(),
+    'statuses/remove-alias': ({ word }) => s().statusWords.removeAlias(word),
   };
 }
 

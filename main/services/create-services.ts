@@ -11,6 +11,7 @@ import { RecyclingService } from './recycling/recycling-service';
 import { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
 import { DncService } from './dnc/dnc-service';
+import { StatusWordsService } from './status-words/status-words-service';
 
 export interface Services {
   status: StatusService;
@@ -21,6 +22,7 @@ export interface Services {
   leads: LeadService;
   imports: ImportsService;
   dnc: DncService;
+  statusWords: StatusWordsService;
 }
 
 /**
@@ -42,5 +44,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const leads = new LeadService(handle, clock);
   const imports = new ImportsService(handle, clock);
   const dnc = new DncService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit, leads, imports, dnc };
+  const statusWords = new StatusWordsService(handle, clock);
+  return { status, hopper, recycling, campaigns, audit, leads, imports, dnc, statusWords };
 }

@@ -6,6 +6,8 @@ import { SideNav } from './components/side-nav';
 import { AuditScreen } from './screens/audit/audit-screen';
 import { HopperScreen } from './screens/hopper/hopper-screen';
 import { JobsScreen } from './screens/jobs/jobs-screen';
+import { LeadScreen } from './screens/lead/lead-screen';
+import { LeadSearchBox } from './components/lead-search-box';
 import { RecyclingScreen } from './screens/recycling/recycling-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ImportScreen } from './screens/imports/import-screen';
@@ -20,6 +22,7 @@ function Content() {
   if (view === 'audit') return <AuditScreen />;
   if (view === 'settings') return <SettingsScreen />;
   if (view === 'dnc') return <DncScreen />;
+  if (view === 'lead') return <LeadScreen />;
   if (!campaign) return <p className="empty">{loading ? 'Loading campaigns…' : 'Pick a campaign on the left.'}</p>;
   if (view === 'hopper') return <HopperScreen campaignId={campaign.id} campaignName={campaign.name} />;
   if (!list) return <p className="empty">This campaign has no list.</p>;
@@ -39,6 +42,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="brand">Lead Console</span>
+        <LeadSearchBox />
         {info ? (
           <span className="db-info" title={info.database.description}>
             {info.database.description}

@@ -1,5 +1,5 @@
 import { classifyHangupCause } from './hangup-causes';
-import { readStatus, type Status } from './statuses';
+import { readStatus, type SavedAliases, type Status } from './statuses';
 
 /**
  * The result of one call after alias and hangup-cause classification.
@@ -11,8 +11,9 @@ import { readStatus, type Status } from './statuses';
 export function classifyCallResult(
   result: string | null | undefined,
   hangupCause: string | number | null | undefined,
+  saved?: SavedAliases,
 ): Status {
-  const reading = readStatus(result);
+  const reading = readStatus(result, saved);
   if (reading.status && reading.status !== 'new') return reading.status;
   return classifyHangupCause(hangupCause);
 }

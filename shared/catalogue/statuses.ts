@@ -157,20 +157,42 @@ export function lowerCaseSpellingsOf(statuses: Iterable<Status>): string[] {
   return [...STATUSES.filter((s) => wanted.has(s)), ...Object.keys(ALIASES).filter((k) => wanted.has(ALIASES[k]))];
 }
 
-export function readStatus(stored: string | null | undefined): StatusReading {
+/**
+ * Words a person mapped to catalogue statuses (the `status_aliases` table), keyed by `statusKey`.
+ * They read exactly as the built-in aliases do, after them (a built-in alias cannot be changed).
+ */
+export type SavedAliases = ReadonlyMap<string, Status>;
+
+/** A word as aliases are keyed: surrounding spaces trimmed, ASCII lower case. */
+export function statusKey(word: string): string {
+  return asciiLower(word.replace(SURROUNDING, ''));
+}
+
+/** The catalogue word or built-in alias a key is, if any: these can never be saved as aliases. */
+export function builtInStatusOf(key: string): Status | null {
+  if (STATUS_SET.has(key)) return key as Status;
+  return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : null;
+}
+
+/** Every built-in alias (lower case) with the status it stands for. */
+export function builtInAliases(): [string, Status][] {
+  return Object.entries(ALIASES);
+}
+
+export function readStatus(stored: string | null | undefined, saved?: SavedAliases): StatusReading {
   if (stored === null || stored === undefined) return { form: 'blank', status: null };
   if (STATUS_SET.has(stored)) return { form: 'catalogue', status: stored as Status };
-  const key = asciiLower(stored.replace(SURROUNDING, ''));
+  const key = statusKey(stored);
   if (key === '') return { form: 'blank', status: null };
   if (STATUS_SET.has(key)) return { form: 'alias', status: key as Status };
-  const alias = ALIASES[key];
+  const alias = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : saved?.get(key);
   if (alias) return { form: 'alias', status: alias };
   return { form: 'unknown', status: null };
 }
 
 /** The catalogue status a stored word stands for, or null (blank or unknown). */
-export function normaliseStatus(stored: string | null | undefined): Status | null {
-  return readStatus(stored).status;
+export function normaliseStatus(stored: string | null | undefined, saved?: SavedAliases): Status | null {
+  return readStatus(stored, saved).status;
 }
 
 /** The category shown for a stored word: only exact catalogue words take their own category. */

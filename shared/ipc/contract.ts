@@ -19,6 +19,8 @@ import {
   RecycleRequestSchema,
 } from './schemas';
 import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
+import { AliasWordSchema, LeadActionSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
+import type { LeadSearchResult, LeadStory, ManualActionResult, MapStatusResult, StatusAlias } from '../types/leads';
 
 const none = z.object({}).strict();
 
@@ -53,6 +55,14 @@ export const CHANNELS = {
   'audit/list': AuditFilterSchema,
   'audit/export-csv': AuditFilterSchema,
   ...IO_CHANNELS,
+  'leads/search': LeadSearchSchema,
+  'leads/story': LeadIdSchema,
+  'leads/set-status': SetLeadStatusSchema,
+  'leads/reset-attempts': LeadActionSchema,
+  'leads/add-phone-to-dnc': LeadActionSchema,
+  'statuses/map': MapStatusSchema,
+  'statuses/aliases': none,
+  'statuses/remove-alias': AliasWordSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -89,6 +99,14 @@ export interface ChannelOutputs extends IoChannelOutputs {
   'jobs/set': JobInfo;
   'audit/list': AuditRow[];
   'audit/export-csv': { filename: string; csv: string };
+  'leads/search': LeadSearchResult;
+  'leads/story': LeadStory;
+  'leads/set-status': ManualActionResult;
+  'leads/reset-attempts': ManualActionResult;
+  'leads/add-phone-to-dnc': ManualActionResult;
+  'statuses/map': MapStatusResult;
+  'statuses/aliases': StatusAlias[];
+  'statuses/remove-alias': StatusAlias;
 }
 
 export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;

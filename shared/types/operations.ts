@@ -5,7 +5,7 @@ export const OPERATION_KINDS = ['fix', 'recycle', 'reconcile', 'undo', 'map', 'i
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** The kinds whose leads can be put back (an undo). */
-export const UNDOABLE_KINDS = ['fix', 'recycle'] as const satisfies readonly OperationKind[];
+export const UNDOABLE_KINDS = ['fix', 'recycle', 'map'] as const satisfies readonly OperationKind[];
 export type UndoableKind = (typeof UNDOABLE_KINDS)[number];
 
 /** running → done or failed (a failed fix keeps what its committed ranges wrote) → undone. */

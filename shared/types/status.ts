@@ -1,5 +1,5 @@
 import type { ProblemClass } from '../catalogue/problem-classes';
-import type { StatusCategory } from '../catalogue/statuses';
+import type { Status, StatusCategory } from '../catalogue/statuses';
 
 export interface StatusCount {
   /** The stored word as it is; null for NULL. */
@@ -8,6 +8,8 @@ export interface StatusCount {
   /** Fraction of the list, 0..1. */
   share: number;
   category: StatusCategory;
+  /** An unknown word a person saved as an alias: the status it reads as (the fix writes it). */
+  saved_alias?: Status;
 }
 
 export interface ListBreakdown {

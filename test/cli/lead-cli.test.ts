@@ -34,6 +34,27 @@ describe('lead commands (SQLite file, separate process)', () => {
     expect(text.stdout).toContain(`More: add --before ${ann + 1}`);
   });
 
+  it('lead show --json has the story keys; eligibility names the explain rule', async () => {
+    const r = await runLeadConsole(['lead', 'show', '--id', String(ann), '--now', NOW, '--json', ...db()]);
+    expect(r.code, r.stderr).toBe(0);
+    const story = JSON.parse(r.stdout);
+    expect(Object.keys(story)).toEqual(['lead', 'calls', 'audit', 'hopper', 'callbacks', 'phone_on_dnc', 'eligibility']);
+    expect(story.lead).toMatchObject({ id: ann, phone: '+1 (212) 555-0101', status: 'new' });
+    expect(story.eligibility).toMatchObject({ eligible: true, rule: null, next_eligible_at: null });
+    expect([story.calls, story.audit, story.hopper, story.callbacks, story.phone_on_dnc]).toEqual([[], [], null, [], false]);
+  });
+
+  it('lead set-status audits a manual change; a refused one exits 2 and says why', async () => {
+    const r = await runLeadConsole(['lead', 'set-status', '--id', String(ann), '--status', 'sale', '--reason', 'closed by phone', '--json', ...db()]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ lead_id: ann, old_status: 'new', new_status: 'sale' });
+    const refused = await runLeadConsole(['lead', 'set-status', '--id', String(ann), '--status', 'new', '--reason', 'oops', ...db()]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('final status sale: changing it needs the final-status override');
+    const audit = await h.db.selectFrom('lead_status_audit').selectAll().where('lead_id', '=', ann).execute();
+    expect(audit).toEqual([expect.objectContaining({ source: 'manual', new_status: 'sale', reason: 'closed by phone' })]);
+  });
+
   it('a search it cannot read is one line and exit 2', async () => {
     const r = await runLeadConsole(['lead', 'find', '12-3', ...db()]);
     expect(r.code).toBe(2);

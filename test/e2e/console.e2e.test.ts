@@ -236,6 +236,50 @@ describe('console in a browser (lead-console serve)', () => {
     await expect.poll(() => changes.locator('tbody tr').first().textContent(), { timeout: 15_000 }).toContain('customer consented again');
   }, 60_000);
 
+  it('finds a lead by its phone, sets a status with a reason: the timeline and the audit show it', async () => {
+    const lead = db.leadWithStatus(1, 'busy');
+    // The last 7 digits, typed as a person reads them off a screen.
+    const digits = lead.phone.replace(/\D/g, '').slice(-7);
+    await page.keyboard.press('Control+k');
+    await page.getByRole('searchbox', { name: /find a lead/i }).fill(`${digits.slice(0, 3)}-${digits.slice(3)}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Search results' }).getByRole('button', { name: new RegExp(`#${lead.id}\\b`) }).click();
+    await page.getByRole('heading', { name: new RegExp(`^Lead #${lead.id}:`) }).waitFor();
+    expect(await page.getByLabel('Eligibility now').textContent()).toMatch(/^(Eligible now|Not eligible now)/);
+    await screenshot(page, '13-lead', true);
+    await page.getByLabel(/^Reason/).fill('customer called in: not interested');
+    await page.getByLabel('New status').selectOption('not_interested');
+    await page.getByRole('button', { name: 'Set status' }).click();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await expect.poll(() => timeline.locator('li').first().textContent(), { timeout: 15_000 }).toContain('busy → not_interested');
+    expect(db.statusOf(lead.id)).toBe('not_interested');
+    expect(db.manualAudit(lead.id)).toEqual([expect.objectContaining({ new_status: 'not_interested', reason: 'customer called in: not interested' })]);
+    await screenshot(page, '14-lead-after-set-status', true);
+    await openScreen('Audit');
+    await page.getByRole('combobox', { name: 'Source' }).selectOption('manual');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const row = page.getByRole('table', { name: 'Status changes' }).locator('tbody tr').first();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('customer called in: not interested');
+    // The lead id in the audit row opens the lead again.
+    await row.getByRole('button', { name: String(lead.id), exact: true }).click();
+    await page.getByRole('heading', { name: new RegExp(`^Lead #${lead.id}:`) }).waitFor();
+  }, 90_000);
+
+  it('maps XFER from its card: the exact count first, then the card is gone', async () => {
+    await page.getByRole('navigation', { name: 'Campaigns' }).getByRole('button', { name: new RegExp(MAIN_LIST.replace(/[()]/g, '\\$&')) }).click();
+    await page.getByRole('heading', { name: MAIN_LIST }).waitFor();
+    const before = db.countWithStatus(1, 'XFER');
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Map XFER to…' }).click();
+    await page.getByLabel('Map to status').selectOption('contacted');
+    await expect.poll(() => page.getByLabel('Leads that will move').textContent(), { timeout: 15_000 }).toBe(`${fmt(before)} leads will move to contacted, as one operation you can undo.`);
+    await screenshot(page, '15-map-xfer');
+    await page.getByRole('button', { name: `Move ${fmt(before)} leads to contacted` }).click();
+    await expect.poll(() => db.countWithStatus(1, 'XFER'), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'XFER', exact: true }).count(), { timeout: 15_000 }).toBe(0);
+    await screenshot(page, '16-after-map', true);
+  }, 90_000);
+
   it('shows the database settings, and the page had no script or CSP error', async () => {
     await openScreen('Settings');
     await page.getByRole('button', { name: 'Test connection' }).waitFor();

@@ -2,7 +2,8 @@
 // the path, the rules are `planClaimedCalls`, so a call is applied the same way whichever path it
 // takes, and at most once: its `lead_synced_at` is claimed in the same transaction.
 import type { CompiledQuery } from 'kysely';
-import { classifyCallResult, normaliseStatus } from '../../../shared/catalogue';
+import { classifyCallResult, normaliseStatus, type SavedAliases } from '../../../shared/catalogue';
+import { savedAliasesIfNeeded } from '../status-words/saved-aliases';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { chunkForParams, writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { forLongWork } from '../../db/query/long-work';
@@ -85,7 +86,8 @@ export async function applyCallsInTransaction(
   const toApply = claimable.filter((c) => claimed.has(c.id));
   if (toApply.length === 0) return counts;
   const dncPhones = await dncKeysFor(trx, dialect, [...new Set(toApply.map((c) => c.lead_id))].map((id) => leads.get(id)!));
-  return applyClaimedCalls(trx, dialect, { leads, calls: toApply, dncPhones }, now, source, requeueDropped, counts);
+  const aliases = await savedAliasesIfNeeded(trx, dialect, toApply.flatMap((c) => [c.result, leads.get(c.lead_id)!.status]));
+  return applyClaimedCalls(trx, dialect, { leads, calls: toApply, dncPhones, aliases }, now, source, requeueDropped, counts);
 }
 
 export interface ClaimedCalls {
@@ -95,6 +97,8 @@ export interface ClaimedCalls {
   calls: readonly CallRow[];
   /** Phone keys of these leads that are on the DNC list. */
   dncPhones: ReadonlySet<string>;
+  /** Saved aliases, when a call's result or a lead's status is a word the catalogue does not know. */
+  aliases?: SavedAliases;
 }
 
 export interface IncidentInsert {
@@ -121,7 +125,7 @@ export interface CallApplication {
  * call changes its lead, whether it came from the dialer (recordCall, either path) or the sync.
  */
 export function planClaimedCalls(
-  { leads, calls, dncPhones }: ClaimedCalls,
+  { leads, calls, dncPhones, aliases }: ClaimedCalls,
   now: Date,
   source: 'call' | 'sync',
   counts: ApplyCounts = emptyCounts(),
@@ -138,9 +142,9 @@ export function planClaimedCalls(
       entry = { before: lead, now: trackingOf(lead) };
       state.set(lead.id, entry);
     }
-    const result = classifyCallResult(call.result, call.hangup_cause);
+    const result = classifyCallResult(call.result, call.hangup_cause, aliases);
     const oldStatus = entry.now.status;
-    const outcome = applyCallRule(entry.now, { startedAt: call.started_at, result });
+    const outcome = applyCallRule(entry.now, { startedAt: call.started_at, result }, aliases);
     if (outcome.calledDncLead) incidents.push({ lead_id: lead.id, call_uuid: call.call_uuid, phone: lead.phone, reason: 'dnc_status', created_at: nowIso });
     if (dncPhones.has(normalisePhone(lead.phone))) {
       incidents.push({ lead_id: lead.id, call_uuid: call.call_uuid, phone: lead.phone, reason: 'dnc_phone', created_at: nowIso });

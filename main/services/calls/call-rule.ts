@@ -1,6 +1,6 @@
 // docs/domain.md "Applying a call to its lead", rules 1-6, as a pure function: the same code runs for
 // a live dial result, the sync job and the property tests.
-import { callMayChangeStatus, isAnswered, normaliseStatus, type Status } from '../../../shared/catalogue';
+import { callMayChangeStatus, isAnswered, normaliseStatus, type SavedAliases, type Status } from '../../../shared/catalogue';
 import { toMs } from '../../db/time';
 import type { LeadTracking } from '../leads/lead-tracking';
 
@@ -19,10 +19,10 @@ export interface CallOutcome {
 
 const notOlder = (t: string, than: string | null) => than === null || toMs(t) >= toMs(than);
 
-export function applyCallRule(lead: LeadTracking, call: CallFacts): CallOutcome {
+export function applyCallRule(lead: LeadTracking, call: CallFacts, saved?: SavedAliases): CallOutcome {
   const t = call.startedAt;
   const r = call.result;
-  const current = normaliseStatus(lead.status);
+  const current = normaliseStatus(lead.status, saved);
   const next: LeadTracking = { ...lead };
 
   next.dial_attempts = lead.dial_attempts + 1;

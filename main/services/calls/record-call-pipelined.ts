@@ -12,6 +12,7 @@ import type { DbHandle } from '../../db/open-database';
 import { incidentInserts, planClaimedCalls, type CallApplication, type DroppedRequeue } from './call-applier';
 import { callInsertOf, dncPhonesRead, leadNotFound, recordedCall, type CallLogInput, type RecordedCall } from './record-call';
 import { leadAndCallOf, readLeadAndInsertCallQuery, writeOneLeadQuery, type LeadAndCallRow, type LeadForCall, type PipelinedWriter } from './status-dialect';
+import { aliasesFrom, mayNeedSavedAliases, savedAliasesQuery } from '../status-words/saved-aliases';
 
 export interface DialInput {
   input: CallLogInput;
@@ -41,11 +42,15 @@ export function recordCallsPipelined(handle: DbHandle, pipelined: PipelinedWrite
 
       const outcomes: (RecordedCall | undefined | Error)[] = new Array(dials.length);
       const applied: { i: number; input: CallLogInput; lead: LeadForCall; plan: CallApplication }[] = [];
+      const found = order.map((d, k) => leadAndCallOf(reads[k][0] as LeadAndCallRow | undefined, d.call));
+      // A word the catalogue does not know may be a saved alias: one more round trip, only then.
+      const words = found.flatMap(({ lead, inserted }) => (lead && inserted ? [inserted.result, lead.status] : []));
+      const aliases = mayNeedSavedAliases(words) ? aliasesFrom((await tx.send(savedAliasesQuery(db, dialect)))[0] as { word: string; status: string }[]) : undefined;
       order.forEach((d, k) => {
-        const { lead, inserted } = leadAndCallOf(reads[k][0] as LeadAndCallRow | undefined, d.call);
+        const { lead, inserted } = found[k];
         if (!lead) outcomes[d.i] = leadNotFound(d.input.lead_id);
         else if (!inserted) outcomes[d.i] = undefined;
-        else applied.push({ i: d.i, input: d.input, lead, plan: planClaimedCalls({ leads: new Map([[lead.id, lead]]), calls: [inserted], dncPhones: dncPhonesRead(lead) }, now, 'call') });
+        else applied.push({ i: d.i, input: d.input, lead, plan: planClaimedCalls({ leads: new Map([[lead.id, lead]]), calls: [inserted], dncPhones: dncPhonesRead(lead), aliases }, now, 'call') });
       });
       if (applied.length === 0) return outcomes;
 

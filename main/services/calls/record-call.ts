@@ -13,6 +13,7 @@ import { canonicalIso } from '../../db/time';
 import { applyCallsInTransaction, applyClaimedCalls, dncKeysFor, emptyCounts, type ApplyCounts, type DroppedRequeue } from './call-applier';
 import { CALL_COLUMNS, type LeadRow } from '../leads/lead-tracking';
 import { readLeadAndInsertCall, type CallInsert, type LeadForCall } from './status-dialect';
+import { savedAliasesIfNeeded } from '../status-words/saved-aliases';
 
 export interface CallLogInput {
   call_uuid: string;
@@ -74,7 +75,8 @@ export async function recordCallInTransaction(
   if (!lead) throw leadNotFound(input.lead_id);
   let counts: ApplyCounts;
   if (inserted) {
-    counts = await applyClaimedCalls(trx, dialect, { leads: new Map([[lead.id, lead]]), calls: [inserted], dncPhones: await dncPhonesOf(trx, dialect, lead) }, now, 'call', requeueDropped);
+    const aliases = await savedAliasesIfNeeded(trx, dialect, [inserted.result, lead.status]);
+    counts = await applyClaimedCalls(trx, dialect, { leads: new Map([[lead.id, lead]]), calls: [inserted], dncPhones: await dncPhonesOf(trx, dialect, lead), aliases }, now, 'call', requeueDropped);
   } else {
     const call = await trx.selectFrom('call_logs').select(CALL_COLUMNS).where('call_uuid', '=', input.call_uuid).executeTakeFirstOrThrow();
     if (call.lead_id !== input.lead_id) {

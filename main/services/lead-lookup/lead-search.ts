@@ -8,6 +8,7 @@ import type { LeadMatch, LeadSearchResult, LeadSearchRow } from '../../../shared
 import type { Db, Dialect } from '../../db/dialect';
 import { nameSearch, phoneSearch, probeQuery, walkQuery, type SearchCondition } from './search-dialect';
 import { planSearch } from './search-query';
+import { leadsWithCampaign } from './lead-rows';
 
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 200;
@@ -56,26 +57,6 @@ export async function searchLeads(db: Db, dialect: Dialect, query: string, optio
 }
 
 async function readRows(db: Db, ids: number[]): Promise<Omit<LeadSearchRow, 'matched'>[]> {
-  const rows = await db
-    .selectFrom('leads')
-    .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
-    .innerJoin('campaigns', 'campaigns.id', 'lead_lists.campaign_id')
-    .select([
-      'leads.id',
-      'leads.list_id',
-      'lead_lists.name as list_name',
-      'lead_lists.campaign_id',
-      'campaigns.name as campaign_name',
-      'leads.phone',
-      'leads.first_name',
-      'leads.last_name',
-      'leads.status',
-      'leads.dial_attempts',
-      'leads.last_dial_attempt',
-      'leads.created_at',
-    ])
-    .where('leads.id', 'in', ids)
-    .orderBy('leads.id', 'desc')
-    .execute();
+  const rows = await leadsWithCampaign(db).where('leads.id', 'in', ids).orderBy('leads.id', 'desc').execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), dial_attempts: Number(r.dial_attempts) }));
 }

@@ -10,6 +10,8 @@ import { insertAuditRows, loadCallsByLead, updateLeadTrackingBulk, type AuditIns
 import { recordOperationLeads, type OperationLeadInsert } from '../operations/operation-leads';
 import { problemCandidates } from './problem-candidates';
 import { planFix, summariseCalls, type FixPlan } from './problem-rules';
+import type { SavedAliases } from '../../../shared/catalogue';
+import { answeredSpellingsOf } from '../status-words/saved-aliases';
 import type { LeadRange } from './range-pipeline';
 
 export interface PlannedLead {
@@ -18,15 +20,15 @@ export interface PlannedLead {
 }
 
 /** Reads the candidate leads of a range (locked when fixing) and plans their fixes. */
-async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean) {
-  return planBatch(db, dialect, await problemCandidates(db, dialect, scope, afterId, upTo, lock), nowIso);
+async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean, saved: SavedAliases) {
+  return planBatch(db, dialect, await problemCandidates(db, dialect, scope, afterId, upTo, lock, answeredSpellingsOf(saved)), nowIso, saved);
 }
 
-async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string): Promise<PlannedLead[]> {
+async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string, saved: SavedAliases): Promise<PlannedLead[]> {
   const calls = await loadCallsByLead(db, dialect, leads.map((l) => l.id));
   const planned: PlannedLead[] = [];
   for (const lead of leads) {
-    const plan = planFix(lead, summariseCalls(lead, calls.get(lead.id) ?? []), nowIso);
+    const plan = planFix(lead, summariseCalls(lead, calls.get(lead.id) ?? [], saved), nowIso, saved);
     if (plan) planned.push({ lead, plan });
   }
   return planned;
@@ -98,6 +100,8 @@ export interface FixRun {
   /** The fix's operation (null unless fixing). */
   operationId: string | null;
   source: 'fix' | 'reconcile';
+  /** The words a person mapped read as aliases for the whole run (domain.md, status words). */
+  saved: SavedAliases;
 }
 
 export interface RangeOutcome {
@@ -109,12 +113,12 @@ export interface RangeOutcome {
 }
 
 /** One range checked (and, when fixing, written in its own transaction). */
-export async function runRange({ db, dialect, clock, scope, mode, operationId, source }: FixRun, range: LeadRange): Promise<RangeOutcome> {
+export async function runRange({ db, dialect, clock, scope, mode, operationId, source, saved }: FixRun, range: LeadRange): Promise<RangeOutcome> {
   const nowIso = clock().toISOString();
-  if (mode !== 'fix') return { range, planned: await planRange(db, dialect, scope, range.afterId, range.upTo, nowIso, false), fixed: 0 };
+  if (mode !== 'fix') return { range, planned: await planRange(db, dialect, scope, range.afterId, range.upTo, nowIso, false, saved), fixed: 0 };
   try {
     return await writeTransaction(db, dialect, async (trx) => {
-      const planned = await planRange(trx, dialect, scope, range.afterId, range.upTo, nowIso, true);
+      const planned = await planRange(trx, dialect, scope, range.afterId, range.upTo, nowIso, true, saved);
       const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
       return { range, planned, fixed };
     });

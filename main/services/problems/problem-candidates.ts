@@ -46,8 +46,10 @@ export async function problemCandidates(
   afterId: number,
   upTo: number,
   lock = false,
+  /** Saved aliases of answered results (status-words/saved-aliases.ts). */
+  answeredAliases: readonly string[] = [],
 ): Promise<LeadRow[]> {
-  const answered = sql`lower(${trimChars(dialect, sql.ref('c.result'), STATUS_TRIM_CHARS)}) in (${sql.join(ANSWERED_SPELLINGS)})`;
+  const answered = sql`lower(${trimChars(dialect, sql.ref('c.result'), STATUS_TRIM_CHARS)}) in (${sql.join([...ANSWERED_SPELLINGS, ...answeredAliases])})`;
   const query = sql<LeadRow>`
     select l.id, l.list_id, l.phone, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt,
            l.dial_result, l.last_status_change, l.attempts_reset_at

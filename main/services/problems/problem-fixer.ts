@@ -9,6 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { countLeads, type LeadScope } from '../leads/lead-repository';
 import { beginOperation, failOperation, finishOperation } from '../operations/operation-log';
+import { loadSavedAliases } from '../status-words/saved-aliases';
 import { runRange, type FixRun } from './fix-range';
 import { FixReportBuilder } from './fix-report-builder';
 import { inOrder, LeadRanges } from './range-pipeline';
@@ -40,6 +41,7 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
     mode: options.mode,
     operationId: options.mode === 'fix' ? randomUUID() : null,
     source: options.source ?? 'fix',
+    saved: await loadSavedAliases(db, dialect),
   };
   const builder = new FixReportBuilder(options.mode, scope, run.operationId, options.sampleSize ?? 20);
   // Only a progress bar needs the total.

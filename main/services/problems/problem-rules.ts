@@ -5,6 +5,7 @@ import {
   classifyCallResult,
   isAnswered,
   readStatus,
+  type SavedAliases,
   type Status,
 } from '../../../shared/catalogue';
 import { laterOf, toMs } from '../../db/time';
@@ -21,7 +22,7 @@ export interface CallSummary {
   latest: { startedAt: string; result: Status; id: number } | null;
 }
 
-export function summariseCalls(lead: Pick<LeadRow, 'attempts_reset_at'>, calls: readonly CallRow[]): CallSummary {
+export function summariseCalls(lead: Pick<LeadRow, 'attempts_reset_at'>, calls: readonly CallRow[], saved?: SavedAliases): CallSummary {
   const resetMs = lead.attempts_reset_at === null ? null : toMs(lead.attempts_reset_at);
   let n = 0;
   let a = 0;
@@ -32,7 +33,7 @@ export function summariseCalls(lead: Pick<LeadRow, 'attempts_reset_at'>, calls: 
     // A call nobody can date is no evidence (the sync reports it and leaves it unapplied).
     if (!Number.isFinite(startedMs)) continue;
     if (resetMs !== null && !(startedMs > resetMs)) continue;
-    const result = classifyCallResult(call.result, call.hangup_cause);
+    const result = classifyCallResult(call.result, call.hangup_cause, saved);
     n += 1;
     if (isAnswered(result)) a += 1;
     if (startedMs > latestMs || (startedMs === latestMs && latest !== null && call.id > latest.id)) {
@@ -60,8 +61,8 @@ function tracksTooLittle(lead: LeadTracking, calls: CallSummary): boolean {
 }
 
 /** The first problem class a lead matches, or null when it has none. */
-export function classifyLead(lead: LeadTracking, calls: CallSummary): ProblemClass | null {
-  const reading = readStatus(lead.status);
+export function classifyLead(lead: LeadTracking, calls: CallSummary, saved?: SavedAliases): ProblemClass | null {
+  const reading = readStatus(lead.status, saved);
   const dialed = lead.dial_attempts > 0 || calls.n > 0;
   if (reading.form === 'blank' && dialed) return 'dialed_but_new';
   if (reading.status === 'new' && dialed && dialedAfterStatusSet(lead, calls)) return 'dialed_but_new';
@@ -79,7 +80,7 @@ export interface FixPlan {
 }
 
 /** Repairs counters and last dial from the calls (class 2), moving the status as a call would. */
-function repairTracking(lead: LeadTracking, calls: CallSummary): LeadTracking {
+function repairTracking(lead: LeadTracking, calls: CallSummary, saved?: SavedAliases): LeadTracking {
   const next = { ...lead };
   if (calls.n === 0 || calls.latest === null) return next;
   const latest = calls.latest;
@@ -90,7 +91,7 @@ function repairTracking(lead: LeadTracking, calls: CallSummary): LeadTracking {
   if (newest) {
     next.dial_result = latest.result;
     const afterChange = lead.last_status_change === null || toMs(latest.startedAt) >= toMs(lead.last_status_change);
-    if (afterChange && callMayChangeStatus(readStatus(lead.status).status, latest.result)) {
+    if (afterChange && callMayChangeStatus(readStatus(lead.status, saved).status, latest.result)) {
       next.status = latest.result;
       next.last_status_change = latest.startedAt;
     }
@@ -99,8 +100,8 @@ function repairTracking(lead: LeadTracking, calls: CallSummary): LeadTracking {
 }
 
 /** The dial outcome a class-1 lead with no calls gets from its `dial_result`. */
-function outcomeFromDialResult(dialResult: string | null): Status {
-  const status = readStatus(dialResult).status;
+function outcomeFromDialResult(dialResult: string | null, saved?: SavedAliases): Status {
+  const status = readStatus(dialResult, saved).status;
   return status !== null && status !== 'new' ? status : 'failed';
 }
 
@@ -108,15 +109,15 @@ function outcomeFromDialResult(dialResult: string | null): Status {
  * What fixing one lead does, or null when it has no problem. Statuses are always written in
  * catalogue form; an unknown word is left as it is and reported as not fixable.
  */
-export function planFix(lead: LeadRow, calls: CallSummary, now: string): FixPlan | null {
-  const problem = classifyLead(lead, calls);
+export function planFix(lead: LeadRow, calls: CallSummary, now: string, saved?: SavedAliases): FixPlan | null {
+  const problem = classifyLead(lead, calls, saved);
   if (problem === null) return null;
   const before = trackingOf(lead);
   let next: LeadTracking;
   switch (problem) {
     case 'dialed_but_new': {
-      next = repairTracking(before, calls);
-      const status = calls.latest ? calls.latest.result : outcomeFromDialResult(lead.dial_result);
+      next = repairTracking(before, calls, saved);
+      const status = calls.latest ? calls.latest.result : outcomeFromDialResult(lead.dial_result, saved);
       if (next.status !== status) {
         next.status = status;
         // Set at the time of the evidence it came from, so a later call still moves it.
@@ -125,7 +126,7 @@ export function planFix(lead: LeadRow, calls: CallSummary, now: string): FixPlan
       break;
     }
     case 'missing_dial_tracking':
-      next = repairTracking(before, calls);
+      next = repairTracking(before, calls, saved);
       break;
     case 'null_status':
       // last_status_change stays as it is: the lead was never dialed, so the first call that
@@ -138,7 +139,7 @@ export function planFix(lead: LeadRow, calls: CallSummary, now: string): FixPlan
   }
   // Whatever the class, a word the catalogue knows is written in its catalogue form. Spelling
   // is not a change of outcome, so last_status_change stays.
-  const reading = readStatus(next.status);
+  const reading = readStatus(next.status, saved);
   if (reading.form === 'alias' && reading.status) next.status = reading.status;
   const fixable = problem !== 'unknown_status' || reading.form !== 'unknown';
   return { problem, fixable, next, statusChanged: next.status !== lead.status };

@@ -250,8 +250,8 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
   return writeTransaction(forLongWork(handle), dialect, async (trx) => {
     const op = await readOperationForUpdate(trx, dialect, operationId);
     if (!op) throw notFound(`Operation ${operationId}`);
-    if (op.kind !== 'fix' && op.kind !== 'recycle' && op.kind !== 'import') {
-      throw new InputError(`Only a recycle, a fix or an import can be undone; ${operationId} is a ${op.kind}.`);
+    if (op.kind !== 'fix' && op.kind !== 'recycle' && op.kind !== 'import' && op.kind !== 'map') {
+      throw new InputError(`Only a recycle, a fix, a status-word map or an import can be undone; ${operationId} is a ${op.kind}.`);
     }
     if (op.state === 'undone') throw new ConsoleError('conflict', 'This operation has already been undone.');
     if (op.state === 'running') throw new ConsoleError('conflict', 'This operation is still running.');

@@ -10,6 +10,7 @@ import { recordCallsPipelined, type DialInput } from '../calls/record-call-pipel
 import { DialBatcher } from '../calls/dial-batcher';
 import { dialWritesOf, type DialWrites } from '../calls/status-dialect';
 import { listBreakdown } from './breakdown';
+import { loadSavedAliases } from '../status-words/saved-aliases';
 import { findAndFixProblemLeads, type FixOptions } from '../problems/problem-fixer';
 import { recyclableLeadIds, recyclableSummary } from './recyclable-leads';
 
@@ -81,8 +82,8 @@ export class StatusService {
     return findAndFixProblemLeads(this.handle, this.clock, options);
   }
 
-  breakdown(listId: number) {
-    return listBreakdown(this.handle.db, listId);
+  async breakdown(listId: number) {
+    return listBreakdown(this.handle.db, listId, await loadSavedAliases(this.handle.db, this.handle.dialect));
   }
 
   recyclable(campaignId: number) {

@@ -10,6 +10,7 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'dnc', label: 'DNC list' },
   { view: 'jobs', label: 'Jobs' },
   { view: 'audit', label: 'Audit' },
+  { view: 'lead', label: 'Lead' },
   { view: 'settings', label: 'Settings' },
 ];
 

@@ -10,12 +10,23 @@ export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** How a stored status word is shown: NULL and blank words get a readable stand-in. */
+/**
+ * How a stored status word is shown: NULL and blank words get a readable stand-in, each variant
+ * its own (a list can hold NULL, '' and '  ' side by side: three cards, three labels).
+ */
 export function statusLabel(stored: string | null): string {
   if (stored === null) return '(no status)';
-  if (stored.trim() === '') return stored === '' ? '(empty)' : '(blank)';
+  if (stored === '') return '(empty)';
+  if (stored.trim() === '') return `(blank: ${blankKind(stored)})`;
   if (stored !== stored.trim()) return `"${stored}"`;
   return stored;
+}
+
+function blankKind(blank: string): string {
+  const n = blank.length;
+  if (/^ +$/.test(blank)) return `${n} ${n === 1 ? 'space' : 'spaces'}`;
+  if (/^\t+$/.test(blank)) return `${n} ${n === 1 ? 'tab' : 'tabs'}`;
+  return `${n} whitespace characters`;
 }
 
 export function dateTime(iso: string | null | undefined): string {

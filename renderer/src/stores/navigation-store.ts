@@ -4,7 +4,7 @@ import type { CampaignSummary } from '../../../shared/types/status';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
-export type View = 'recycling' | 'import' | 'hopper' | 'dnc' | 'jobs' | 'audit' | 'settings';
+export type View = 'recycling' | 'import' | 'hopper' | 'dnc' | 'jobs' | 'audit' | 'settings' | 'lead';
 
 export interface NavigationState {
   campaigns: CampaignSummary[];

@@ -7,6 +7,8 @@ import { createAppStore } from './app-store';
 import { createAuditStore } from './audit-store';
 import { createHopperStore } from './hopper-store';
 import { createJobsStore } from './jobs-store';
+import { createLeadStore } from './lead-store';
+import { createMapWordStore } from './map-word-store';
 import { createNavigationStore } from './navigation-store';
 import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
@@ -20,12 +22,14 @@ export function createStores(client: ApiClient) {
   const jobs = createJobsStore(client, app);
   const audit = createAuditStore(client, app);
   const io = createIoStore(client, app);
+  const mapWord = createMapWordStore(client, app, () => void recycling.getState().refresh());
+  const lead = createLeadStore(client, app, () => navigation.getState().setView('lead'));
   // A new database means every figure on screen is stale.
   const settings = createSettingsStore(client, app, () => {
     void navigation.getState().loadCampaigns();
     void jobs.getState().load();
   });
-  return { app, navigation, recycling, hopper, jobs, audit, settings, io };
+  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord };
 }
 export type Stores = ReturnType<typeof createStores>;
 

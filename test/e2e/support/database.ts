@@ -39,6 +39,16 @@ export class DemoDatabase {
   leadsInInactiveLists(campaignId: number): number {
     return this.one('select count(*) from leads l join lead_lists ll on ll.id = l.list_id where ll.campaign_id = ? and ll.active = 0', campaignId);
   }
+  /** A lead of the list with this exact status: its id and phone. */
+  leadWithStatus(listId: number, status: string): { id: number; phone: string } {
+    return this.db.prepare('select id, phone from leads where list_id = ? and status = ? order by id limit 1').get(listId, status) as { id: number; phone: string };
+  }
+  statusOf(id: number): string | null {
+    return (this.db.prepare('select status from leads where id = ?').pluck().get(id) as string | null) ?? null;
+  }
+  manualAudit(id: number): { new_status: string; reason: string; changed_by: string | null }[] {
+    return this.db.prepare("select new_status, reason, changed_by from lead_status_audit where lead_id = ? and source = 'manual' order by id").all(id) as { new_status: string; reason: string; changed_by: string | null }[];
+  }
   hopperRows(campaignId: number): number {
     return this.one("select count(*) from dialer_hopper where campaign_id = ? and state = 'queued'", campaignId);
   }

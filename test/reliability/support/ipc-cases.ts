@@ -39,6 +39,8 @@ const badFile = fc.oneof(
 const badCron = fc.oneof(fc.constantFrom(...BAD_CRON), wrongType);
 const badLimit = fc.oneof(hostileNumber, fc.constantFrom(1001, 5001, 1e9), fc.constantFrom(...WRONG_TYPES));
 const badSource = fc.oneof(hostileWord, wrongType.filter((v) => v !== null));
+const badWord = fc.oneof(hostileWord, wrongType);
+const badReason = fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType);
 const badOpId = fc.oneof(fc.constantFrom('not-a-uuid', '00000000-0000-4000-8000-000000000000', "'; drop table operations; --", '00000000-0000-0000-0000-00000000000g', ''), hugeString, wrongType);
 
 /** An uploaded-file id nothing was uploaded under. */
@@ -99,6 +101,14 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'jobs/run-now': { base: { job: 'fill_hopper' }, fields: { job: badJob }, readOnly: false },
     'jobs/set': { base: { job: 'fill_hopper', schedule: '*/5 * * * *' }, fields: { job: badJob, schedule: badCron, enabled: notBool }, readOnly: false },
     'audit/list': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'leads/search': { base: { query: 'smith', limit: 10 }, fields: { query: fc.oneof(fc.constantFrom('', '   ', 'x', '+1-2'), hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'leads/story': { base: { leadId: 1 }, fields: { leadId: badId }, readOnly: true },
+    'leads/set-status': { base: { leadId: 1, status: 'busy', reason: 'fuzz' }, fields: { leadId: badId, status: badWord, reason: badReason, overrideFinal: notBool }, readOnly: false },
+    'leads/reset-attempts': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
+    'leads/add-phone-to-dnc': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
+    'statuses/map': { base: { from: 'XFER', to: 'contacted', dryRun: true }, fields: { from: fc.oneof(fc.constantFrom('', '   ', 'na', 'NEW', ' Sale ', 'x'.repeat(65)), wrongType), to: badWord, listId: badId, saveAlias: notBool, dryRun: notBool }, readOnly: false },
+    'statuses/aliases': { base: {}, fields: {}, readOnly: true },
+    'statuses/remove-alias': { base: { word: 'xfer' }, fields: { word: fc.oneof(fc.constantFrom('', '   ', 'na', 'new', 'never-saved'), hugeString, wrongType) }, readOnly: false },
     'audit/export-csv': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
     'imports/choose-file': { base: {}, fields: {}, readOnly: true },
     'imports/preview': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: true },

@@ -1,8 +1,12 @@
 // `lead-console lead …`: one lead at a time (find, show, manual actions).
 import type { Command } from 'commander';
+import { registerLeadActions } from './lead-actions';
 import { registerLeadFind } from './lead-find';
+import { registerLeadShow } from './lead-show';
 
 export function registerLead(program: Command): void {
   const lead = program.command('lead').description('one lead: find it, show its story, act on it');
   registerLeadFind(lead);
+  registerLeadShow(lead);
+  registerLeadActions(lead);
 }

@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../../components/data-table';
 import { count, dateTime, statusLabel } from '../../format/format';
 import { useSlice, useStores } from '../../stores/stores';
 import { downloadText } from './download';
+import { LeadLink } from '../../components/lead-link';
 
 export function AuditScreen() {
   const { audit } = useStores();
@@ -20,7 +21,7 @@ export function AuditScreen() {
   };
   const columns: Column<AuditRow>[] = [
     { key: 'when', header: 'When', className: 'nowrap', cell: (r) => dateTime(r.created_at) },
-    { key: 'lead', header: 'Lead', className: 'num', cell: (r) => r.lead_id },
+    { key: 'lead', header: 'Lead', className: 'num', cell: (r) => <LeadLink id={r.lead_id} /> },
     { key: 'list', header: 'List', cell: (r) => (r.list_id === null ? '—' : (listName.get(r.list_id) ?? `#${r.list_id}`)) },
     { key: 'from', header: 'From', cell: (r) => statusLabel(r.old_status) },
     { key: 'to', header: 'To', cell: (r) => statusLabel(r.new_status) },

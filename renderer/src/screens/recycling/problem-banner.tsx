@@ -3,6 +3,7 @@
 import { PROBLEM_CLASSES, PROBLEM_CLASS_LABEL } from '../../../../shared/catalogue';
 import type { FixReport } from '../../../../shared/types/status';
 import { count } from '../../format/format';
+import { LeadLink } from '../../components/lead-link';
 
 export function fixableCount(report: FixReport): number {
   return Math.max(0, report.total_issues - report.not_fixable);
@@ -26,6 +27,7 @@ export function ProblemBanner({ report, busy, onFix }: { report: FixReport; busy
           {PROBLEM_CLASSES.filter((c) => report.issues[c] > 0).map((c) => (
             <li key={c}>
               <span className="problem-count">{count(report.issues[c])}</span> {PROBLEM_CLASS_LABEL[c]} <code>{c}</code>
+              {report.samples[c]?.length ? <Samples ids={report.samples[c].slice(0, 5)} /> : null}
             </li>
           ))}
         </ul>
@@ -37,5 +39,22 @@ export function ProblemBanner({ report, busy, onFix }: { report: FixReport; busy
         </button>
       </div>
     </div>
+  );
+}
+
+/** A few of the class's leads, each opening its story. */
+function Samples({ ids }: { ids: number[] }) {
+  return (
+    <span className="samples">
+      {' '}
+      (e.g. lead{' '}
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 ? ', ' : ''}
+          <LeadLink id={id} />
+        </span>
+      ))}
+      )
+    </span>
   );
 }

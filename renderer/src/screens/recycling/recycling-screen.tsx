@@ -7,12 +7,14 @@ import { Figure } from '../../components/figure';
 import { ProblemBanner } from './problem-banner';
 import { RecycleControls } from './recycle-controls';
 import { RecyclingDialogs } from './recycling-dialogs';
+import { MapWordDialog } from './map-word-dialog';
 import { StatusCards } from './status-cards';
 import { StatusChart } from './status-chart';
 import { ExportButton } from './export-button';
 
 export function RecyclingScreen({ listId, title, subtitle }: { listId: number; title: string; subtitle: string }) {
-  const { recycling } = useStores();
+  const { recycling, mapWord } = useStores();
+  const mapped = useSlice((s) => s.mapWord, (s) => s.done);
   const state = useSlice((s) => s.recycling, (s) => s);
   useEffect(() => {
     void recycling.getState().load(listId);
@@ -46,6 +48,11 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
           </div>
           <RecycleControls state={state} busy={busy} />
           {state.progress ? <ProgressBar progress={state.progress} /> : null}
+          {mapped ? (
+            <p className="notice" role="status">
+              Mapped "{mapped.from}" to {mapped.to}: {mapped.changed} leads moved{mapped.alias_saved ? ', alias saved' : ''}. Undo from the list's last operation.
+            </p>
+          ) : null}
           {state.notice ? (
             <p className="notice" role="status">
               {state.notice}
@@ -56,7 +63,7 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
           ) : (
             <div className="recycling-body">
               <div>
-                <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} />
+                <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} onMap={(word) => mapWord.getState().open(word, listId)} />
                 <ExportButton listId={listId} selection={state.selection} />
               </div>
               <StatusChart statuses={b.statuses} />
@@ -75,6 +82,7 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
           onCancel={state.cancel}
         />
       ) : null}
+      <MapWordDialog />
     </section>
   );
 }

@@ -21,9 +21,11 @@ export interface StatusCardsProps {
   override: boolean;
   disabled: boolean;
   onToggle(status: string | null): void;
+  /** "Map to…" on an unknown word's card. */
+  onMap?(word: string): void;
 }
 
-export function StatusCards({ statuses, selection, override, disabled, onToggle }: StatusCardsProps) {
+export function StatusCards({ statuses, selection, override, disabled, onToggle, onMap }: StatusCardsProps) {
   return (
     <ul className="status-cards" aria-label="Statuses in this list">
       {statuses.map((row, i) => {
@@ -37,7 +39,8 @@ export function StatusCards({ statuses, selection, override, disabled, onToggle 
           : needsOverride(row.status) && !override
             ? 'final: needs an override'
             : null;
-        const meaning = meaningOf(row.status);
+        const meaning = row.saved_alias ? `saved alias of ${row.saved_alias}` : meaningOf(row.status);
+        const unknown = row.status !== null && readStatus(row.status).form === 'unknown';
         return (
           <li key={`${row.status ?? '\u0000'}`} className={`status-card cat-${category}${checked ? ' checked' : ''}${pickable ? '' : ' locked'}`}>
             <input
@@ -60,6 +63,11 @@ export function StatusCards({ statuses, selection, override, disabled, onToggle 
                 {note ? <span className="status-note">{note}</span> : meaning ? <span className="status-meaning">{meaning}</span> : null}
               </span>
             </label>
+            {unknown && onMap ? (
+              <button type="button" className="link map-word" disabled={disabled} onClick={() => onMap(row.status!)} aria-label={`Map ${label} to…`}>
+                Map to…
+              </button>
+            ) : null}
           </li>
         );
       })}
