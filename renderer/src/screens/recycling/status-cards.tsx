@@ -18,7 +18,8 @@ function meaningOf(stored: string | null): string {
   const reading = readStatus(stored);
   if (reading.form === 'catalogue' && reading.status) return STATUS_MEANING[reading.status];
   if (reading.form === 'alias' && reading.status) return `spelling of ${reading.status}`;
-  if (reading.form === 'blank') return 'blank: needs a fix';
+  // The card counts every lead with this word; the problem banner counts only those a fix changes.
+  if (reading.form === 'blank') return stored === null ? 'every lead with no status, dialed or not' : 'every lead with a blank status, dialed or not';
   return 'unknown word: only a person can say';
 }
 
