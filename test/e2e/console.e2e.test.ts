@@ -150,10 +150,10 @@ describe('console in a browser (lead-console serve)', () => {
 
   it('runs a job from the jobs panel and shows the run', async () => {
     await openScreen('Jobs');
-    const row = page.getByRole('row', { name: 'cleanup_stale_hopper_entries', exact: true });
+    const row = page.getByRole('row', { name: 'Clean up stale hopper entries', exact: true });
     await row.waitFor();
     const runsBefore = db.jobRuns('cleanup_stale_hopper_entries');
-    await row.getByRole('button', { name: 'Run now: cleanup_stale_hopper_entries' }).click();
+    await row.getByRole('button', { name: 'Run now: Clean up stale hopper entries' }).click();
     await expect.poll(() => db.jobRuns('cleanup_stale_hopper_entries'), { timeout: 30_000 }).toBe(runsBefore + 1);
     const history = page.getByRole('table', { name: 'Run history' });
     await expect.poll(() => history.getByRole('row').filter({ hasText: 'cleanup_stale_hopper_entries' }).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);

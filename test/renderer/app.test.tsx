@@ -56,6 +56,48 @@ describe('console frame', () => {
     expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
   });
 
+  it("keeps an error on the screen where it happened", async () => {
+    renderWithStores(<App />, {
+      ...base,
+      'recycling/breakdown': () => {
+        throw new ConsoleError('conflict', 'The list is being recycled by another console.');
+      },
+      'audit/list': () => [],
+    });
+    const error = await screen.findByRole('alert', { name: 'Error' });
+    expect(error.textContent).toContain('Loading the list failed.');
+    const screens = screen.getByRole('navigation', { name: 'Screens' });
+    fireEvent.click(within(screens).getByRole('button', { name: 'Audit' }));
+    await screen.findByRole('heading', { name: 'Audit' });
+    expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
+    fireEvent.click(within(screens).getByRole('button', { name: 'Recycling' }));
+    expect((await screen.findByRole('alert', { name: 'Error' })).textContent).toContain('Loading the list failed.');
+  });
+
+  it('settings: a failed connection test is told on the form, not as a database outage', async () => {
+    renderWithStores(<App />, {
+      ...base,
+      'database/test-postgres': () => {
+        throw new ConsoleError('database_unavailable', 'PostgreSQL at db:5432 refused the user name or password.');
+      },
+      'database/connect-postgres': () => {
+        throw new ConsoleError('database_unavailable', 'PostgreSQL at db:5432 is not answering.');
+      },
+    });
+    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const failure = await screen.findByRole('alert', { name: 'PostgreSQL connection failed' });
+    expect(failure.textContent).toContain('refused the user name or password');
+    expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
+    expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(screen.getByRole('alert', { name: 'PostgreSQL connection failed' }).textContent).toContain('still uses the database it had'));
+    expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
+  });
+
   it('settings: tests a PostgreSQL connection, then connects', async () => {
     const { transport } = renderWithStores(<App />, {
       ...base,

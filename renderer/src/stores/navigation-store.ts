@@ -4,7 +4,9 @@ import type { CampaignSummary } from '../../../shared/types/status';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
-export type View = 'recycling' | 'hopper' | 'jobs' | 'audit' | 'settings';
+import type { View } from './views';
+
+export type { View } from './views';
 
 export interface NavigationState {
   campaigns: CampaignSummary[];

@@ -6,7 +6,7 @@ import type { PostgresForm } from '../../stores/settings-store';
 export function SettingsScreen() {
   const { settings } = useStores();
   const info = useSlice((s) => s.app, (s) => s.info);
-  const { busy, testResult, message } = useSlice((s) => s.settings, (s) => s);
+  const { busy, testResult, formError, message } = useSlice((s) => s.settings, (s) => s);
   const [file, setFile] = useState('');
   const [form, setForm] = useState({ host: 'localhost', port: '5432', database: '', user: '', password: '', ssl: false });
   const pgInput = (): PostgresForm => ({
@@ -99,6 +99,11 @@ export function SettingsScreen() {
             {testResult ? (
               <p className="notice" role="status">
                 {testResult}
+              </p>
+            ) : null}
+            {formError ? (
+              <p className="form-error" role="alert" aria-label="PostgreSQL connection failed">
+                {formError}
               </p>
             ) : null}
           </form>
