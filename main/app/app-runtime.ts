@@ -58,6 +58,11 @@ export class AppRuntime {
     return s;
   }
 
+  /** False with `serve --no-jobs`: the jobs can be listed and set, but this console runs none. */
+  get runsJobs(): boolean {
+    return this.options.jobs !== false;
+  }
+
   get isOpen(): boolean {
     return this.current !== null;
   }
@@ -67,7 +72,8 @@ export class AppRuntime {
     return {
       version: this.options.version,
       shell: this.options.shell,
-      database: h ? { kind: h.target.kind, description: h.description } : { kind: 'sqlite', description: 'no database open' },
+      database: h ? { kind: h.target.kind, description: h.description, has_password: hasPassword(h.target) } : { kind: 'sqlite', description: 'no database open' },
+      runs_jobs: this.runsJobs,
     };
   }
 
@@ -94,8 +100,9 @@ export class AppRuntime {
 
   private attach(handle: DbHandle): Current {
     const services = createServices(handle, this.clock);
-    if (this.options.jobs === false) return { handle, services, scheduler: null, stopForwarding: () => undefined };
     const scheduler = new JobScheduler({ services, handle, clock: this.clock, trigger: this.options.jobTrigger });
+    // Never started: the jobs, their settings and history are still there to see.
+    if (!this.runsJobs) return { handle, services, scheduler, stopForwarding: () => undefined };
     const started = (p: PushEvents['jobs/run-started']) => this.events.emit('jobs/run-started', p);
     const finished = (p: PushEvents['jobs/run-finished']) => this.events.emit('jobs/run-finished', p);
     const status = (p: PushEvents['database/status']) => this.setDbState(p.state, p.message);
@@ -151,5 +158,14 @@ export class AppRuntime {
       this.setDbState('unavailable', `Lost the connection to ${h.description}. Retrying…`);
       return 'unavailable';
     }
+  }
+}
+
+function hasPassword(target: DatabaseTarget): boolean {
+  if (target.kind !== 'postgres') return false;
+  try {
+    return new URL(target.url).password !== '';
+  } catch {
+    return false;
   }
 }

@@ -102,19 +102,23 @@ describe('console frame', () => {
     const { transport } = renderWithStores(<App />, {
       ...base,
       'database/test-postgres': () => ({ ok: true, server_version: '17.2' }),
-      'database/connect-postgres': () => ({ ...INFO, database: { kind: 'postgres', description: 'leads@db:5432/lc' } }),
+      'database/connect-postgres': () => ({ ...INFO, database: { kind: 'postgres', description: 'leads@db:5432/lc', has_password: true } }),
     });
     await screen.findByRole('heading', { name: 'Solar — Main import' });
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Host' }), { target: { value: 'db' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
+    // SQLite in use: no password is stored, so none is offered to keep.
+    expect(screen.getByLabelText('Password').getAttribute('placeholder')).toBeNull();
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText('Connection works (PostgreSQL 17.2).');
     expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', ssl: false });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await screen.findByText('Now using leads@db:5432/lc.');
+    // Connected with a password: the form now offers to keep it.
+    expect(screen.getByLabelText('Password').getAttribute('placeholder')).toBe('(keep the stored one)');
     await waitFor(() => expect(callsTo(transport, 'campaigns/list').length).toBeGreaterThanOrEqual(2));
   });
 });

@@ -5,7 +5,7 @@ import { HopperScreen } from '../../renderer/src/screens/hopper/hopper-screen';
 import { JobsScreen } from '../../renderer/src/screens/jobs/jobs-screen';
 import { AuditScreen } from '../../renderer/src/screens/audit/audit-screen';
 import type { AuditRow } from '../../shared/types/audit';
-import { HOPPER_EXPLAIN, HOPPER_STATS, JOBS, jobRun } from './support/fixtures';
+import { HOPPER_EXPLAIN, HOPPER_STATS, INFO, JOBS, jobRun } from './support/fixtures';
 import { callsTo, renderWithStores } from './support/render';
 
 afterEach(cleanup);
@@ -79,6 +79,20 @@ describe('jobs screen', () => {
     expect(after.textContent).toContain('database is locked');
     expect(within(history).getAllByRole('row')[1].textContent).toContain('Reconcile lead statuses');
   });
+  it('served with --no-jobs: shows the jobs and their runs, says this console runs none, offers no Run now', async () => {
+    const { stores } = renderWithStores(<JobsScreen />, {
+      'jobs/list': () => JOBS,
+      'jobs/history': () => [jobRun(1, 'fill_hopper')],
+    });
+    act(() => stores.app.setState({ info: { ...INFO, runs_jobs: false } }));
+    const row = await screen.findByRole('row', { name: 'Fill the hopper' });
+    expect(row.textContent).toContain('Every minute');
+    expect(within(screen.getByRole('table', { name: 'Run history' })).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByRole('note', { name: 'This console runs no job' }).textContent).toContain('runs none of them');
+    expect((within(row).getByRole('button', { name: 'Run now: Fill the hopper' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says it is loading until the first answer, never "No run yet." before it', async () => {
     let answer!: () => void;
     const ready = new Promise<void>((resolve) => (answer = resolve));

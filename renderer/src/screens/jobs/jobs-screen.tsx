@@ -46,7 +46,7 @@ function EnabledSwitch({ job }: { job: JobInfo }) {
   );
 }
 
-function jobColumns(running: JobsState['running'], runNow: (job: JobName) => void): Column<JobInfo>[] {
+function jobColumns(running: JobsState['running'], runNow: ((job: JobName) => void) | null): Column<JobInfo>[] {
   const isRunning = (job: JobInfo) => Boolean(running[job.job]) || job.last_run?.outcome === 'running';
   return [
     { key: 'job', header: 'Job', cell: (job) => <JobTitle job={job.job} description={job.description} /> },
@@ -69,7 +69,14 @@ function jobColumns(running: JobsState['running'], runNow: (job: JobName) => voi
       header: 'Actions',
       headerHidden: true,
       cell: (job) => (
-        <button type="button" className="nowrap" onClick={() => runNow(job.job)} disabled={isRunning(job)} aria-label={`Run now: ${jobLabel(job.job)}`}>
+        <button
+          type="button"
+          className="nowrap"
+          onClick={() => runNow?.(job.job)}
+          disabled={!runNow || isRunning(job)}
+          title={runNow ? undefined : 'This console runs no job (--no-jobs).'}
+          aria-label={`Run now: ${jobLabel(job.job)}`}
+        >
           Run now
         </button>
       ),
@@ -89,6 +96,8 @@ const HISTORY_COLUMNS: Column<JobRun>[] = [
 export function JobsScreen() {
   const { jobs: store } = useStores();
   const { jobs, history, running, historyFilter, loading, loaded } = useSlice((s) => s.jobs, (s) => s);
+  // `serve --no-jobs`: the jobs live in the database all the same; another console runs them.
+  const runsJobs = useSlice((s) => s.app, (s) => s.info?.runs_jobs !== false);
   useEffect(() => {
     void store.getState().load();
   }, [store]);
@@ -97,12 +106,18 @@ export function JobsScreen() {
       <header className="screen-header">
         <div>
           <h1 id="jobs-title">Jobs</h1>
-          <p className="subtitle">Scheduled maintenance while the console is open</p>
+          <p className="subtitle">{runsJobs ? 'Scheduled maintenance while the console is open' : 'Scheduled maintenance, run by another console'}</p>
         </div>
         <button type="button" onClick={() => void store.getState().load()} disabled={loading}>
           Refresh
         </button>
       </header>
+      {runsJobs ? null : (
+        <p className="note-warning" role="note" aria-label="This console runs no job">
+          This console was started with <code>--no-jobs</code>: it shows the jobs, their settings and their runs, but runs none of them. A console started without{' '}
+          <code>--no-jobs</code>, or <code>lead-console run-jobs</code>, runs them.
+        </p>
+      )}
       {/* Until the first answer, an empty table would read as "no job, no run". */}
       {!loaded ? (
         <p className="loading">{loading ? 'Loading the jobs…' : 'The jobs could not be loaded.'}</p>
@@ -110,7 +125,7 @@ export function JobsScreen() {
         <>
           <DataTable
             label="Jobs"
-            columns={jobColumns(running, (job) => void store.getState().runNow(job))}
+            columns={jobColumns(running, runsJobs ? (job) => void store.getState().runNow(job) : null)}
             rows={jobs}
             rowKey={(job) => job.job}
             rowLabel={(job) => jobLabel(job.job)}

@@ -22,6 +22,8 @@ export function SettingsScreen() {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
   });
   const isElectron = info?.shell === 'electron';
+  // Only a connection that has a password can keep it when the field is left empty.
+  const keepsPassword = info?.database.kind === 'postgres' && info.database.has_password === true;
   return (
     <section className="screen" aria-labelledby="settings-title">
       <header className="screen-header">
@@ -82,7 +84,7 @@ export function SettingsScreen() {
             </label>
             <label className="stacked">
               Password
-              <input type="password" autoComplete="current-password" placeholder="(keep the stored one)" {...field('password')} />
+              <input type="password" autoComplete="current-password" placeholder={keepsPassword ? '(keep the stored one)' : undefined} {...field('password')} />
             </label>
             <label className="inline check">
               <input type="checkbox" checked={form.ssl} onChange={(e) => setForm({ ...form, ssl: e.target.checked })} />
