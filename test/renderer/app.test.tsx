@@ -98,6 +98,26 @@ describe('console frame', () => {
     expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
   });
 
+  it('follows the OS colour scheme until a theme is picked, and remembers the pick', async () => {
+    localStorage.removeItem('lead-console-theme');
+    delete document.documentElement.dataset.theme;
+    renderWithStores(<App />, base);
+    const picker = (await screen.findByRole('combobox', { name: 'Theme' })) as HTMLSelectElement;
+    expect(picker.value).toBe('system');
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    fireEvent.change(picker, { target: { value: 'dark' } });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    cleanup();
+    delete document.documentElement.dataset.theme;
+    // The next window opens dark.
+    renderWithStores(<App />, base);
+    expect(((await screen.findByRole('combobox', { name: 'Theme' })) as HTMLSelectElement).value).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Theme' }), { target: { value: 'system' } });
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    expect(localStorage.getItem('lead-console-theme')).toBe('system');
+  });
+
   it('settings: tests a PostgreSQL connection, then connects', async () => {
     const { transport } = renderWithStores(<App />, {
       ...base,

@@ -10,6 +10,7 @@ import { createJobsStore } from './jobs-store';
 import { createNavigationStore } from './navigation-store';
 import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
+import { createThemeStore } from './theme-store';
 
 export function createStores(client: ApiClient) {
   const app = createAppStore(client);
@@ -23,7 +24,8 @@ export function createStores(client: ApiClient) {
     void navigation.getState().loadCampaigns();
     void jobs.getState().load();
   });
-  return { app, navigation, recycling, hopper, jobs, audit, settings };
+  const theme = createThemeStore();
+  return { app, navigation, recycling, hopper, jobs, audit, settings, theme };
 }
 export type Stores = ReturnType<typeof createStores>;
 

@@ -1,5 +1,5 @@
 // Scheduled jobs and their runs, updated live from job events.
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { JOB_NAMES, type JobInfo, type JobName, type JobRun } from '../../../../shared/types/jobs';
 import { DataTable, type Column } from '../../components/data-table';
 import { countsText, dateTime, duration } from '../../format/format';
@@ -17,6 +17,20 @@ function Outcome({ run }: { run: JobRun | null }) {
   );
 }
 
+/** A long code may wrap in a narrow column, but only after an underscore, never mid-word. */
+function breakAtUnderscores(code: string) {
+  return code.split('_').map((part, i, parts) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 ? (
+        <>
+          _<wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
+}
+
 /** The plain name, and the code the CLI and the logs use in small type under it. */
 function JobTitle({ job, description }: { job: JobName; description?: string }) {
   return (
@@ -24,7 +38,7 @@ function JobTitle({ job, description }: { job: JobName; description?: string }) 
       <span className="job-name" title={description}>
         {jobLabel(job)}
       </span>
-      <code className="job-code">{job}</code>
+      <code className="job-code">{breakAtUnderscores(job)}</code>
     </>
   );
 }
