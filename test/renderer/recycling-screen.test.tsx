@@ -267,6 +267,52 @@ describe('recycling screen', () => {
   });
 });
 
+describe('many odd words', () => {
+  const ODD = breakdownOf(1, [
+    ['new', 100],
+    ['no_answer', 50],
+    ['NA', 3],
+    ['no answer', 2],
+    ['N', 1],
+    ['XFER', 1],
+    ['busy', 20],
+  ]);
+
+  it('groups alias spellings under their catalogue status instead of a card each', async () => {
+    localStorage.removeItem('lead-console-status-view');
+    renderScreen({ 'recycling/breakdown': () => ODD });
+    const cards = await screen.findByRole('list', { name: 'Statuses in this list' });
+    const cardWords = within(cards).getAllByRole('checkbox').map((c) => c.getAttribute('aria-labelledby') && document.getElementById(c.getAttribute('aria-labelledby')!)!.textContent);
+    expect(cardWords).toEqual(['new', 'no_answer', 'XFER', 'busy']);
+    const group = screen.getByRole('list', { name: 'Spellings of no_answer' }).closest('details')!;
+    expect(group.querySelector('summary')!.textContent).toBe('no_answer: 3 spellings, 6 leads');
+    expect(within(group).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'))).toEqual(['NA', 'no answer', 'N']);
+    // A spelling can still be chosen on its own.
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'NA' }));
+    expect(figure('Selected')).toBe('3');
+  });
+
+  it('offers a compact table sortable by count, and remembers the choice', async () => {
+    localStorage.removeItem('lead-console-status-view');
+    renderScreen({ 'recycling/breakdown': () => ODD });
+    fireEvent.click(await screen.findByRole('button', { name: 'Table' }));
+    const table = screen.getByRole('table', { name: 'Statuses in this list' });
+    const words = () => within(table).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'));
+    expect(words()).toEqual(['new', 'no_answer', 'busy', 'NA', 'no answer', 'N', 'XFER']);
+    fireEvent.click(within(table).getByRole('button', { name: /Leads/ }));
+    expect(words().slice(0, 2)).toEqual(['N', 'XFER']);
+    expect(within(table).getByRole('columnheader', { name: /Leads/ }).getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(table).getByRole('checkbox', { name: 'busy' }));
+    expect(figure('Selected')).toBe('20');
+    expect(localStorage.getItem('lead-console-status-view')).toBe('table');
+    cleanup();
+    renderScreen({ 'recycling/breakdown': () => ODD });
+    expect(await screen.findByRole('table', { name: 'Statuses in this list' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Table' }).getAttribute('aria-pressed')).toBe('true');
+    localStorage.removeItem('lead-console-status-view');
+  });
+});
+
 describe('the live "Will recycle" figure', () => {
   it("shows the back end's exact count for the current choice, asked again on every change", async () => {
     const { transport } = renderScreen({

@@ -13,6 +13,8 @@ export interface Column<R> {
   /** Class of the cells: `num` aligns right, `nowrap` keeps one line. */
   className?: string;
   headerClassName?: string;
+  /** The table is sorted by this column. */
+  ariaSort?: 'ascending' | 'descending';
 }
 
 export interface DataTableProps<R> {
@@ -36,7 +38,7 @@ export function DataTable<R>({ label, columns, rows, rowKey, rowLabel, rowHeader
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={c.headerClassName}>
+              <th key={c.key} scope="col" className={c.headerClassName} aria-sort={c.ariaSort}>
                 {c.headerHidden ? <span className="visually-hidden">{c.header}</span> : c.header}
               </th>
             ))}
