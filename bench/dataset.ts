@@ -4,12 +4,12 @@
 // with explicit ids, in big transactions.
 import { classifyCallResult, type Status } from '../shared/catalogue';
 import { normalisePhone } from '../shared/domain/phone';
-import { bulkInsert, syncIdentity } from '../main/db/bulk-insert';
+import { bulkInsert, syncIdentity } from '../main/db/query/bulk-insert';
 import { writeTransaction } from '../main/db/dialect';
 import type { DbHandle } from '../main/db/open-database';
 import { seededRandom, weighted } from '../main/demo/random';
-import { applyCallRule } from '../main/services/status/call-rule';
-import type { LeadTracking } from '../main/services/status/lead-tracking';
+import { applyCallRule } from '../main/services/calls/call-rule';
+import type { LeadTracking } from '../main/services/leads/lead-tracking';
 
 /** The bench's "now": every history ends a day before it; every calling window is open at it. */
 export const BENCH_NOW = '2026-03-10T17:00:00.000Z';

@@ -40,7 +40,8 @@ export default defineConfig({
     emptyOutDir: true,
     // The preload polyfill would be inlined into the entry; every browser we target has it.
     modulePreload: { polyfill: false },
-    sourcemap: true,
+    // Production builds carry no source maps (LEAD_CONSOLE_SOURCEMAPS=1 for a debugging build).
+    sourcemap: process.env.LEAD_CONSOLE_SOURCEMAPS === '1',
     target: 'es2022',
     chunkSizeWarningLimit: 1000,
   },

@@ -7,7 +7,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  sourcemap: true,
+  // No source maps in what ships (LEAD_CONSOLE_SOURCEMAPS=1 for a debugging build).
+  sourcemap: process.env.LEAD_CONSOLE_SOURCEMAPS === '1',
   logLevel: 'warning',
   legalComments: 'none',
 };
@@ -23,10 +24,10 @@ await build({
 });
 
 // The WAL checkpointer's worker thread is loaded by file name next to the main bundle
-// (main/db/wal-checkpointer.ts resolves it relative to its own module).
+// (main/db/sqlite/wal-checkpointer.ts resolves it relative to its own module).
 await build({
   ...common,
-  entryPoints: ['main/db/wal-checkpointer-worker.mjs'],
+  entryPoints: ['main/db/sqlite/wal-checkpointer-worker.mjs'],
   outfile: 'dist/main/wal-checkpointer-worker.mjs',
   format: 'esm',
   external: ['better-sqlite3'],

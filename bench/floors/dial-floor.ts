@@ -12,7 +12,8 @@ import pg from 'pg';
 import { classifyCallResult, isAnswered } from '../../shared/catalogue';
 import { SQLITE, POSTGRES, type Db } from '../../main/db/dialect';
 import type { DbHandle } from '../../main/db/open-database';
-import { argSlot, bindArgs } from '../../main/db/prepared-query';
+import { argSlot, bindArgs } from '../../main/db/query/prepared-query';
+import { sqliteDriverOf } from '../../main/db/sqlite/open-sqlite';
 import { mayChangeSql, normSql } from './sql-words';
 
 export interface FloorCall {
@@ -73,7 +74,7 @@ function dialWrites(p: Param, ts: string, old: 'leads' | 'l') {
 function sqliteFloor(h: DbHandle): DialFloor {
   // The service's own connection: the same settings and checkpoint worker, so that the floor
   // differs from the service only in its statements.
-  const db = h.sqliteDriver!;
+  const db = sqliteDriverOf(h)!;
   const ts = SQLITE.timestampType;
   const prepare = (build: Build) => {
     const { text, args } = compile(h.db, build);

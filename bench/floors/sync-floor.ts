@@ -4,7 +4,7 @@
 // calls marked applied, hopper rows removed and dropped leads re-queued.
 import { sql } from 'kysely';
 import { HOPPER_PRIORITY } from '../../shared/types/hopper';
-import { bulkInsert, syncIdentity } from '../../main/db/bulk-insert';
+import { bulkInsert, syncIdentity } from '../../main/db/query/bulk-insert';
 import { writeTransaction } from '../../main/db/dialect';
 import type { DbHandle } from '../../main/db/open-database';
 import { seededRandom } from '../../main/demo/random';

@@ -3,7 +3,7 @@
 // failed switch leaves the console on the database it had.
 import { ConsoleError } from '../../shared/errors';
 import type { AppInfo, PushEvents } from '../../shared/ipc/contract';
-import type { DatabaseTarget } from '../db/database-config';
+import type { OpenTarget } from '../db/database-config';
 import { openDatabase, type DbHandle } from '../db/open-database';
 import { systemClock, type Clock } from '../db/time';
 import { createServices, type Services } from '../services/create-services';
@@ -78,7 +78,7 @@ export class AppRuntime {
   }
 
   /** Opens `target` (migrating it), then swaps it in. Throws, leaving the old one open, when it cannot. */
-  useDatabase(target: DatabaseTarget): Promise<AppInfo> {
+  useDatabase(target: OpenTarget): Promise<AppInfo> {
     const run = this.switching.catch(() => undefined).then(async () => {
       const handle = await openDatabase(target);
       await this.closeCurrent();
@@ -161,8 +161,9 @@ export class AppRuntime {
   }
 }
 
-function hasPassword(target: DatabaseTarget): boolean {
+function hasPassword(target: OpenTarget): boolean {
   if (target.kind !== 'postgres') return false;
+  if ('connection' in target) return Boolean(target.connection.password);
   try {
     return new URL(target.url).password !== '';
   } catch {

@@ -3,32 +3,21 @@
 // safeStorage, passed in as a SecretBox); where no keychain exists it is not kept at all.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DatabaseTarget } from '../db/database-config';
+import type { OpenTarget } from '../db/database-config';
+import type { PgConnectionConfig, SslMode } from '../db/postgres/connection-config';
 
-export interface PostgresConnection {
-  host: string;
-  port: number;
-  database: string;
-  user: string;
-  password?: string;
-  ssl: boolean;
-}
+export type PostgresConnection = PgConnectionConfig;
 
 export type SavedDatabase =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; host: string; port: number; database: string; user: string; ssl: boolean; sealed_password?: string };
+  // `ssl` (a boolean) is how earlier versions saved it: true reads as 'require'.
+  | { kind: 'postgres'; host: string; port: number; database: string; user: string; ssl_mode?: SslMode; ssl?: boolean; sealed_password?: string };
 
 /** Seals secrets with the OS keychain. */
 export interface SecretBox {
   available(): boolean;
   seal(plain: string): string;
   open(sealed: string): string;
-}
-
-export function postgresUrl(c: PostgresConnection): string {
-  const host = c.host.includes(':') && !c.host.startsWith('[') ? `[${c.host}]` : c.host;
-  const auth = c.password ? `${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}` : encodeURIComponent(c.user);
-  return `postgres://${auth}@${host}:${c.port}/${encodeURIComponent(c.database)}${c.ssl ? '?sslmode=require' : ''}`;
 }
 
 export class DatabaseSettings {
@@ -56,12 +45,12 @@ export class DatabaseSettings {
   /** Saves the connection; the password only sealed, and only when the keychain can seal it. */
   savePostgres(c: PostgresConnection): { passwordKept: boolean } {
     const sealed = c.password && this.secrets?.available() ? this.secrets.seal(c.password) : undefined;
-    this.write({ kind: 'postgres', host: c.host, port: c.port, database: c.database, user: c.user, ssl: c.ssl, sealed_password: sealed });
+    this.write({ kind: 'postgres', host: c.host, port: c.port, database: c.database, user: c.user, ssl_mode: c.sslMode, sealed_password: sealed });
     return { passwordKept: sealed !== undefined };
   }
 
   /** The stored password of this same server and user, when one was kept. */
-  storedPassword(c: Omit<PostgresConnection, 'password'>): string | undefined {
+  storedPassword(c: Pick<PostgresConnection, 'host' | 'port' | 'user'>): string | undefined {
     const saved = this.load();
     if (saved?.kind !== 'postgres' || !saved.sealed_password || !this.secrets?.available()) return undefined;
     if (saved.host !== c.host || saved.port !== c.port || saved.user !== c.user) return undefined;
@@ -72,13 +61,15 @@ export class DatabaseSettings {
     }
   }
 
-  targetOf(saved: SavedDatabase): DatabaseTarget {
+  targetOf(saved: SavedDatabase): OpenTarget {
     if (saved.kind === 'sqlite') return { kind: 'sqlite', file: saved.file };
-    return { kind: 'postgres', url: postgresUrl({ ...saved, password: this.storedPassword(saved) }) };
+    const { host, port, database, user } = saved;
+    const sslMode = saved.ssl_mode ?? (saved.ssl ? 'require' : 'disable');
+    return { kind: 'postgres', connection: { host, port, database, user, sslMode, password: this.storedPassword(saved) } };
   }
 
   private write(database: SavedDatabase): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
     fs.writeFileSync(tmp, `${JSON.stringify({ database }, null, 2)}\n`, { mode: 0o600 });
     fs.renameSync(tmp, this.file);

@@ -5,6 +5,8 @@ import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-databa
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
+import { assertDatabaseFileExists } from './database-hint';
+import { warnOnArgvPassword } from './password-warning';
 
 export interface DatabaseFlags {
   db?: string;
@@ -14,9 +16,9 @@ export interface DatabaseFlags {
 }
 
 export function addDatabaseOptions(command: Command): Command {
-  return command
+  return warnOnArgvPassword(command)
     .option('--db <path>', 'SQLite database file (default: lead-console.sqlite in your data folder)')
-    .option('--database-url <url>', 'PostgreSQL URL, postgres://user:password@host:5432/db (or set DATABASE_URL)');
+    .option('--database-url <url>', 'PostgreSQL URL, postgres://user@host:5432/db (password: PGPASSWORD, ~/.pgpass, or the URL in DATABASE_URL)');
 }
 
 /**
@@ -43,8 +45,10 @@ export function clockFrom(flags: DatabaseFlags): Clock {
   return fixedClock(new Date(t));
 }
 
-export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+/** `mayCreate`: only migrate, seed-demo and demo may create a missing --db file. */
+export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions & { mayCreate?: boolean } = {}): Promise<T> {
   const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
+  if (!options.mayCreate) assertDatabaseFileExists(flags);
   const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
   try {
     return await fn(handle);

@@ -4,6 +4,7 @@ import { registerBreakdown } from './commands/breakdown';
 import { registerDemo } from './commands/demo';
 import { registerFixLeadStatus } from './commands/fix-lead-status';
 import { registerHopper } from './commands/hopper';
+import { registerLead } from './commands/lead';
 import { registerRecordCall } from './commands/record-call';
 import { registerSimulate } from './commands/simulate';
 import { registerJobs } from './commands/jobs';
@@ -14,6 +15,7 @@ import { registerSeedDemo } from './commands/seed-demo';
 import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
+import { registerImportLeads } from './commands/import-leads';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerJobs(program);
   registerRunJobs(program);
+  registerLead(program);
+  registerImportLeads(program);
   return program;
 }
 

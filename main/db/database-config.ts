@@ -4,10 +4,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../shared/errors';
+import { describeConnection, type PgConnectionConfig } from './postgres/connection-config';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string; readOnly?: boolean }
   | { kind: 'postgres'; url: string; readOnly?: boolean };
+
+/** What the app opens: also a connection from the settings form, as a pg config object (postgres/connection-config.ts). */
+export type OpenTarget = DatabaseTarget | { kind: 'postgres'; connection: PgConnectionConfig; readOnly?: boolean };
 
 export interface DatabaseOptions {
   db?: string;
@@ -65,9 +69,9 @@ export function validatePostgresUrl(raw: string): string {
 }
 
 /** A URL or path fit to print: the password is replaced by ***. */
-export function describeTarget(target: DatabaseTarget): string {
+export function describeTarget(target: OpenTarget): string {
   if (target.kind === 'sqlite') return `SQLite ${target.file}`;
-  return `PostgreSQL ${redactUrl(target.url)}`;
+  return `PostgreSQL ${'connection' in target ? describeConnection(target.connection) : redactUrl(target.url)}`;
 }
 
 export function redactUrl(url: string): string {

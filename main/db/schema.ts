@@ -1,7 +1,8 @@
 // The Kysely table map. Timestamps are ISO-8601 UTC strings on both databases (the pg
-// driver is told to return timestamptz as such, see open-database.ts). Booleans are 0/1 on
+// driver is told to return timestamptz as such, see postgres/open-postgres.ts). Booleans are 0/1 on
 // SQLite and true/false on PostgreSQL: read them with `toBool`, write them with `dialect.bool`.
 import type { ColumnType, Generated } from 'kysely';
+import type { OperationKind, OperationState } from '../../shared/types/operations';
 
 type Bool = ColumnType<number | boolean, number | boolean | undefined, number | boolean>;
 /** ISO-8601 UTC timestamp, e.g. 2026-11-24T10:00:00.000Z. */
@@ -86,10 +87,21 @@ export interface LeadStatusAuditTable {
   lead_id: number;
   old_status: string | null;
   new_status: string | null;
-  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual';
+  source: 'call' | 'sync' | 'fix' | 'recycle' | 'reconcile' | 'undo' | 'manual' | 'import';
   operation_id: string | null;
   reason: string | null;
   created_at: DefaultedTimestamp;
+  /** Who made a manual change (the OS user); NULL for calls, fixes and the rest. */
+  changed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A word a person mapped to a catalogue status (domain.md "Status words a person resolves"). */
+export interface StatusAliasesTable {
+  /** Trimmed, lower case. */
+  word: string;
+  status: string;
+  created_at: DefaultedTimestamp;
+  created_by: string | null;
 }
 
 /** A recorded call to a `dnc` lead or a DNC phone (domain.md "Applying a call", rule 5). */
@@ -105,10 +117,10 @@ export interface ComplianceIncidentsTable {
 /** One fix, recycle, reconcile or undo run: what it did, so that it can be shown and undone. */
 export interface OperationsTable {
   id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: OperationKind;
   list_id: number | null;
   campaign_id: number | null;
-  state: 'running' | 'done' | 'failed' | 'undone';
+  state: OperationState;
   /** JSON: the request (statuses, target, reset...). */
   params: string | null;
   /** JSON: the outcome counts. */
@@ -138,6 +150,16 @@ export interface OperationLeadsTable {
   new_last_dial_attempt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   old_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
   new_dial_result: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One change of the DNC list (domain.md: add, remove with a reason, import). */
+export interface DncChangesTable {
+  id: Generated<number>;
+  phone: string;
+  action: 'add' | 'remove';
+  reason: string | null;
+  changed_at: DefaultedTimestamp;
+  changed_by: ColumnType<string, string | undefined, string>;
 }
 
 /** Per-job settings shared by every console on the database (no row: the defaults). */
@@ -188,6 +210,8 @@ export interface Database {
   job_settings: JobSettingsTable;
   job_leases: JobLeasesTable;
   job_runs: JobRunsTable;
+  status_aliases: StatusAliasesTable;
+  dnc_changes: DncChangesTable;
 }
 
 export function toBool(value: number | boolean | null | undefined): boolean {

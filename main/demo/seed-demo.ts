@@ -3,11 +3,11 @@
 // same data on every run. Leads are generated and written chunk by chunk, so memory stays flat.
 import { classifyCallResult, FINAL_STATUSES, type Status } from '../../shared/catalogue';
 import { ConsoleError } from '../../shared/errors';
-import { bulkInsert, syncIdentity } from '../db/bulk-insert';
+import { bulkInsert, syncIdentity } from '../db/query/bulk-insert';
 import { writeTransaction } from '../db/dialect';
 import type { DbHandle } from '../db/open-database';
-import { applyCallRule } from '../services/status/call-rule';
-import type { LeadTracking } from '../services/status/lead-tracking';
+import { applyCallRule } from '../services/calls/call-rule';
+import type { LeadTracking } from '../services/leads/lead-tracking';
 import {
   BROKEN_LIST_PROFILES,
   DIALER_SPELLINGS,

@@ -17,7 +17,7 @@ export function serveAppScheme(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST || url.pathname.toLowerCase().endsWith('.map')) return new Response('Not found', { status: 404 });
     let file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
     if (file !== root && !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');

@@ -1,13 +1,14 @@
 // Electron's main process: one window on the shared app runtime. The database is the one saved
 // in settings (default: the embedded SQLite file in the user data folder, shared with the CLI).
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
 import { AppRuntime } from '../app/app-runtime';
 import { DatabaseSettings } from '../app/database-settings';
 import { defaultSqliteFile, userDataDir } from '../db/database-config';
 import { createHandlers } from '../ipc/handlers';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { registerIpc } from './ipc-adapter';
+import { sqliteDialogs } from './sqlite-dialogs';
 import { safeStorageBox } from './safe-storage-box';
 import { isTrustedSender } from './sender-check';
 import { createConsoleWindow, lockDownContents, lockDownSession } from './window';
@@ -45,17 +46,7 @@ async function start(): Promise<void> {
   win = createConsoleWindow(path.join(root, 'dist', 'preload', 'preload.cjs'));
   const contents = win.webContents;
   const rt = runtime;
-  const handlers = createHandlers(rt, {
-    settings,
-    chooseSqliteFile: async () => {
-      const result = await dialog.showOpenDialog(win!, {
-        title: 'Open SQLite file',
-        properties: ['openFile', 'promptToCreate'],
-        filters: [{ name: 'SQLite database', extensions: ['sqlite', 'sqlite3', 'db'] }, { name: 'All files', extensions: ['*'] }],
-      });
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
-    },
-  });
+  const handlers = createHandlers(rt, { settings, dialogs: sqliteDialogs(() => win) });
   const send = (event: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(event, payload);
   };

@@ -2,6 +2,8 @@
 // no new windows, no webviews, every permission request denied.
 import path from 'node:path';
 import { app, BrowserWindow, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalLink } from '../../shared/external-links';
+import { makePrivate } from '../db/private-files';
 import { APP_URL, isOurUrl } from './sender-check';
 
 export function lockDownSession(): void {
@@ -9,6 +11,12 @@ export function lockDownSession(): void {
   s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   s.setPermissionCheckHandler(() => false);
   s.setDevicePermissionHandler?.(() => false);
+  // An audit export holds phone numbers: the saved file is its user's only, like the database.
+  s.on('will-download', (_event, item) => {
+    item.once('done', (_e, state) => {
+      if (state === 'completed') makePrivate(item.getSavePath());
+    });
+  });
 }
 
 export function lockDownContents(): void {
@@ -21,8 +29,9 @@ export function lockDownContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser, never inside the app.
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      // Only the links the app itself shows (shared/external-links.ts) open, in the user's
+      // browser; never inside the app, never an arbitrary link a page produced.
+      if (isAllowedExternalLink(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -3,7 +3,8 @@
 // gave a progressId.
 import { ConsoleError } from '../../shared/errors';
 import type { AppRuntime } from '../app/app-runtime';
-import { connectPostgres, openSqlite, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
+import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
+import { createSqlite, openSqlite } from './sqlite-handlers';
 import { progressFor, type Handlers } from './handler-types';
 
 export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptions = {}): Handlers {
@@ -13,6 +14,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'database/test-postgres': (input) => testPostgres(runtime, options, input),
     'database/connect-postgres': (input) => connectPostgres(runtime, options, input),
     'database/open-sqlite': (input) => openSqlite(runtime, options, input),
+    'database/create-sqlite': (input) => createSqlite(runtime, options, input),
     'campaigns/list': () => s().campaigns.list(),
     'recycling/breakdown': ({ listId }) => s().status.breakdown(listId),
     'recycling/preview': (input) => s().recycling.preview(input),

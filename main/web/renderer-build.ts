@@ -4,20 +4,23 @@ import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConsoleError } from '../../shared/errors';
-import { RENDERER_DIST } from './serve-console';
-
-const ROOT = path.resolve(RENDERER_DIST, '../..');
+import { PROJECT_ROOT as ROOT, RENDERER_DIST } from './serve-console';
 
 export function rendererBuilt(dir = RENDERER_DIST): boolean {
   return fs.existsSync(path.join(dir, 'index.html'));
 }
 
-export function buildRenderer(log: (line: string) => void): void {
+export function buildRenderer(log: (line: string) => void, outDir = RENDERER_DIST): void {
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!fs.existsSync(vite)) throw new ConsoleError('internal', 'Cannot build the console page: vite is not installed (run npm install).');
   log('Building the console page (first run only)…');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) throw new ConsoleError('internal', `Building the console page failed: ${(result.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);
+}
+
+/** Builds the page when it is missing: `serve` and `demo` work right after `npm install`. */
+export function ensureRendererBuilt(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+  if (!rendererBuilt()) buildRenderer(log);
 }
 
 /** Opens the URL in the desktop's browser when there is a desktop; silent otherwise. */

@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONSOLE_URL_PREFIX } from '../../shared/ipc/http-protocol';
 import { AppRuntime } from '../app/app-runtime';
 import type { DatabaseTarget } from '../db/database-config';
 import type { Clock } from '../db/time';
@@ -11,8 +10,10 @@ import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { startWebServer, type WebServer } from './web-server';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const RENDERER_DIST = path.join(ROOT, 'dist', 'renderer');
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = PROJECT_ROOT;
+/** The built page; LEAD_CONSOLE_RENDERER_DIR moves it (tests build into a temp folder). */
+export const RENDERER_DIST = process.env.LEAD_CONSOLE_RENDERER_DIR ? path.resolve(process.env.LEAD_CONSOLE_RENDERER_DIR) : path.join(ROOT, 'dist', 'renderer');
 
 export function appVersion(): string {
   try {
@@ -28,6 +29,10 @@ export interface ServeOptions {
   staticDir?: string;
   clock?: Clock;
   jobs?: boolean;
+  /** The folder whose SQLite files the page may open and create (`--database-folder`); absent: none. */
+  sqliteFolder?: string;
+  /** How long the single-use codes of the printed and opened links stay valid. */
+  codeTtlMs?: number;
   /** Where unexpected errors are logged (never sent to the page). */
   log?: (line: string) => void;
 }
@@ -35,7 +40,7 @@ export interface ServeOptions {
 export interface RunningConsole {
   runtime: AppRuntime;
   server: WebServer;
-  /** `Console: http://127.0.0.1:PORT/#token=TOKEN` */
+  /** `Console: http://127.0.0.1:PORT/session?code=CODE`: opens the console once. */
   line: string;
   stop(): Promise<void>;
 }
@@ -43,7 +48,7 @@ export interface RunningConsole {
 export async function serveConsole(options: ServeOptions): Promise<RunningConsole> {
   const runtime = new AppRuntime({ shell: 'browser', version: appVersion(), clock: options.clock, jobs: options.jobs });
   await runtime.useDatabase(options.target);
-  const handlers = createHandlers(runtime);
+  const handlers = createHandlers(runtime, { sqliteFolder: options.sqliteFolder });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let server: WebServer;
   try {
@@ -51,6 +56,7 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       events: runtime.events,
       staticDir: options.staticDir ?? RENDERER_DIST,
       port: options.port,
+      codeTtlMs: options.codeTtlMs,
       dispatch: (channel, input) =>
         dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),
@@ -63,7 +69,8 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
   return {
     runtime,
     server,
-    line: `${CONSOLE_URL_PREFIX}${server.port}/#token=${server.token}`,
+    // CONSOLE_URL_PREFIX + PORT + path: the link opens the console once.
+    line: `Console: ${server.issueLink()}`,
     async stop() {
       await server.close();
       await runtime.stop();

@@ -27,7 +27,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
 };
 
 export function securityHeaders(res: ServerResponse): void {
@@ -49,6 +48,11 @@ export function serveStatic(staticDir: string, urlPath: string, res: ServerRespo
     rel = decodeURIComponent(urlPath.split('?')[0]);
   } catch {
     res.writeHead(400).end();
+    return;
+  }
+  // Source maps are never served, even from a debugging build left in place.
+  if (rel.toLowerCase().endsWith('.map')) {
+    res.writeHead(404).end();
     return;
   }
   const root = path.resolve(staticDir);

@@ -1,11 +1,13 @@
 // Browser mode (shared/ipc/http-protocol.ts): the renderer's page and the same handlers over
-// HTTP + server-sent events, on 127.0.0.1 only, guarded by a per-run token.
+// HTTP + server-sent events, on 127.0.0.1 only, guarded by a session cookie (browser-sessions.ts)
+// or the per-run token header (scripts, tests).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER } from '../../shared/ipc/http-protocol';
 import type { IpcResult, PushEvent, PushEvents } from '../../shared/ipc/contract';
 import type { PushEventBus } from '../app/push-events';
 import { isChannel } from '../ipc/dispatch';
+import { BrowserSessions, SESSION_PATH, sessionCookie, sessionCookieName } from './browser-sessions';
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -18,12 +20,20 @@ export interface WebServerOptions {
   /** 0: any free port. */
   port?: number;
   token?: string;
+  /** How long a single-use code stays valid (default 15 minutes). */
+  codeTtlMs?: number;
+  /** The clock codes expire by (tests). */
+  now?: () => number;
 }
 
 export interface WebServer {
   port: number;
+  /** For the header of scripts and tests; never put in a URL. */
   token: string;
+  /** `http://127.0.0.1:PORT/`, without any secret. */
   url: string;
+  /** A new address that opens the console once (single-use code, see browser-sessions.ts). */
+  issueLink(): string;
   close(): Promise<void>;
 }
 
@@ -31,6 +41,30 @@ interface HandlerState {
   token: string;
   /** Known once listening; Host and Origin checks compare with it. */
   port: number;
+  sessions?: BrowserSessions;
+}
+
+const LINK_SPENT = `<!doctype html><meta charset="utf-8"><title>Lead Console</title>
+<p>This link was already used or has expired: each link opens the console once. If this browser
+already has the console open, use that tab; otherwise stop <code>lead-console serve</code> and start it
+again for a new link.</p>`;
+
+function openSession(state: HandlerState, url: URL, res: ServerResponse): void {
+  securityHeaders(res);
+  const session = state.sessions?.redeem(url.searchParams.get('code')) ?? null;
+  if (!session) {
+    res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8' }).end(LINK_SPENT);
+    return;
+  }
+  res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(sessionCookieName(state.port), session) }).end();
+}
+
+/** The session cookie, or the token header (never a token in the URL, except `events?token=`). */
+function authorized(req: IncomingMessage, state: HandlerState, queryToken?: string | null): boolean {
+  if (state.sessions?.hasSession(req, sessionCookieName(state.port))) return true;
+  const given = req.headers[TOKEN_HEADER];
+  if (tokenMatches(Array.isArray(given) ? given[0] : given, state.token)) return true;
+  return queryToken !== undefined && tokenMatches(queryToken, state.token);
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
@@ -67,14 +101,17 @@ export function createRequestHandler(options: WebServerOptions, state: HandlerSt
     if (!hostAllowed(req.headers.host, state.port)) return refuse(res, 403, 'Unexpected Host header.');
     if (!originAllowed(req.headers.origin, state.port)) return refuse(res, 403, 'Unexpected Origin.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${state.port}`);
+    if (url.pathname === SESSION_PATH) {
+      if (req.method !== 'GET') return refuse(res, 404, 'Not found.');
+      return openSession(state, url, res);
+    }
     if (url.pathname === EVENTS_PATH) {
       if (req.method !== 'GET') return refuse(res, 404, 'Not found.');
-      if (!tokenMatches(url.searchParams.get('token'), state.token)) return refuse(res, 401, 'Missing or wrong token.');
+      if (!authorized(req, state, url.searchParams.get('token'))) return refuse(res, 401, 'Missing or wrong token.');
       return streamEvents(options.events, req, res);
     }
     if (url.pathname.startsWith(API_PREFIX)) {
-      const given = req.headers[TOKEN_HEADER];
-      if (!tokenMatches(Array.isArray(given) ? given[0] : given, state.token)) return refuse(res, 401, 'Missing or wrong token.');
+      if (!authorized(req, state)) return refuse(res, 401, 'Missing or wrong token.');
       const channel = url.pathname.slice(API_PREFIX.length);
       if (req.method !== 'POST' || !isChannel(channel)) return refuse(res, 404, 'Unknown channel.');
       let input: unknown;
@@ -121,7 +158,8 @@ function streamEvents(events: PushEventBus, req: IncomingMessage, res: ServerRes
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const state: HandlerState = { token: options.token ?? newToken(), port: 0 };
+  const sessions = new BrowserSessions(options.codeTtlMs, options.now);
+  const state: HandlerState = { token: options.token ?? newToken(), port: 0, sessions };
   const handle = createRequestHandler(options, state);
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -138,7 +176,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     port: state.port,
     token: state.token,
-    url: `http://127.0.0.1:${state.port}/#token=${state.token}`,
+    url: `http://127.0.0.1:${state.port}/`,
+    issueLink: () => `http://127.0.0.1:${state.port}${SESSION_PATH}?code=${sessions.issueCode()}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

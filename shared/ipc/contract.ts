@@ -11,6 +11,7 @@ import type { CampaignSummary, FixReport, ListBreakdown } from '../types/status'
 import {
   AuditFilterSchema,
   CronExpression,
+  FilePath,
   Id,
   JobNameSchema,
   PostgresConnectionSchema,
@@ -24,7 +25,11 @@ export const CHANNELS = {
   'app/get-info': none,
   'database/test-postgres': PostgresConnectionSchema,
   'database/connect-postgres': PostgresConnectionSchema,
-  'database/open-sqlite': z.object({ file: z.string().trim().min(1).max(4096).optional() }).strict(),
+  // Electron: no file (the main process shows its own dialog). Browser mode: a file inside the
+  // folder `serve --database-folder` allows. confirmForeign: "create the console's tables in
+  // this file that holds another application's tables".
+  'database/open-sqlite': z.object({ file: FilePath.optional(), confirmForeign: z.boolean().optional() }).strict(),
+  'database/create-sqlite': z.object({ file: FilePath.optional() }).strict(),
   'campaigns/list': none,
   'recycling/breakdown': z.object({ listId: Id }).strict(),
   'recycling/preview': RecycleRequestSchema,
@@ -70,6 +75,7 @@ export interface ChannelOutputs {
   'database/test-postgres': { ok: true; server_version: string };
   'database/connect-postgres': AppInfo;
   'database/open-sqlite': AppInfo;
+  'database/create-sqlite': AppInfo;
   'campaigns/list': CampaignSummary[];
   'recycling/breakdown': ListBreakdown;
   'recycling/preview': RecyclePreview;

@@ -10,6 +10,15 @@ export const StatusWord = z.enum(STATUSES);
 /** A stored status word as shown in a breakdown (any text, bounded), or null for NULL. */
 export const StoredStatus = z.string().max(200).nullable();
 export const ProgressId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const NO_CONTROL = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
+/** A SQLite file path: no NUL (cut by C APIs) or other control character (terminal escapes, log lines). */
+export const FilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(NO_CONTROL, 'a file path cannot contain control characters')
+  .transform((v) => v.trim())
+  .refine((v) => v.length > 0, 'give the path of a SQLite file');
 export const JobNameSchema = z.enum(JOB_NAMES);
 export const CronExpression = z.string().trim().min(1).max(120);
 export const IsoTime = z.iso.datetime({ offset: true });
@@ -25,15 +34,25 @@ export const RecycleRequestSchema = z
   })
   .strict();
 
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+/** A host name or an IPv4/IPv6 address, nothing else: no port, path, parameters or socket folder. */
+export const PgHost = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/^\[(.*)\]$/, '$1'))
+  .refine((v) => HOST_NAME.test(v) || z.ipv6().safeParse(v).success, 'host must be a host name or an IP address (no port, path or parameters)');
+export const SSL_MODES = ['disable', 'require', 'verify-full'] as const;
+
 export const PostgresConnectionSchema = z
   .object({
-    host: z.string().trim().min(1).max(255),
+    host: PgHost,
     port: z.number().int().min(1).max(65535).default(5432),
-    database: z.string().trim().min(1).max(63),
-    user: z.string().trim().min(1).max(63),
+    database: z.string().trim().min(1).max(63).refine(NO_CONTROL, 'no control characters'),
+    user: z.string().trim().min(1).max(63).refine(NO_CONTROL, 'no control characters'),
     /** Omitted: keep the stored one. */
     password: z.string().max(1000).optional(),
-    ssl: z.boolean().default(false),
+    /** disable, require (encrypted), verify-full (encrypted, certificate and host name checked). */
+    sslMode: z.enum(SSL_MODES),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-export const AUDIT_SOURCES = ['call', 'sync', 'fix', 'recycle', 'reconcile', 'undo', 'manual'] as const;
+export const AUDIT_SOURCES = ['call', 'sync', 'fix', 'recycle', 'reconcile', 'undo', 'manual', 'import'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
 
 export interface AuditRow {

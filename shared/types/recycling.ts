@@ -1,4 +1,5 @@
 import type { Status } from '../catalogue/statuses';
+import type { OperationKind, UndoableKind } from './operations';
 
 /** domain.md "Recycling a list". */
 export interface RecycleRequest {
@@ -25,14 +26,16 @@ export interface RecyclePreview {
 
 export interface OperationResult {
   operation_id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
+  kind: OperationKind;
   changed: number;
   list_id: number | null;
+  /** Undo of an import: its leads kept because they were dialed or changed since. */
+  kept?: number;
 }
 
 export interface UndoableOperation {
   operation_id: string;
-  kind: 'fix' | 'recycle';
+  kind: UndoableKind;
   list_id: number;
   started_at: string;
   changed: number;

@@ -10,6 +10,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-cli-'));
 
 describe('lead-console usage errors', () => {
   const db = path.join(tmp, 'usage.sqlite');
+  fs.writeFileSync(db, '');
   it.each([
     [['fix-lead-status', '--db', db, '--bogus'], /unknown option/],
     [['breakdown', '--db', db], /required option '--list/],

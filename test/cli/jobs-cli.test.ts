@@ -13,6 +13,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-jobs-cli-'));
 
 describe('jobs usage errors', () => {
   const db = path.join(tmp, 'usage.sqlite');
+  fs.writeFileSync(db, '');
   it.each([
     [['jobs', 'run', 'fill_the_hopper', '--db', db], /There is no job "fill_the_hopper"\. The jobs are: fill_hopper, /],
     [['jobs', 'set', 'nope', '--enable', '--db', db], /There is no job "nope"/],

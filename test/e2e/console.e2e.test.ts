@@ -73,11 +73,11 @@ describe('console in a browser (lead-console serve)', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens with the token out of the address bar and every status of a list, NULL included', async () => {
+  it('opens with the single-use code out of the address bar and every status of a list, NULL included', async () => {
     await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Campaigns' }).getByRole('button', { name: new RegExp(MAIN_LIST.replace(/[()]/g, '\\$&')) }).click();
     await page.getByRole('heading', { name: MAIN_LIST }).waitFor();
-    expect(page.url()).not.toContain('token=');
+    expect(page.url()).not.toContain('code=');
     await expectFigure('Total leads', db.totalLeads(1));
     await expectFigure('Recyclable leads', db.recyclableIds(1).length);
     await page.getByRole('checkbox', { name: '(no status)', exact: true }).waitFor();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseSettings, postgresUrl, type SecretBox } from '../../main/app/database-settings';
+import { DatabaseSettings, type SecretBox } from '../../main/app/database-settings';
 import { registerIpc, type IpcMainLike } from '../../main/electron/ipc-adapter';
 import { isTrustedSender, type FrameLike, type InvokeEventLike } from '../../main/electron/sender-check';
 import type { Handlers } from '../../main/ipc/handler-types';
@@ -140,7 +140,7 @@ describe('preload API', () => {
 
 describe('database settings', () => {
   const box: SecretBox = { available: () => true, seal: (p) => Buffer.from(`sealed:${p}`).toString('base64'), open: (s) => Buffer.from(s, 'base64').toString().slice(7) };
-  const conn = { host: 'db.example', port: 5432, database: 'leads', user: 'sup', password: 'p@ss word/1', ssl: false };
+  const conn = { host: 'db.example', port: 5432, database: 'leads', user: 'sup', password: 'p@ss word/1', sslMode: 'disable' as const };
 
   it('keeps the password only sealed, and gives it back for the same server', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-settings-')), 'settings.json');
@@ -150,7 +150,7 @@ describe('database settings', () => {
     expect(settings.storedPassword(conn)).toBe('p@ss word/1');
     expect(settings.storedPassword({ ...conn, host: 'other' })).toBeUndefined();
     const target = settings.targetOf(settings.load()!);
-    expect(target).toEqual({ kind: 'postgres', url: 'postgres://sup:p%40ss%20word%2F1@db.example:5432/leads' });
+    expect(target).toEqual({ kind: 'postgres', connection: conn });
   });
 
   it('keeps no password at all without a keychain', () => {
@@ -158,6 +158,12 @@ describe('database settings', () => {
     const settings = new DatabaseSettings(file, { ...box, available: () => false });
     expect(settings.savePostgres(conn)).toEqual({ passwordKept: false });
     expect(fs.readFileSync(file, 'utf8')).not.toMatch(/p@ss|sealed/);
-    expect(postgresUrl({ ...conn, password: undefined, ssl: true })).toBe('postgres://sup@db.example:5432/leads?sslmode=require');
+  });
+
+  it('reads a connection saved by an earlier version (ssl: true) as SSL mode require', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-settings-')), 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ database: { kind: 'postgres', host: 'db.example', port: 5432, database: 'leads', user: 'sup', ssl: true } }));
+    const settings = new DatabaseSettings(file, box);
+    expect(settings.targetOf(settings.load()!)).toEqual({ kind: 'postgres', connection: { host: 'db.example', port: 5432, database: 'leads', user: 'sup', sslMode: 'require', password: undefined } });
   });
 });

@@ -11,7 +11,7 @@ describe('app runtime', () => {
       await runtime.useDatabase(await createTestTarget('sqlite'));
       const before = runtime.info();
       const handlers = createHandlers(runtime);
-      const r = await dispatch(handlers, 'database/connect-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 'hunter2-secret' }, { emit: () => undefined });
+      const r = await dispatch(handlers, 'database/connect-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 'hunter2-secret', sslMode: 'disable' }, { emit: () => undefined });
       expect(r).toMatchObject({ ok: false, error: { code: 'database_unavailable' } });
       expect(JSON.stringify(r)).not.toContain('hunter2');
       expect(runtime.info()).toEqual(before);

@@ -114,7 +114,7 @@ for (const dialect of DIALECTS) {
 
     it('refuses to open a SQLite file without a path in browser mode', async () => {
       expect(await call('database/open-sqlite', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      expect(await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 'pw-secret' })).toMatchObject({
+      expect(await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 'pw-secret', sslMode: 'disable' })).toMatchObject({
         ok: false,
         error: { code: 'database_unavailable' },
       });

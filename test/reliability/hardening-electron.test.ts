@@ -17,6 +17,7 @@ const rec = vi.hoisted(() => ({
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   schemeHandler: null as null | ((request: Request) => Promise<Response>),
   privileged: [] as unknown[],
+  sessionListeners: new Map<string, (...args: unknown[]) => void>(),
 }));
 
 vi.mock('electron', () => {
@@ -41,6 +42,7 @@ vi.mock('electron', () => {
       setPermissionRequestHandler: (fn: typeof rec.permissionHandler) => (rec.permissionHandler = fn),
       setPermissionCheckHandler: (fn: typeof rec.permissionCheck) => (rec.permissionCheck = fn),
       setDevicePermissionHandler: () => undefined,
+      on: (event: string, fn: (...args: unknown[]) => void) => rec.sessionListeners.set(event, fn),
     },
   };
   const shell = { openExternal: async (url: string) => void rec.external.push(url) };
@@ -118,8 +120,20 @@ describe('Electron hardening (main process code against a recording electron mod
     for (const url of ['https://docs.example/help', 'http://evil.example/', 'file:///etc/passwd', 'lead-console://app/index.html', 'javascript:alert(1)']) {
       expect(contents.open(url), url).toEqual({ action: 'deny' });
     }
-    // Only https links leave the app, to the user's own browser.
-    expect(rec.external).toEqual(['https://docs.example/help']);
+    // Only the links the app itself shows leave it (shared/external-links.ts, empty today).
+    expect(rec.external).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('makes a saved download (an audit export) readable by its user only', () => {
+    lockDownSession();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lc-dl-')), 'audit.csv');
+    fs.writeFileSync(file, 'phone\n5551234567\n', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    let done: ((e: unknown, state: string) => void) | null = null;
+    const item = { getSavePath: () => file, once: (_event: string, fn: typeof done) => (done = fn) };
+    rec.sessionListeners.get('will-download')!({}, item);
+    done!({}, 'completed');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('denies every permission request and check', () => {

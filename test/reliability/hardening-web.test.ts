@@ -126,10 +126,11 @@ describe('secrets never logged', () => {
   it('serve prints the database without its password, on stdout and stderr', async () => {
     const serve = await startServe(['--database-url', url, '--no-jobs']);
     try {
-      const { url: u, token } = serve;
-      const call = (channel: string, body: unknown) => fetch(`http://127.0.0.1:${u.port}/api/${channel}`, { method: 'POST', body: JSON.stringify(body), headers: { [TOKEN_HEADER]: token } }).then((r) => r.text());
+      const { url: u } = serve;
+      const session = await serve.openSession();
+      const call = (channel: string, body: unknown) => fetch(`http://127.0.0.1:${u.port}/api/${channel}`, { method: 'POST', body: JSON.stringify(body), headers: session }).then((r) => r.text());
       const info = await call('app/get-info', {});
-      const failed = await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password });
+      const failed = await call('database/test-postgres', { host: '127.0.0.1', port: 1, database: 'x', user: 'u', password, sslMode: 'disable' });
       for (const text of [info, failed]) expect(text).not.toContain(password);
       expect(info).toContain('***');
     } finally {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppRuntime } from '../../main/app/app-runtime';
-import { bulkInsert } from '../../main/db/bulk-insert';
+import { bulkInsert } from '../../main/db/query/bulk-insert';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import type { Handlers } from '../../main/ipc/handler-types';

@@ -132,9 +132,10 @@ describe('console frame', () => {
     // SQLite in use: no password is stored, so none is offered to keep.
     expect(screen.getByLabelText('Password').getAttribute('placeholder')).toBeNull();
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'SSL' }), { target: { value: 'verify-full' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText('Connection works (PostgreSQL 17.2).');
-    expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', ssl: false });
+    expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', sslMode: 'verify-full' });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await screen.findByText('Now using leads@db:5432/lc.');
     // Connected with a password: the form now offers to keep it.

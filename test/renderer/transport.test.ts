@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createClient } from '../../renderer/src/api/client';
 import { createHttpTransport } from '../../renderer/src/api/http-transport';
-import { takeTokenFromLocation } from '../../renderer/src/api/token';
 import { TOKEN_HEADER } from '../../shared/ipc/http-protocol';
 
 afterEach(() => {
@@ -10,18 +9,23 @@ afterEach(() => {
   history.replaceState(null, '', '/');
 });
 
-describe('browser-mode token', () => {
-  it('takes the token from the fragment, keeps it in sessionStorage and clears the address bar', () => {
-    history.replaceState(null, '', '/index.html#token=abc123');
-    expect(takeTokenFromLocation()).toBe('abc123');
-    expect(location.hash).toBe('');
-    expect(location.pathname).toBe('/index.html');
-    // A reload (no fragment any more) still finds it.
-    expect(takeTokenFromLocation()).toBe('abc123');
-  });
-
-  it('has no token without the fragment', () => {
-    expect(takeTokenFromLocation()).toBeNull();
+describe('browser-mode session', () => {
+  it('the page sends no token of its own: the session cookie (HttpOnly, set by the printed link) does it', async () => {
+    history.replaceState(null, '', '/');
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: [] }), { status: 200 }));
+    let opened = '';
+    const transport = createHttpTransport({
+      fetchImpl: fetchImpl as unknown as typeof fetch,
+      eventSourceFactory: (url) => {
+        opened = url;
+        return { addEventListener: () => undefined } as unknown as EventSource;
+      },
+    });
+    await createClient(transport).call('campaigns/list', {});
+    const [, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(Object.keys(init.headers as Record<string, string>)).toEqual(['content-type']);
+    transport.events['jobs/run-started'](() => undefined);
+    expect(opened).toBe('/api/events');
   });
 });
 
@@ -48,7 +52,7 @@ describe('HTTP transport', () => {
     });
     const client = createClient(createHttpTransport({ token: 't', fetchImpl: fetchImpl as unknown as typeof fetch }));
     await expect(client.call('recycling/breakdown', { listId: 9 })).rejects.toEqual(new ApiError('not_found', 'List 9 does not exist.'));
-    await expect(client.call('campaigns/list', {})).rejects.toThrow(/no valid access token/);
+    await expect(client.call('campaigns/list', {})).rejects.toThrow(/no valid session/);
     await expect(client.call('campaigns/list', {})).rejects.toThrow(/not reachable/);
   });
 

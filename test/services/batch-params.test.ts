@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { idsIn, idsInSet } from '../../main/db/batch-params';
-import { bulkInsert } from '../../main/db/bulk-insert';
+import { idsIn, idsInSet } from '../../main/db/query/batch-params';
+import { bulkInsert } from '../../main/db/query/bulk-insert';
 import type { DbHandle } from '../../main/db/open-database';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DialBatcher } from '../../main/services/status/dial-batcher';
+import { DialBatcher } from '../../main/services/calls/dial-batcher';
 
 // The scheduling of group commit, with a writer that records the batches it is given: which calls
 // go together, when, and who gets which answer. (What a batch writes is tested on both databases

@@ -152,7 +152,7 @@ describe('two schedulers on one PostgreSQL database', () => {
       // Termination is asynchronous: wait until the server has closed every connection and the
       // pool has heard of it, so the test does not depend on when the signal lands. (A connection
       // killed while a client is checked out between two queries is a pg-pool hazard: see the
-      // note in the report about adding an error listener per client in open-database.ts.)
+      // note in the report about adding an error listener per client in main/db/postgres/open-postgres.ts.)
       for (let i = 0; i < 100; i++) {
         const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [dbName]);
         if (rows[0].n === 0) break;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../main/db/dialect';
-import { forLongWork } from '../../main/db/long-work';
+import { forLongWork } from '../../main/db/query/long-work';
 import type { DbHandle } from '../../main/db/open-database';
 import { DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';

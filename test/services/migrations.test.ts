@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../main/db/migrate';
+import { migrateToLatest } from '../../main/db/migrations/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { openDatabase, type DbHandle } from '../../main/db/open-database';
 import { RECYCLABLE_STATUSES } from '../../shared/catalogue';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { nameRecurringStatement, statementNameOf } from '../../main/db/pg-named-statements';
+import { nameRecurringStatement, statementNameOf } from '../../main/db/postgres/named-statements';
 import { createTestTarget, resetDatabase } from '../support/databases';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 import { NOON, hopperAt, minutesBefore } from '../support/hopper-fixtures';

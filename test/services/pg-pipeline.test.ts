@@ -9,7 +9,7 @@ import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 import { NOON, addDnc, hopperAt, minutesBefore } from '../support/hopper-fixtures';
 
 // PostgreSQL only: SQLite runs in the process and has no round trips to save.
-// A dial result goes to the server in two batches of statements (pg-pipeline.ts); a batch must
+// A dial result goes to the server in two batches of statements (postgres/pipeline.ts); a batch must
 // behave as its statements one by one would, and a transaction as a transaction.
 const campaignNames = async (h: DbHandle) => (await h.db.selectFrom('campaigns').select('name').orderBy('name').execute()).map((r) => r.name);
 const insertCampaign = (name: string) => CompiledQuery.raw('insert into campaigns (name) values ($1) returning name', [name]);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { preparedQuery } from '../../main/db/prepared-query';
+import { preparedQuery } from '../../main/db/query/prepared-query';
 import { createTestTarget, DIALECTS, openTestDatabase, resetDatabase } from '../support/databases';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../main/db/open-database';
-import { startWalCheckpointer } from '../../main/db/wal-checkpointer';
+import { startWalCheckpointer } from '../../main/db/sqlite/wal-checkpointer';
 
 // SQLite only: PostgreSQL has no WAL file for the console to look after.
 // The worker copies committed pages into the database file off the main thread; the connection

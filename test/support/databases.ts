@@ -30,7 +30,11 @@ const TABLES = [
 export async function createTestTarget(dialect: TestDialect): Promise<DatabaseTarget> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-console-test-'));
-    return { kind: 'sqlite', file: path.join(dir, 'test.sqlite') };
+    // An empty file is an empty SQLite database; only migrate, seed-demo and demo create one
+    // from the command line.
+    const file = path.join(dir, 'test.sqlite');
+    fs.writeFileSync(file, '', { mode: 0o600 });
+    return { kind: 'sqlite', file };
   }
   const admin = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;

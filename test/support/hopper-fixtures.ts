@@ -1,13 +1,14 @@
 // Helpers for the hopper tests: read the hopper, add DNC numbers, build the service at a time.
 import type { DbHandle } from '../../main/db/open-database';
 import { fixedClock } from '../../main/db/time';
-import { HopperService } from '../../main/services/hopper/hopper-service';
+import { createDialPath } from '../../main/services/create-services';
+import type { HopperService } from '../../main/services/hopper/hopper-service';
 
 /** 2026-11-24 12:00 UTC: inside the default 09:00–21:00 window of a UTC campaign. */
 export const NOON = '2026-11-24T12:00:00.000Z';
 
 export function hopperAt(h: DbHandle, iso: string = NOON, staleMinutes?: number): HopperService {
-  return new HopperService(h, fixedClock(iso), { staleMinutes });
+  return createDialPath(h, fixedClock(iso), { staleMinutes }).hopper;
 }
 
 export function minutesBefore(iso: string, minutes: number): string {

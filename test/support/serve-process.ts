@@ -1,5 +1,6 @@
 // `lead-console serve` in its own process, as a supervisor starts it: waits for the one
-// `Console: http://127.0.0.1:PORT/#token=…` line and hands back the address, the token and the output.
+// `Console: http://127.0.0.1:PORT/session?code=…` line and hands back the address and the output;
+// `openSession()` spends the line's single-use code as a browser would and returns the cookie.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { CONSOLE_URL_PREFIX } from '../../shared/ipc/http-protocol';
 import { BIN } from './cli';
@@ -9,18 +10,19 @@ export interface ServeProcess {
   /** The printed line, `Console: http://…`. */
   line: string;
   url: URL;
-  token: string;
+  /** Opens the printed link once (as a browser would): the `cookie` header of its session. */
+  openSession(): Promise<{ cookie: string }>;
   stdout(): string;
   stderr(): string;
   /** SIGTERM, then the exit code (SIGKILL after 5 s). */
   stop(): Promise<number | null>;
 }
 
-export async function startServe(args: string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<ServeProcess> {
+export async function startServe(args: string[], options: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1' },
+    env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1', ...options.env },
   });
   let out = '';
   let err = '';
@@ -45,7 +47,12 @@ export async function startServe(args: string[], options: { timeoutMs?: number; 
     child,
     line,
     url,
-    token: url.hash.slice('#token='.length),
+    openSession: async () => {
+      const res = await fetch(url, { redirect: 'manual' });
+      const set = res.headers.get('set-cookie');
+      if (res.status !== 303 || !set) throw new Error(`the printed link opened no session (HTTP ${res.status})`);
+      return { cookie: set.split(';')[0] };
+    },
     stdout: () => out,
     stderr: () => err,
     stop: () =>

@@ -39,7 +39,7 @@ describe('browser-mode server', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, value: { echoed: {} } });
     expect(calls.at(-1)).toEqual(['campaigns/list', {}]);
-    expect(server.url).toBe(`${base}/#token=${server.token}`);
+    expect(server.url).toBe(`${base}/`);
     expect(server.token.length).toBeGreaterThanOrEqual(40);
   });
 

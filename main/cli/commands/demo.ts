@@ -10,7 +10,7 @@ import { fmt } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parsePositiveInt } from '../parse';
 import { fixReportText } from './fix-report';
-import { buildRenderer, openInBrowser, rendererBuilt } from '../../web/renderer-build';
+import { openInBrowser } from '../../web/renderer-build';
 import { runConsoleUntilStopped } from './serve';
 
 export function demoDatabaseFile(): string {
@@ -37,9 +37,8 @@ export function registerDemo(program: Command): void {
         const { status } = createServices(h, systemClock);
         const report = await status.findAndFix({ mode: 'report' });
         console.log(fixReportText(report, h.description, { verbose: false, seconds: 0 }));
-      });
+      }, { mayCreate: true });
       if (!flags.serve) return;
-      if (!rendererBuilt()) buildRenderer((line) => process.stderr.write(`${line}\n`));
       await runConsoleUntilStopped({
         target: { kind: 'sqlite', file: path.resolve(flags.db) },
         port,

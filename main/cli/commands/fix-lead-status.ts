@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
+import { POSTGRES, SQLITE } from '../../db/dialect';
 import { createServices } from '../../services/create-services';
-import { PROBLEM_CLASSES } from '../../services/status/problem-rules';
-import type { FixMode } from '../../services/status/problem-fixer';
+import { PROBLEM_CLASSES } from '../../services/problems/problem-rules';
+import type { FixMode } from '../../services/problems/problem-fixer';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parseId, parsePositiveInt } from '../parse';
 import { fixReportJson, fixReportText } from './fix-report';
-import { FIX_RANGES } from '../../services/status/problem-fixer';
 
 interface Flags extends DatabaseFlags {
   reportOnly?: boolean;
@@ -33,7 +33,7 @@ export function registerFixLeadStatus(program: Command): void {
     .option('--verbose', 'list lead ids per problem class')
     .option('--json', 'print one JSON object')
     .option('--read-only', 'open the database read-only (with --report-only or --dry-run)')
-    .option('--batch-size <n>', `leads per transaction (default ${FIX_RANGES.sqlite.size} on SQLite, ${FIX_RANGES.postgres.size} on PostgreSQL)`)
+    .option('--batch-size <n>', `leads per transaction (default ${SQLITE.fixRanges.size} on SQLite, ${POSTGRES.fixRanges.size} on PostgreSQL)`)
     .action(async (flags: Flags) => {
       if (flags.reportOnly && flags.dryRun) throw new InputError('Use --report-only or --dry-run, not both.');
       const mode: FixMode = flags.reportOnly ? 'report' : flags.dryRun ? 'dry-run' : 'fix';

@@ -1,6 +1,6 @@
 // The supervisor's report of a fix-lead-status run, in words and as JSON.
 import { PROBLEM_CLASSES, PROBLEM_CLASS_LABEL as CLASS_LABEL } from '../../../shared/catalogue';
-import type { FixReport } from '../../services/status/problem-fixer';
+import type { FixReport } from '../../services/problems/problem-fixer';
 import { fmt, table } from '../output/format';
 
 export function fixReportJson(report: FixReport, database: string) {

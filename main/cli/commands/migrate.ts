@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { migrateToLatest } from '../../db/migrate';
+import { migrateToLatest } from '../../db/migrations/migrate';
 import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 
@@ -12,6 +12,6 @@ export function registerMigrate(program: Command): void {
         const result = await migrateToLatest(h.db, h.dialect);
         if (flags.json) printJson({ database: h.description, schema: result.current });
         else console.log(`${h.description}: schema is at ${result.current}.`);
-      });
+      }, { mayCreate: true });
     });
 }

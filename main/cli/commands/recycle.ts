@@ -7,6 +7,7 @@ import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
+import { commandHint } from '../database-hint';
 import { parseId } from '../parse';
 
 interface Flags extends DatabaseFlags {
@@ -67,7 +68,7 @@ export function registerRecycle(program: Command): void {
           `Recycled ${fmt(result.changed)} leads of list ${listId} to ${request.targetStatus}${request.resetDialCount ? ', dial counts reset' : ''}.` +
             (preview.skipped_dnc > 0 ? ` ${fmt(preview.skipped_dnc)} dnc leads skipped.` : ''),
         );
-        console.log(`Operation ${result.operation_id}. Undo with: lead-console undo --operation ${result.operation_id}`);
+        console.log(`Operation ${result.operation_id}. Undo with: ${commandHint(`undo --operation ${result.operation_id}`, flags)}`);
       });
     });
 }

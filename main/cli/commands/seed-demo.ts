@@ -3,6 +3,7 @@ import { DEMO_LEADS, seedDemo } from '../../demo/seed-demo';
 import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
+import { commandHint } from '../database-hint';
 import { parsePositiveInt } from '../parse';
 
 export function registerSeedDemo(program: Command): void {
@@ -20,7 +21,7 @@ export function registerSeedDemo(program: Command): void {
           `Demo ready in ${h.description}: ${summary.campaigns} campaigns, ${summary.lists} lists, ${fmt(summary.leads)} leads, ` +
             `${fmt(summary.calls)} call logs (${fmt(summary.unapplied_calls)} never applied), ${fmt(summary.dnc_numbers)} DNC numbers.`,
         );
-        console.log('Next: lead-console fix-lead-status --report-only (with the same --db) shows what went wrong.');
-      });
+        console.log(`Next: ${commandHint('fix-lead-status --report-only', flags)} shows what went wrong.`);
+      }, { mayCreate: true });
     });
 }

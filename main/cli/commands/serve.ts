@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { checkDatabaseFolder } from '../../app/sqlite-folder';
 import { resolveDatabaseTarget } from '../../db/database-config';
+import { ensureRendererBuilt } from '../../web/renderer-build';
 import { serveConsole } from '../../web/serve-console';
+import { assertDatabaseFileExists } from '../database-hint';
 import { addDatabaseOptions, type DatabaseFlags } from '../database-options';
 import { parsePositiveInt } from '../parse';
 
@@ -8,15 +11,19 @@ export function registerServe(program: Command): void {
   addDatabaseOptions(program.command('serve').description('open the console in a browser: serves it on 127.0.0.1 with a per-run token'))
     .option('--port <n>', 'port to listen on (default: any free port)')
     .option('--no-jobs', 'do not run the scheduled maintenance jobs')
-    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean }) => {
+    .option('--database-folder <dir>', 'let the page open and create SQLite files in this folder (off by default)')
+    .action(async (flags: DatabaseFlags & { port?: string; jobs: boolean; databaseFolder?: string }) => {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
       const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
-      await runConsoleUntilStopped({ target, port, jobs: flags.jobs });
+      assertDatabaseFileExists(flags);
+      const sqliteFolder = flags.databaseFolder === undefined ? undefined : checkDatabaseFolder(flags.databaseFolder);
+      await runConsoleUntilStopped({ target, port, jobs: flags.jobs, sqliteFolder });
     });
 }
 
 /** Serves until Ctrl+C or SIGTERM, then stops the jobs and closes the database. */
 export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0] & { onReady?: (url: string) => void }): Promise<void> {
+  if (options.staticDir === undefined) ensureRendererBuilt();
   const running = await serveConsole(options);
   // Signal handlers before the Console line: a script that reads the line may stop us at once.
   const stopped = new Promise<void>((resolve) => {
@@ -30,6 +37,7 @@ export async function runConsoleUntilStopped(options: Parameters<typeof serveCon
   });
   process.stderr.write(`Serving ${running.runtime.info().database.description}. Open the address below; Ctrl+C stops.\n`);
   process.stdout.write(`${running.line}\n`);
-  options.onReady?.(running.server.url);
+  // Its own single-use link: the printed one stays good for another browser.
+  options.onReady?.(running.server.issueLink());
   await stopped;
 }

@@ -4,7 +4,7 @@ import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type Databas
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parsePositiveInt } from '../parse';
-import { DEFAULT_SYNC_BATCH } from '../../services/status/call-applier';
+import { DEFAULT_SYNC_BATCH } from '../../services/calls/call-applier';
 
 export function registerSyncCalls(program: Command): void {
   addNowOption(addDatabaseOptions(program.command('sync-calls').description('apply every call log not yet applied to its lead')))

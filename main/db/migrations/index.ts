@@ -8,6 +8,8 @@ import * as m0003 from './0003-hopper-indexes';
 import * as m0004 from './0004-operation-lead-tracking';
 import * as m0005 from './0005-call-logs-by-lead-covering';
 import * as m0006 from './0006-audit-write-indexes';
+import * as m0007 from './0007-lead-lookup';
+import * as m0008 from './0008-dnc-changes';
 
 export interface AppMigration {
   name: string;
@@ -21,4 +23,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0004-operation-lead-tracking', up: m0004.up },
   { name: '0005-call-logs-by-lead-covering', up: m0005.up },
   { name: '0006-audit-write-indexes', up: m0006.up },
+  { name: '0007-lead-lookup', up: m0007.up },
+  { name: '0008-dnc-changes', up: m0008.up },
 ];

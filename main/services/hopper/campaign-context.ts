@@ -4,7 +4,7 @@ import { sql, type Selectable } from 'kysely';
 import { FINAL_STATUSES, type Status } from '../../../shared/catalogue';
 import { notFound } from '../../../shared/errors';
 import type { Db, Dialect } from '../../db/dialect';
-import { preparedQuery } from '../../db/prepared-query';
+import { preparedQuery } from '../../db/query/prepared-query';
 import { toBool, type CampaignsTable } from '../../db/schema';
 import { parseRecyclableStatuses } from '../status/recyclable-leads';
 import { formatMinutes, isValidTimezone, localMinutes, nextOpening, parseWindow, insideWindow, type CallWindow } from './calling-window';

@@ -1,27 +1,23 @@
 // The hopper: which leads a campaign's dialer may call next (domain.md "Hopper eligibility and
 // order"). Fill, claim, dial results, cleanup, stats and explain all read the one eligibility
 // definition in eligibility.ts; time comes from the injected clock.
-import { sql, type SqlBool } from 'kysely';
-import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
+import type { Status } from '../../../shared/catalogue';
 import type { CleanupResult, ClaimedLead, DialAttemptResult, FillResult, HopperExplain, HopperStats } from '../../../shared/types/hopper';
 import { InputError } from '../../../shared/errors';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
-import { compileRecurring, executeRecurring, idsIn } from '../../db/batch-params';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
-import type { DroppedRequeue } from '../status/call-applier';
-import { StatusService, type CallLogInput } from '../status/status-service';
-import { campaignContextFrom, loadCampaignContext, readCampaignOfLead, type CampaignContext, type CampaignListRow } from './campaign-context';
-import { eligibleExcept } from './eligibility';
+import type { CallLogInput, RecordedCall } from '../calls/record-call';
+import { loadCampaignContext } from './campaign-context';
 import { claimRows } from './hopper-claim';
 import { cleanupStaleRows } from './hopper-cleanup';
 import { lockCampaignHopper } from './hopper-dialect';
 import { explainCampaign } from './hopper-explain';
 import { hopperStats } from './hopper-stats';
 import { selectEligibleLeads } from './lead-selection';
-import { countQueued, queueLeads, queueSelected, queueSelectedQuery, type SelectedLeads } from './queue-writer';
+import { countQueued, queueLeads } from './queue-writer';
 
 export interface HopperOptions {
   /** A `dialing` row older than this is stale (the dialer died). Default 15. */
@@ -37,20 +33,24 @@ export interface FillOptions {
 
 export const DEFAULT_STALE_MINUTES = 15;
 
+/** Applies one dial result to its lead (the status service). */
+export interface DialResultRecorder {
+  recordCall(input: CallLogInput): Promise<RecordedCall>;
+}
+
 const MAX_CLAIM = 10_000;
 
 export class HopperService {
   private readonly staleMinutes: number;
-  /** The status service this hopper applies dial results through (its dropped results re-queue here). */
-  readonly status: StatusService;
 
   constructor(
     readonly handle: DbHandle,
     readonly clock: Clock,
+    /** Where dial results are applied: the status service, with this hopper's dropped re-queue (createDialPath). */
+    private readonly calls: DialResultRecorder,
     options: HopperOptions = {},
   ) {
     this.staleMinutes = options.staleMinutes ?? DEFAULT_STALE_MINUTES;
-    this.status = new StatusService(handle, clock, this.requeueDropped);
   }
 
   /** Queues eligible leads until the campaign has `target` queued rows. */
@@ -102,52 +102,6 @@ export class HopperService {
     return results;
   }
 
-  /**
-   * `DroppedRequeue` for the status service: puts the given dropped leads back at high priority,
-   * inside the applying transaction, when they are still eligible.
-   */
-  readonly requeueDropped: DroppedRequeue = {
-    inTransaction: async (trx, leadIds, now) => {
-      if (leadIds.length === 0) return [];
-      const { dialect } = this.handle;
-      if (leadIds.length === 1) {
-        // A dial result's lead: its campaign, list and timezone in one read, then the insert.
-        const one = this.requeueDropped.batched(trx, dialect, leadIds[0]);
-        const statement = one.statement((await trx.executeQuery(one.read)).rows, now);
-        return statement ? (await trx.executeQuery(statement)).rows.map((r) => Number(r.lead_id)) : [];
-      }
-      const queued: number[] = [];
-      // The ids as one parameter (batch-params.ts): one statement text, named on PostgreSQL.
-      const lookup = trx.selectFrom('leads').innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id').select(['leads.id', 'leads.timezone', 'lead_lists.campaign_id']);
-      const { rows } = await executeRecurring(trx, dialect, lookup.where(idsIn(dialect, 'leads.id', leadIds)!));
-      const byCampaign = new Map<number, typeof rows>();
-      for (const r of rows) byCampaign.set(r.campaign_id, [...(byCampaign.get(r.campaign_id) ?? []), r]);
-      for (const [campaignId, leads] of byCampaign) {
-        const ctx = await loadCampaignContext(trx, dialect, campaignId, now, leads.map((l) => l.timezone));
-        // Its text depends on the campaign's settings and its leads' timezones: not named.
-        queued.push(...(await queueSelected(trx, dialect, { ...this.requeueOf(ctx, leads.map((l) => l.id), now), recurring: false })));
-      }
-      return queued;
-    },
-    batched: (db, dialect, leadId) => ({
-      read: readCampaignOfLead.bind(db, dialect, { leadId }),
-      statement: (rows, now) => {
-        const lead = (rows as (CampaignListRow & { lead_timezone: string | null })[])[0];
-        if (!lead) return undefined;
-        // The context of this lead alone (its own list, its own timezone): a text that recurs
-        // call after call for the leads of one list, named on PostgreSQL.
-        const ctx = campaignContextFrom([lead], now, [lead.lead_timezone]);
-        return compileRecurring(db, dialect, queueSelectedQuery(this.requeueOf(ctx, [leadId], now)));
-      },
-    }),
-  };
-
-  /** The dropped re-queue of these leads of one campaign: those still eligible, at high priority. */
-  private requeueOf(ctx: CampaignContext, leadIds: number[], now: Date): SelectedLeads {
-    const where = sql<SqlBool>`${idsIn(this.handle.dialect, 'leads.id', leadIds)!} and ${eligibleExcept(ctx)}`;
-    return { campaignId: ctx.campaignId, status: HIGH_PRIORITY_STATUS, where, now };
-  }
-
   /** Hands the dialer the next `n` queued rows, marked `dialing`; two claimers never share a row. */
   async claim(campaignId: number, n: number): Promise<ClaimedLead[]> {
     if (!Number.isInteger(n) || n < 1 || n > MAX_CLAIM) throw new InputError(`The claim count must be between 1 and ${MAX_CLAIM} (got ${n}).`);
@@ -163,7 +117,7 @@ export class HopperService {
    * lead re-queued), all in one transaction. Idempotent per call uuid.
    */
   async recordDialAttempt(input: CallLogInput): Promise<DialAttemptResult> {
-    const recorded = await this.status.recordCall(input);
+    const recorded = await this.calls.recordCall(input);
     return {
       call_uuid: recorded.call_uuid,
       lead_id: input.lead_id,

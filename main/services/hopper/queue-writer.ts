@@ -4,7 +4,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
 import type { Db, Dialect } from '../../db/dialect';
-import { executeForRows, executeRecurring } from '../../db/batch-params';
+import { executeForRows, executeRecurring } from '../../db/query/batch-params';
 
 export interface QueuedCounts {
   added: number;

@@ -23,7 +23,31 @@ export function validateCron(raw: string): string {
     const why = (error as Error)?.message;
     throw new InputError(`"${text}" is not a valid schedule${why ? ` (${why})` : ''}: a cron expression has ${SHAPE}.`);
   }
+  if (neverRuns(text)) {
+    throw new InputError(`"${text}" never runs: none of its months has that day of the month. Pick a day every chosen month has, or L for the last day.`);
+  }
   return text;
+}
+
+// The longest each month gets (February's 29th comes every leap year).
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True when the day-of-month field names only days none of the chosen months has
+ * ("0 0 31 4,6,9,11 *"). Read from the fields, without searching: cron-parser's own search gives
+ * up only after 10,000 steps (up to a second of blocked event loop). When day-of-week is
+ * restricted too, cron runs on either day, so such a schedule does run.
+ */
+export function neverRuns(expr: string): boolean {
+  let fields: { dayOfMonth: readonly (number | string)[]; month: readonly number[]; dayOfWeek: readonly number[] };
+  try {
+    fields = parser.parseExpression(expr).fields;
+  } catch {
+    return false;
+  }
+  const everyWeekday = [0, 1, 2, 3, 4, 5, 6].every((d) => fields.dayOfWeek.includes(d));
+  if (!everyWeekday) return false;
+  return !fields.dayOfMonth.some((d) => typeof d !== 'number' || fields.month.some((m) => d <= MONTH_DAYS[m]));
 }
 
 const FIELDS = [
@@ -65,6 +89,7 @@ function iterate(expr: string, from: Date, options: CronTimeOptions) {
 
 /** The first tick strictly after `after`, or null when the expression never fires again. */
 export function nextTick(expr: string, after: Date, options: CronTimeOptions = {}): Date | null {
+  if (neverRuns(expr)) return null;
   try {
     return iterate(expr, after, options).next().toDate();
   } catch {
@@ -74,6 +99,7 @@ export function nextTick(expr: string, after: Date, options: CronTimeOptions = {
 
 /** The latest tick at or before `at` (cron ticks fall on whole minutes). */
 export function latestTick(expr: string, at: Date, options: CronTimeOptions = {}): Date | null {
+  if (neverRuns(expr)) return null;
   try {
     return iterate(expr, new Date(at.getTime() + 1), options).prev().toDate();
   } catch {

@@ -7,12 +7,14 @@ import { isFinal, readStatus } from '../../../shared/catalogue';
 import { InputError, notFound } from '../../../shared/errors';
 import type { OperationResult, RecyclePreview, RecycleRequest } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
-import { forLongWork } from '../../db/long-work';
+import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
+import { beginOperation, finishOperation, nextStartTime } from '../operations/operation-log';
+import { recordOperationLeadsFrom } from '../operations/operation-leads';
+import { BATCH, integerValue, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import { planRecycle, willChangeCondition, type RecyclePlan } from './recycle-plan';
-import { insertAuditRowsFrom } from '../status/lead-repository';
+import { insertAuditRowsFrom } from '../leads/lead-repository';
 
 export interface OperationProgress {
   phase: string;
@@ -85,27 +87,19 @@ export async function recycleList(
     const list = await trx.selectFrom('lead_lists').select(['id', 'campaign_id']).where('id', '=', plan.listId).executeTakeFirst();
     if (!list) throw notFound(`List ${plan.listId}`);
     const total = (await countByStatus(trx, plan)).reduce((n, s) => n + s.count, 0);
-    const startedAt = await monotonicStart(trx, plan.listId, nowIso);
-    await trx
-      .insertInto('operations')
-      .values({
-        id: operationId,
-        kind: 'recycle',
-        list_id: plan.listId,
-        campaign_id: list.campaign_id,
-        state: 'running',
-        params: JSON.stringify({
-          statuses: request.statuses,
-          target: plan.target,
-          reset_dial_count: plan.reset,
-          final_override_reason: plan.overrideReason,
-        }),
-        summary: null,
-        undoes: null,
-        started_at: startedAt,
-        finished_at: null,
-      })
-      .execute();
+    await beginOperation(trx, {
+      id: operationId,
+      kind: 'recycle',
+      listId: plan.listId,
+      campaignId: list.campaign_id,
+      params: {
+        statuses: request.statuses,
+        target: plan.target,
+        reset_dial_count: plan.reset,
+        final_override_reason: plan.overrideReason,
+      },
+      startedAt: await nextStartTime(trx, plan.listId, nowIso),
+    });
     onProgress?.({ phase: 'recycling', done: 0, total });
     const run: RecycleRun = { trx, dialect, plan, operationId, nowIso };
     let done = 0;
@@ -117,30 +111,10 @@ export async function recycleList(
       if (recorded < BATCH) break;
       after = last;
     }
-    await trx
-      .updateTable('operations')
-      .set({ state: 'done', finished_at: clock().toISOString(), summary: JSON.stringify({ changed: done }) })
-      .where('id', '=', operationId)
-      .execute();
+    await finishOperation(trx, operationId, { changed: done }, clock().toISOString());
     return done;
   });
   return { operation_id: operationId, kind: 'recycle', changed, list_id: plan.listId };
-}
-
-/**
- * "The last operation of a list" is decided by started_at: a recycle right after another one in
- * the same millisecond (or under a fixed test clock) still sorts after it.
- */
-async function monotonicStart(trx: Db, listId: number, nowIso: string): Promise<string> {
-  const latest = await trx
-    .selectFrom('operations')
-    .select('started_at')
-    .where('list_id', '=', listId)
-    .orderBy('started_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest || Date.parse(latest.started_at) < Date.parse(nowIso)) return nowIso;
-  return new Date(Date.parse(latest.started_at) + 1).toISOString();
 }
 
 /** What every statement of one recycle needs. */
@@ -173,7 +147,7 @@ async function recycleNextRange(run: RecycleRun, after: number): Promise<{ recor
  */
 async function recordNextRange({ trx, dialect, plan, operationId, nowIso }: RecycleRun, after: number): Promise<number> {
   const now = timestampValue(dialect, nowIso);
-  let leads = trx
+  const leads = trx
     .selectFrom('leads')
     .select((eb) => [
       textValue(operationId).as('operation_id'),
@@ -191,24 +165,7 @@ async function recordNextRange({ trx, dialect, plan, operationId, nowIso }: Recy
     .where('leads.id', '>', after)
     .orderBy('leads.id')
     .limit(BATCH);
-  if (dialect.supportsRowLocks) leads = leads.forUpdate();
-  const result = await trx
-    .insertInto('operation_leads')
-    .columns([
-      'operation_id',
-      'lead_id',
-      'old_status',
-      'new_status',
-      'old_dial_attempts',
-      'new_dial_attempts',
-      'old_attempts_reset_at',
-      'new_attempts_reset_at',
-      'old_last_status_change',
-      'new_last_status_change',
-    ])
-    .expression(leads)
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  return recordOperationLeadsFrom(trx, dialect.forUpdate(leads));
 }
 
 /** One audit row per recorded lead of the range whose status moves (a reset alone is not audited). */

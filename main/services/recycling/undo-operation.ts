@@ -4,51 +4,31 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
+import type { UndoableKind } from '../../../shared/types/operations';
 import type { OperationResult, UndoableOperation } from '../../../shared/types/recycling';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { forLongWork } from '../../db/long-work';
+import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from './operation-ranges';
+import { beginOperation, finishOperation, lastUndoableOperation, markUndone, readOperationForUpdate, type OperationRow } from '../operations/operation-log';
+import { countOperationLeads } from '../operations/operation-leads';
+import { operationRanges, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import type { ProgressListener } from './recycle-list';
-import { insertAuditRowsFrom } from '../status/lead-repository';
-
-const UNDOABLE_KINDS = ['fix', 'recycle'] as const;
-const FINISHED = ['done', 'failed'] as const;
-
-interface OperationRow {
-  id: string;
-  kind: 'fix' | 'recycle' | 'reconcile' | 'undo';
-  list_id: number | null;
-  state: string;
-  started_at: string;
-}
-
-/** Operations of a list that changed at least one lead, newest first. */
-function undoableOperations(db: Db, listId: number) {
-  return db
-    .selectFrom('operations')
-    .select(['id', 'kind', 'list_id', 'state', 'started_at'])
-    .where('list_id', '=', listId)
-    .where('kind', 'in', UNDOABLE_KINDS)
-    .where('state', 'in', FINISHED)
-    .where(({ exists, selectFrom }) => exists(selectFrom('operation_leads').select('lead_id').whereRef('operation_leads.operation_id', '=', 'operations.id')))
-    .orderBy('started_at', 'desc')
-    .orderBy('finished_at', 'desc');
-}
+import { insertAuditRowsFrom } from '../leads/lead-repository';
+import { removeImportedLeads } from '../imports/undo-import';
 
 export async function lastUndoable(handle: DbHandle, listId: number): Promise<UndoableOperation | null> {
   const { db } = handle;
   const list = await db.selectFrom('lead_lists').select('id').where('id', '=', listId).executeTakeFirst();
   if (!list) throw notFound(`List ${listId}`);
-  const op = (await undoableOperations(db, listId).limit(1).executeTakeFirst()) as OperationRow | undefined;
+  const op = await lastUndoableOperation(db, listId);
   if (!op) return null;
   // Hundreds of statements for a large operation: the event loop turns between them.
   const check = await checkUnchanged(forLongWork(handle), op.id);
   return {
     operation_id: op.id,
-    kind: op.kind as 'fix' | 'recycle',
+    kind: op.kind as UndoableKind,
     list_id: listId,
     started_at: op.started_at,
     changed: check.total,
@@ -180,29 +160,20 @@ function tallyDifferences(check: Check, rows: readonly Joined[]): void {
   }
 }
 
-async function countOperationLeads(db: Db, operationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('operation_leads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('operation_id', '=', operationId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 async function checkUnchanged(db: Db, operationId: string): Promise<Check> {
   const check: Check = { total: await countOperationLeads(db, operationId), changed: 0, example: null };
-  for await (const range of operationRanges(db, operationId)) await checkRange(db, operationId, range, check, false);
+  for await (const range of operationRanges(db, operationId)) await checkRange(db, operationId, range, check);
   return check;
 }
 
 /**
  * Compares the operation's leads of the range with what it left, adding to `check`. One
  * aggregate answers whether any lead of the range was deleted or differs; only then are the
- * candidate rows read. With `lock` (PostgreSQL, in the undo's transaction) the leads are locked
- * as they are compared, so that no call can slip in between the comparison and the restore:
+ * candidate rows read. With `lock`, the undo's dialect in its transaction, the leads are locked
+ * (where the database has row locks) as they are compared, so that no call can slip in between the comparison and the restore:
  * each lead is locked before it is compared and stays locked until the commit.
  */
-async function checkRange(db: Db, operationId: string, range: IdRange, check: Check, lock: boolean): Promise<void> {
+async function checkRange(db: Db, operationId: string, range: IdRange, check: Check, lock?: Dialect): Promise<void> {
   let current = db
     .selectFrom('operation_leads')
     .innerJoin('leads', 'leads.id', 'operation_leads.lead_id')
@@ -210,7 +181,7 @@ async function checkRange(db: Db, operationId: string, range: IdRange, check: Ch
     .where(operationRowsIn(operationId, range))
     .where('leads.id', '>', range.after)
     .where('leads.id', '<=', range.last);
-  if (lock) current = current.forUpdate(['leads']);
+  if (lock) current = lock.forUpdate(current, ['leads']);
   const summary = await db
     .selectFrom(current.as('current'))
     .select((eb) => [
@@ -277,15 +248,21 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
   const undoId = randomUUID();
   const nowIso = clock().toISOString();
   return writeTransaction(forLongWork(handle), dialect, async (trx) => {
-    let q = trx.selectFrom('operations').select(['id', 'kind', 'list_id', 'state', 'started_at']).where('id', '=', operationId);
-    if (dialect.supportsRowLocks) q = q.forUpdate();
-    const op = (await q.executeTakeFirst()) as OperationRow | undefined;
+    const op = await readOperationForUpdate(trx, dialect, operationId);
     if (!op) throw notFound(`Operation ${operationId}`);
-    if (op.kind !== 'fix' && op.kind !== 'recycle') throw new InputError(`Only a recycle or a fix can be undone; ${operationId} is a ${op.kind}.`);
+    if (op.kind !== 'fix' && op.kind !== 'recycle' && op.kind !== 'import') {
+      throw new InputError(`Only a recycle, a fix or an import can be undone; ${operationId} is a ${op.kind}.`);
+    }
     if (op.state === 'undone') throw new ConsoleError('conflict', 'This operation has already been undone.');
     if (op.state === 'running') throw new ConsoleError('conflict', 'This operation is still running.');
+    // An import is undone by its own rule (never-dialed leads only), whatever came after it.
+    if (op.kind === 'import') {
+      const { removed, kept } = await removeImportedLeads(trx, dialect, op, undoId, nowIso, onProgress);
+      await recordUndo(trx, op, undoId, nowIso, clock, { changed: removed, kept });
+      return { operation_id: undoId, kind: 'undo', changed: removed, kept, list_id: op.list_id };
+    }
     if (op.list_id !== null) {
-      const latest = await undoableOperations(trx, op.list_id).limit(1).executeTakeFirst();
+      const latest = await lastUndoableOperation(trx, op.list_id);
       if (latest && latest.id !== op.id) {
         throw new ConsoleError('conflict', `A later ${latest.kind} of this list (${latest.id}) must be undone first. Nothing was changed.`);
       }
@@ -297,7 +274,7 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
     // the message.
     let done = 0;
     for await (const range of operationRanges(trx, operationId)) {
-      await checkRange(trx, operationId, range, check, dialect.supportsRowLocks);
+      await checkRange(trx, operationId, range, check, dialect);
       if (check.changed === 0) {
         done += await restoreRange(trx, operationId, range);
         await auditRange(trx, dialect, op, undoId, nowIso, range);
@@ -305,22 +282,14 @@ export async function undoOperation(handle: DbHandle, clock: Clock, operationId:
       }
     }
     if (check.changed > 0) throw new ConsoleError('conflict', `Cannot undo: ${changedMessage(check)} Nothing was changed.`);
-    await trx.updateTable('operations').set({ state: 'undone' }).where('id', '=', operationId).execute();
-    await trx
-      .insertInto('operations')
-      .values({
-        id: undoId,
-        kind: 'undo',
-        list_id: op.list_id,
-        campaign_id: null,
-        state: 'done',
-        params: JSON.stringify({ undoes: operationId }),
-        summary: JSON.stringify({ changed: done }),
-        undoes: operationId,
-        started_at: nowIso,
-        finished_at: clock().toISOString(),
-      })
-      .execute();
+    await recordUndo(trx, op, undoId, nowIso, clock, { changed: done });
     return { operation_id: undoId, kind: 'undo', changed: done, list_id: op.list_id };
   });
+}
+
+/** Marks the operation undone and records the undo as an operation of its own. */
+async function recordUndo(trx: Db, op: OperationRow, undoId: string, nowIso: string, clock: Clock, summary: object): Promise<void> {
+  await markUndone(trx, op.id);
+  await beginOperation(trx, { id: undoId, kind: 'undo', listId: op.list_id, campaignId: null, params: { undoes: op.id }, undoes: op.id, startedAt: nowIso });
+  await finishOperation(trx, undoId, summary, clock().toISOString());
 }

@@ -3,35 +3,32 @@
 import { canonicalIso, type Clock } from '../../db/time';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
-import { ensurePhoneKeys } from '../../db/phone-keys';
-import { syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from './call-applier';
-import { recordCallInTransaction, type CallLogInput, type RecordedCall } from './record-call';
-import { recordCallsPipelined, type DialInput } from './record-call-pipelined';
-import { DialBatcher } from './dial-batcher';
+import { ensurePhoneKeys } from '../../db/query/phone-keys';
+import { syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from '../calls/call-applier';
+import { recordCallInTransaction, type CallLogInput, type RecordedCall } from '../calls/record-call';
+import { recordCallsPipelined, type DialInput } from '../calls/record-call-pipelined';
+import { DialBatcher } from '../calls/dial-batcher';
+import { dialWritesOf, type DialWrites } from '../calls/status-dialect';
 import { listBreakdown } from './breakdown';
-import { findAndFixProblemLeads, type FixOptions } from './problem-fixer';
+import { findAndFixProblemLeads, type FixOptions } from '../problems/problem-fixer';
 import { recyclableLeadIds, recyclableSummary } from './recyclable-leads';
 
 export type { CallLogInput, RecordedCall };
 
-/**
- * Dial transactions written side by side on PostgreSQL (SQLite has one writer). Two: at 8 workers
- * on 1M leads, 1,700-1,900 calls/s one call per transaction, 2,200-2,700 in two transactions of
- * four calls, 2,300-2,500 in four of two; and two leave the rest of a pool of four to the jobs.
- */
-const DIALS_IN_FLIGHT_POSTGRES = 2;
 const MAX_DIALS_PER_BATCH = 64;
 
 export class StatusService {
   private readonly dials: DialBatcher<DialInput, RecordedCall>;
+  private readonly writes: DialWrites;
 
   constructor(
     readonly handle: DbHandle,
     readonly clock: Clock,
     private readonly requeueDropped?: DroppedRequeue,
   ) {
+    this.writes = dialWritesOf(handle);
     this.dials = new DialBatcher((batch) => this.writeDials(batch), {
-      maxInFlight: handle.pipelinedTransaction ? DIALS_IN_FLIGHT_POSTGRES : 1,
+      maxInFlight: this.writes.inFlight,
       maxBatch: MAX_DIALS_PER_BATCH,
       keyOf: (d) => d.input.lead_id,
     });
@@ -52,8 +49,8 @@ export class StatusService {
     const now = this.clock();
     let outcomes: (RecordedCall | undefined | Error)[];
     try {
-      if (this.handle.pipelinedTransaction) {
-        outcomes = await recordCallsPipelined(this.handle, batch, now, this.requeueDropped);
+      if (this.writes.pipelined) {
+        outcomes = await recordCallsPipelined(this.handle, this.writes.pipelined, batch, now, this.requeueDropped);
       } else {
         // Current keys: the compliance check reads DNC keys, a dropped lead's re-queue the lead's.
         await ensurePhoneKeys(db, dialect);

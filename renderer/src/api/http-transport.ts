@@ -1,11 +1,13 @@
-// Browser mode: each channel is POST /api/<channel> with the token header; push events come
-// over one EventSource opened on first subscription (http-protocol.ts).
+// Browser mode: each channel is POST /api/<channel>, authorised by the session cookie (or a
+// token header when one is given: scripts, tests); push events come over one EventSource opened
+// on first subscription (http-protocol.ts).
 import type { IpcResult, LeadConsoleApi, PushEvent } from '../../../shared/ipc/contract';
 import { CHANNEL_NAMES, PUSH_EVENT_NAMES } from '../../../shared/ipc/contract';
 import { EVENTS_PATH, TOKEN_HEADER, channelPath } from '../../../shared/ipc/http-protocol';
 
 export interface HttpTransportOptions {
-  token: string;
+  /** Absent in the page: the session cookie does it. */
+  token?: string;
   baseUrl?: string;
   fetchImpl?: typeof fetch;
   eventSourceFactory?: (url: string) => EventSource;
@@ -23,14 +25,14 @@ export function createHttpTransport(options: HttpTransportOptions): LeadConsoleA
       try {
         response = await doFetch(`${base}${channelPath(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
+          headers: { 'content-type': 'application/json', ...(options.token ? { [TOKEN_HEADER]: options.token } : {}) },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
         return { ok: false, error: { code: 'internal', message: 'The console server is not reachable. Is `lead-console serve` still running?' } };
       }
       if (response.status === 401) {
-        return { ok: false, error: { code: 'invalid_input', message: 'This page has no valid access token. Open the link that `lead-console serve` printed.' } };
+        return { ok: false, error: { code: 'invalid_input', message: 'This page has no valid session. Open a link that `lead-console serve` printed (each works once; restart serve for a new one).' } };
       }
       if (!response.ok) {
         return { ok: false, error: { code: 'internal', message: `The console server refused the request (HTTP ${response.status}).` } };
@@ -47,7 +49,7 @@ export function createHttpTransport(options: HttpTransportOptions): LeadConsoleA
   let source: EventSource | null = null;
   const open = () => {
     if (source) return;
-    const url = `${base}${EVENTS_PATH}?token=${encodeURIComponent(options.token)}`;
+    const url = options.token ? `${base}${EVENTS_PATH}?token=${encodeURIComponent(options.token)}` : `${base}${EVENTS_PATH}`;
     source = options.eventSourceFactory ? options.eventSourceFactory(url) : new EventSource(url);
     source.onopen = () => options.onConnectionChange?.(true);
     source.onerror = () => options.onConnectionChange?.(false);

@@ -1,7 +1,6 @@
 // Which transport this page uses: Electron's preload bridge when present, else browser mode.
 import type { LeadConsoleApi } from '../../../shared/ipc/contract';
 import { createHttpTransport } from './http-transport';
-import { takeTokenFromLocation } from './token';
 
 declare global {
   interface Window {
@@ -16,12 +15,7 @@ export type TransportChoice =
 
 export function pickTransport(win: Window = window, onConnectionChange?: (connected: boolean) => void): TransportChoice {
   if (win.leadConsole) return { kind: 'electron', transport: win.leadConsole };
-  const token = takeTokenFromLocation(win);
-  if (!token) {
-    return {
-      kind: 'none',
-      reason: 'This page has no access token. Open the exact link that `lead-console serve` printed (it ends with #token=…).',
-    };
-  }
-  return { kind: 'browser', transport: createHttpTransport({ token, onConnectionChange }) };
+  // Browser mode: the link `serve` printed set an HttpOnly session cookie, which the browser
+  // sends with every request; the page itself never sees a secret.
+  return { kind: 'browser', transport: createHttpTransport({ onConnectionChange }) };
 }

@@ -1,6 +1,6 @@
 // Which database the console uses: open a SQLite file, or connect to PostgreSQL after a test.
 import { createStore } from 'zustand/vanilla';
-import type { InputOf } from '../../../shared/ipc/contract';
+import type { AppInfo, InputOf } from '../../../shared/ipc/contract';
 import { describeError, type ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
@@ -15,53 +15,63 @@ export interface SettingsState {
   message: string | null;
   testPostgres(form: PostgresForm): Promise<void>;
   connectPostgres(form: PostgresForm): Promise<void>;
-  openSqlite(file?: string): Promise<void>;
+  /** Electron: no file (the main process shows its dialog). Browser: a file in the allowed folder. */
+  openSqlite(file?: string, confirmForeign?: boolean): Promise<void>;
+  createSqlite(file?: string): Promise<void>;
 }
 
 export function createSettingsStore(client: ApiClient, app: AppStore, onDatabaseChanged: () => void) {
-  return createStore<SettingsState>()((set) => ({
-    busy: null,
-    testResult: null,
-    formError: null,
-    message: null,
-    async testPostgres(form) {
-      set({ busy: 'test', testResult: null, formError: null, message: null });
+  return createStore<SettingsState>()((set) => {
+    const switchDatabase = async (busy: 'connect' | 'sqlite', call: () => Promise<AppInfo>, failed: (err: unknown) => void) => {
+      set({ busy, message: null });
       try {
-        const r = await client.call('database/test-postgres', form);
-        set({ testResult: `Connection works (PostgreSQL ${r.server_version}).` });
-      } catch (err) {
-        set({ formError: `The test failed. ${describeError(err).message}` });
-      } finally {
-        set({ busy: null });
-      }
-    },
-    async connectPostgres(form) {
-      set({ busy: 'connect', testResult: null, formError: null, message: null });
-      try {
-        const info = await client.call('database/connect-postgres', form);
+        const info = await call();
         app.getState().setInfo(info);
         set({ message: `Now using ${info.database.description}.` });
         onDatabaseChanged();
       } catch (err) {
-        // A failed switch leaves the console on the database it had.
-        set({ formError: `Could not connect. ${describeError(err).message} The console still uses the database it had.` });
+        failed(err);
       } finally {
         set({ busy: null });
       }
-    },
-    async openSqlite(file) {
-      set({ busy: 'sqlite', message: null });
-      try {
-        const info = await client.call('database/open-sqlite', file ? { file } : {});
-        app.getState().setInfo(info);
-        set({ message: `Now using ${info.database.description}.` });
-        onDatabaseChanged();
-      } catch (err) {
-        app.getState().reportError('Opening the SQLite file', err, 'settings');
-      } finally {
-        set({ busy: null });
-      }
-    },
-  }));
+    };
+    const reportOnScreen = (what: string) => (err: unknown) => app.getState().reportError(what, err, 'settings');
+    return {
+      busy: null,
+      testResult: null,
+      formError: null,
+      message: null,
+      async testPostgres(form) {
+        set({ busy: 'test', testResult: null, formError: null, message: null });
+        try {
+          const r = await client.call('database/test-postgres', form);
+          set({ testResult: `Connection works (PostgreSQL ${r.server_version}).` });
+        } catch (err) {
+          set({ formError: `The test failed. ${describeError(err).message}` });
+        } finally {
+          set({ busy: null });
+        }
+      },
+      async connectPostgres(form) {
+        set({ testResult: null, formError: null });
+        await switchDatabase(
+          'connect',
+          () => client.call('database/connect-postgres', form),
+          // A failed switch leaves the console on the database it had.
+          (err) => set({ formError: `Could not connect. ${describeError(err).message} The console still uses the database it had.` }),
+        );
+      },
+      async openSqlite(file, confirmForeign) {
+        await switchDatabase(
+          'sqlite',
+          () => client.call('database/open-sqlite', { ...(file ? { file } : {}), ...(confirmForeign ? { confirmForeign } : {}) }),
+          reportOnScreen('Opening the SQLite file'),
+        );
+      },
+      async createSqlite(file) {
+        await switchDatabase('sqlite', () => client.call('database/create-sqlite', file ? { file } : {}), reportOnScreen('Creating the SQLite database'));
+      },
+    };
+  });
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

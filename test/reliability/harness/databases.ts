@@ -26,7 +26,11 @@ export function sqliteFactory(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-
   const name = () => path.join(dir, `${randomBytes(5).toString('hex')}.sqlite`);
   return {
     dialect: 'sqlite',
-    fresh: async () => ({ kind: 'sqlite', file: name() }),
+    fresh: async () => {
+      const file = name();
+      fs.writeFileSync(file, ''); // an empty database: the CLI opens only existing files
+      return { kind: 'sqlite', file };
+    },
     copy: async (template) => {
       const from = (template as Extract<DatabaseTarget, { kind: 'sqlite' }>).file;
       const file = name();

@@ -1,8 +1,7 @@
 // The four operations the crash harness kills, each with its run, its rerun, the data it
 // needs beyond the demo seed, and the invariants specific to it.
 import type { DbHandle } from '../../../main/db/open-database';
-import type { DialectName } from '../../../main/db/dialect';
-import { FIX_RANGES } from '../../../main/services/status/problem-fixer';
+import { DIALECTS, type DialectName } from '../../../main/db/dialect';
 import { DEMO_NOW } from '../../../main/demo/seed-demo';
 import {
   checkAllOrNothing,
@@ -73,7 +72,7 @@ export function operation(name: OperationName, db: string[], dialect: DialectNam
         run: ['fix-lead-status', ...db, '--now', NOW, '--batch-size', '5', '--json'],
         rerun: ['fix-lead-status', ...db, '--now', NOW, '--batch-size', '5', '--json'],
         referenceIsRunOnly: true,
-        check: batchedPrefixCheck(5, FIX_RANGES[dialect].inFlight), // the run's --batch-size
+        check: batchedPrefixCheck(5, DIALECTS[dialect].fixRanges.inFlight), // the run's --batch-size
       };
     case 'sync':
       return {

@@ -23,6 +23,8 @@ const ORDER: Record<TableName, string[]> = {
   job_settings: ['job'],
   job_leases: ['job'],
   job_runs: ['id'],
+  status_aliases: ['word'],
+  dnc_changes: ['id'],
 };
 
 export const TABLES = Object.keys(ORDER) as TableName[];

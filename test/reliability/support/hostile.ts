@@ -35,7 +35,7 @@ export const WRONG_TYPES: unknown[] = [null, true, false, [], [1, 2], {}, { $gt:
 
 export const BAD_DATES = ['yesterday', '2026-13-45T99:99:99Z', '2026-02-30', '0000-00-00T00:00:00Z', '9999999-01-01T00:00:00Z', '1e10', 'NaN', '', 'T', '2026-11-24 10:00'];
 export const BAD_TIMEZONES = ['Mars/Olympus', 'UTC+99', '../../etc/localtime', "'; drop table leads; --", 'x'.repeat(5000), ''];
-export const BAD_CRON = ['', '* * *', '61 * * * *', '*/0 * * * *', '* * * * * * *', 'every minute', '@reboot', "'; drop table job_settings; --", '-1 * * * *', '1-1000 * * * *', 'x'.repeat(500)];
+export const BAD_CRON = ['', '* * *', '61 * * * *', '*/0 * * * *', '* * * * * * *', 'every minute', '@reboot', "'; drop table job_settings; --", '-1 * * * *', '1-1000 * * * *', 'x'.repeat(500), '0 0 31 4,6,9,11 *', '0 0 31 2,4 *'];
 export const BAD_DATABASE_URLS = [
   'mysql://root:hunter2@127.0.0.1/leads',
   'postgres://',

@@ -31,6 +31,11 @@ const badStatusList = fc.oneof(
 const badTarget = fc.oneof(hostileWord, fc.constantFrom('dnc', 'sale', 'contacted', 'callback', 'not_interested', null, 5));
 const badProgressId = fc.oneof(fc.constantFrom('', 'x'.repeat(65), '../../x', 'a b', "'; drop table leads; --", '\u0000'), wrongType.filter((v) => v !== undefined));
 const badJob = fc.oneof(hostileWord, wrongType);
+// Issue 20: NUL and other control characters, traversal and other applications' paths.
+const badFile = fc.oneof(
+  fc.constantFrom('', '   ', 'x'.repeat(4097), 'a\u0000.sqlite', 'a\n.sqlite', '\u001b[2J.sqlite', 'x\u007f', '../../etc/passwd', '/etc/passwd', '/proc/self/environ'),
+  wrongType.filter((v) => v !== undefined),
+);
 const badCron = fc.oneof(fc.constantFrom(...BAD_CRON), wrongType);
 const badLimit = fc.oneof(hostileNumber, fc.constantFrom(1001, 5001, 1e9), fc.constantFrom(...WRONG_TYPES));
 const badSource = fc.oneof(hostileWord, wrongType.filter((v) => v !== null));
@@ -50,14 +55,19 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     },
   };
   const pgConn = {
-    base: { host: '127.0.0.1', port: 1, database: 'leads', user: 'u', password: 'hunter2-secret', ssl: false },
+    base: { host: '127.0.0.1', port: 1, database: 'leads', user: 'u', password: 'hunter2-secret', sslMode: 'disable' },
     fields: {
-      host: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType),
+      // Issue 20: URL parameters, a socket folder, a port or credentials smuggled in the host.
+      host: fc.oneof(
+        fc.constantFrom('', '   ', 'db?options=-c log_statement=all', 'db/x?sslrootcert=/etc/passwd', '/var/run/postgresql', 'db:5432', 'u:p@db', 'db&application_name=x', 'db\u0000'),
+        hugeString,
+        wrongType,
+      ),
       port: fc.oneof(fc.constantFrom(0, -1, 65536, 1.5, 2 ** 53, ...HOSTILE_NUMBERS.filter((n) => !Number.isInteger(n))), wrongType.filter((v) => v !== undefined)),
       database: fc.oneof(fc.constantFrom('', 'x'.repeat(64)), hugeString, wrongType),
       user: fc.oneof(fc.constantFrom('', 'x'.repeat(64)), hugeString, wrongType),
       password: fc.oneof(hugeString, wrongType.filter((v) => v !== undefined)),
-      ssl: notBool,
+      sslMode: fc.oneof(fc.constantFrom('prefer', 'allow', 'verify-ca', 'true', '', 'DISABLE'), notBool),
     },
   };
   return {
@@ -65,7 +75,9 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     // Not read-only for the fuzzer: a random well-formed host would send it to DNS.
     'database/test-postgres': { ...pgConn, readOnly: false },
     'database/connect-postgres': { ...pgConn, readOnly: false },
-    'database/open-sqlite': { base: { file: '/proc/version/x.sqlite' }, fields: { file: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(4097)), wrongType.filter((v) => v !== undefined)) }, readOnly: false },
+    'database/open-sqlite': { base: { file: '/proc/version/x.sqlite' }, fields: { file: badFile, confirmForeign: notBool }, readOnly: false },
+    // Browser mode without --database-folder: even a well-formed path is refused.
+    'database/create-sqlite': { base: { file: '/tmp/lead-console-fuzz-created.sqlite' }, fields: { file: badFile }, readOnly: false },
     'campaigns/list': { base: {}, fields: {}, readOnly: true },
     'recycling/breakdown': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'recycling/preview': { ...recycle, readOnly: true },

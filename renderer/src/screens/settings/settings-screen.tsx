@@ -3,19 +3,22 @@ import { useState } from 'react';
 import { useSlice, useStores } from '../../stores/stores';
 import type { PostgresForm } from '../../stores/settings-store';
 
+type SslModeWord = PostgresForm['sslMode'];
+
 export function SettingsScreen() {
   const { settings } = useStores();
   const info = useSlice((s) => s.app, (s) => s.info);
   const { busy, testResult, formError, message } = useSlice((s) => s.settings, (s) => s);
   const [file, setFile] = useState('');
-  const [form, setForm] = useState({ host: 'localhost', port: '5432', database: '', user: '', password: '', ssl: false });
+  const [confirmForeign, setConfirmForeign] = useState(false);
+  const [form, setForm] = useState({ host: 'localhost', port: '5432', database: '', user: '', password: '', sslMode: 'disable' as SslModeWord });
   const pgInput = (): PostgresForm => ({
     host: form.host,
     port: Number(form.port) || 5432,
     database: form.database,
     user: form.user,
     ...(form.password ? { password: form.password } : {}),
-    ssl: form.ssl,
+    sslMode: form.sslMode,
   });
   const field = (key: 'host' | 'port' | 'database' | 'user' | 'password') => ({
     value: form[key],
@@ -40,21 +43,46 @@ export function SettingsScreen() {
       <div className="settings-grid">
         <section className="panel" aria-labelledby="sqlite-title">
           <h2 id="sqlite-title">SQLite file</h2>
-          <p className="hint">One file on this computer. {isElectron ? 'Leave the path empty to choose a file.' : 'Give the full path of the file on the machine that runs the console.'}</p>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void settings.getState().openSqlite(file.trim() || undefined);
-            }}
-          >
-            <label className="stacked">
-              SQLite file path
-              <input type="text" value={file} onChange={(e) => setFile(e.target.value)} placeholder="/path/to/lead-console.sqlite" />
-            </label>
-            <button type="submit" disabled={busy !== null || (!isElectron && !file.trim())}>
-              Open SQLite file…
-            </button>
-          </form>
+          {isElectron ? (
+            <>
+              <p className="hint">One file on this computer, chosen in the file dialog.</p>
+              <div className="control-row">
+                <button type="button" onClick={() => void settings.getState().openSqlite()} disabled={busy !== null}>
+                  Open SQLite file…
+                </button>
+                <button type="button" onClick={() => void settings.getState().createSqlite()} disabled={busy !== null}>
+                  New SQLite database…
+                </button>
+              </div>
+            </>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void settings.getState().openSqlite(file.trim(), confirmForeign);
+              }}
+            >
+              <p className="hint">
+                A file in the folder the console was started with (<code>serve --database-folder DIR</code>); without that option the browser cannot switch databases.
+              </p>
+              <label className="stacked">
+                File name in that folder
+                <input type="text" value={file} onChange={(e) => setFile(e.target.value)} placeholder="leads.sqlite" />
+              </label>
+              <label className="inline check">
+                <input type="checkbox" checked={confirmForeign} onChange={(e) => setConfirmForeign(e.target.checked)} />
+                Create the console's tables here even if the file holds another application's tables
+              </label>
+              <div className="control-row">
+                <button type="submit" disabled={busy !== null || !file.trim()}>
+                  Open SQLite file
+                </button>
+                <button type="button" onClick={() => void settings.getState().createSqlite(file.trim())} disabled={busy !== null || !file.trim()}>
+                  New SQLite database
+                </button>
+              </div>
+            </form>
+          )}
         </section>
         <section className="panel" aria-labelledby="pg-title">
           <h2 id="pg-title">Connect to PostgreSQL</h2>
@@ -86,9 +114,13 @@ export function SettingsScreen() {
               Password
               <input type="password" autoComplete="current-password" placeholder={keepsPassword ? '(keep the stored one)' : undefined} {...field('password')} />
             </label>
-            <label className="inline check">
-              <input type="checkbox" checked={form.ssl} onChange={(e) => setForm({ ...form, ssl: e.target.checked })} />
-              Use SSL
+            <label className="stacked">
+              SSL
+              <select value={form.sslMode} onChange={(e) => setForm({ ...form, sslMode: e.target.value as SslModeWord })}>
+                <option value="disable">Off</option>
+                <option value="require">Encrypted (certificate not checked)</option>
+                <option value="verify-full">Encrypted, certificate and host name checked</option>
+              </select>
             </label>
             <div className="control-row">
               <button type="button" onClick={() => void settings.getState().testPostgres(pgInput())} disabled={busy !== null}>

@@ -1,0 +1,81 @@
+// Lead search (issue 17): by id, by phone (any spelling, or its last 4+ digits), by name prefix;
+// newest first (highest id), a page at a time. Each key is one condition (search-dialect.ts),
+// answered one of two ways: a probe of its index for at most PROBE_CAP leads, sorted here when
+// that is all of them (a rare name, a phone); or, when more match (a common name, 4 digits at
+// millions of leads), a walk of the primary key newest first that stops after one page.
+import { InputError } from '../../../shared/errors';
+import type { LeadMatch, LeadSearchResult, LeadSearchRow } from '../../../shared/types/leads';
+import type { Db, Dialect } from '../../db/dialect';
+import { nameSearch, phoneSearch, probeQuery, walkQuery, type SearchCondition } from './search-dialect';
+import { planSearch } from './search-query';
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 200;
+/** Up to this many matches are sorted here; past it, the primary key is walked instead. */
+const PROBE_CAP = 2000;
+
+export interface SearchOptions {
+  limit?: number;
+  /** The previous page's `next_before_id`. */
+  beforeId?: number | null;
+}
+
+/** The newest `limit` ids matching one condition, below `beforeId`. */
+async function newestMatching(db: Db, dialect: Dialect, c: SearchCondition, beforeId: number | null, limit: number): Promise<number[]> {
+  const probe = (await probeQuery(dialect, c, beforeId, PROBE_CAP + 1).execute(db)).rows.map((r) => Number(r.id));
+  if (probe.length <= PROBE_CAP) return probe.sort((a, b) => b - a).slice(0, limit);
+  return (await walkQuery(c, beforeId, limit).execute(db)).rows.map((r) => Number(r.id));
+}
+
+export async function searchLeads(db: Db, dialect: Dialect, query: string, options: SearchOptions = {}): Promise<LeadSearchResult> {
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) throw new InputError(`The limit must be between 1 and ${MAX_SEARCH_LIMIT} (got ${limit}).`);
+  const beforeId = options.beforeId ?? null;
+  const plan = planSearch(query);
+  // One more than a page: whether there is a next page.
+  const want = limit + 1;
+  const matches = new Map<number, Set<LeadMatch>>();
+  const add = (ids: number[], how: LeadMatch) => {
+    for (const id of ids) matches.set(id, (matches.get(id) ?? new Set()).add(how));
+  };
+  if (plan.id !== null && (beforeId === null || plan.id < beforeId)) {
+    add((await db.selectFrom('leads').select('id').where('id', '=', plan.id).execute()).map((r) => r.id), 'id');
+  }
+  if (plan.phoneSuffix !== null) add(await newestMatching(db, dialect, phoneSearch(dialect, plan.phoneSuffix), beforeId, want), 'phone');
+  for (const name of plan.names) add(await newestMatching(db, dialect, nameSearch(dialect, name), beforeId, want), 'name');
+
+  const ids = [...matches.keys()].sort((a, b) => b - a);
+  const page = ids.slice(0, limit);
+  const rows = page.length === 0 ? [] : await readRows(db, page);
+  return {
+    query,
+    searched: plan.searched,
+    leads: rows.map((r) => ({ ...r, matched: [...matches.get(r.id)!] })),
+    next_before_id: ids.length > limit ? page[page.length - 1] : null,
+  };
+}
+
+async function readRows(db: Db, ids: number[]): Promise<Omit<LeadSearchRow, 'matched'>[]> {
+  const rows = await db
+    .selectFrom('leads')
+    .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
+    .innerJoin('campaigns', 'campaigns.id', 'lead_lists.campaign_id')
+    .select([
+      'leads.id',
+      'leads.list_id',
+      'lead_lists.name as list_name',
+      'lead_lists.campaign_id',
+      'campaigns.name as campaign_name',
+      'leads.phone',
+      'leads.first_name',
+      'leads.last_name',
+      'leads.status',
+      'leads.dial_attempts',
+      'leads.last_dial_attempt',
+      'leads.created_at',
+    ])
+    .where('leads.id', 'in', ids)
+    .orderBy('leads.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), dial_attempts: Number(r.dial_attempts) }));
+}
