@@ -59,6 +59,11 @@ export class AppRuntime {
     return s;
   }
 
+  /** False with `serve --no-jobs`: the jobs can be listed and set, but this console runs none. */
+  get runsJobs(): boolean {
+    return this.options.jobs !== false;
+  }
+
   get isOpen(): boolean {
     return this.current !== null;
   }
@@ -68,7 +73,8 @@ export class AppRuntime {
     return {
       version: this.options.version,
       shell: this.options.shell,
-      database: h ? { kind: h.target.kind, description: h.description } : { kind: 'sqlite', description: 'no database open' },
+      database: h ? { kind: h.target.kind, description: h.description, has_password: hasPassword(h.target) } : { kind: 'sqlite', description: 'no database open' },
+      runs_jobs: this.runsJobs,
     };
   }
 
@@ -95,8 +101,9 @@ export class AppRuntime {
 
   private attach(handle: DbHandle): Current {
     const services = createServices(handle, this.clock);
-    if (this.options.jobs === false) return { handle, services, scheduler: null, stopForwarding: () => undefined };
     const scheduler = new JobScheduler({ services, handle, clock: this.clock, trigger: this.options.jobTrigger });
+    // Never started: the jobs, their settings and history are still there to see.
+    if (!this.runsJobs) return { handle, services, scheduler, stopForwarding: () => undefined };
     // The scheduler's own events, as the push events the window and the event streams hear.
     const started = (e: JobRunStarted) => this.events.emit('jobs/run-started', { job: e.job, run_id: e.run_id, started_at: e.started_at });
     const finished = (run: JobRun) => this.events.emit('jobs/run-finished', run);
@@ -153,5 +160,15 @@ export class AppRuntime {
       this.setDbState('unavailable', `Lost the connection to ${h.description}. Retrying…`);
       return 'unavailable';
     }
+  }
+}
+
+function hasPassword(target: OpenTarget): boolean {
+  if (target.kind !== 'postgres') return false;
+  if ('connection' in target) return Boolean(target.connection.password);
+  try {
+    return new URL(target.url).password !== '';
+  } catch {
+    return false;
   }
 }

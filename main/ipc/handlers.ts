@@ -1,6 +1,7 @@
 // Every channel of the contract, implemented over the app runtime's services. Inputs arrive
 // parsed by the channel's schema (dispatch.ts); long operations report progress when the caller
 // gave a progressId.
+import { ConsoleError } from '../../shared/errors';
 import type { AppRuntime } from '../app/app-runtime';
 import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
 import { createSqlite, openSqlite } from './sqlite-handlers';
@@ -38,7 +39,10 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'hopper/cleanup': () => s().hopper.cleanupStale(),
     'jobs/list': () => runtime.scheduler.list(),
     'jobs/history': ({ job, limit }) => runtime.scheduler.history({ job, limit }),
-    'jobs/run-now': ({ job }) => runtime.scheduler.runNow(job),
+    'jobs/run-now': async ({ job }) => {
+      if (!runtime.runsJobs) throw new ConsoleError('conflict', `This console was started with --no-jobs and runs no job. Run it with: lead-console jobs run ${job}`);
+      return runtime.scheduler.runNow(job);
+    },
     'jobs/set': ({ job, enabled, schedule }) => runtime.scheduler.set(job, { enabled, schedule }),
     'audit/list': (filter) => s().audit.list(filter),
     'audit/export-csv': (filter) => s().audit.exportCsv(filter),

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { DatabaseBanner } from './components/database-banner';
 import { ErrorList } from './components/error-list';
 import { SideNav } from './components/side-nav';
+import { ThemeSwitch } from './components/theme-switch';
 import { AuditScreen } from './screens/audit/audit-screen';
 import { HopperScreen } from './screens/hopper/hopper-screen';
 import { JobsScreen } from './screens/jobs/jobs-screen';
@@ -48,6 +49,7 @@ export function App() {
             {info.database.description}
           </span>
         ) : null}
+        <ThemeSwitch />
         {info ? <span className="version">v{info.version}</span> : null}
       </header>
       <div className="app-body">

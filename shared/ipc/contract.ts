@@ -70,7 +70,14 @@ export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
 
 export interface AppInfo {
   version: string;
-  database: { kind: 'sqlite' | 'postgres'; description: string };
+  database: {
+    kind: 'sqlite' | 'postgres';
+    description: string;
+    /** The connection in use has a password, which the settings form keeps when left empty. */
+    has_password?: boolean;
+  };
+  /** False when started with `serve --no-jobs`: the jobs are shown, but this console runs none. */
+  runs_jobs?: boolean;
   /** Browser mode or Electron. */
   shell: 'electron' | 'browser';
 }

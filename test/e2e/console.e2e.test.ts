@@ -29,7 +29,20 @@ async function figure(name: string): Promise<string> {
 }
 
 async function expectFigure(name: string, value: number): Promise<void> {
-  await expect.poll(() => figure(name), { timeout: 15_000 }).toBe(fmt(value));
+  // Generous: on a loaded machine a refresh of a large list waits behind the scheduled jobs.
+  await expect.poll(() => figure(name), { timeout: 45_000 }).toBe(fmt(value));
+}
+
+/** How far the page, the content column or any table scrolls sideways (0: everything fits). */
+async function sidewaysOverflow(): Promise<number> {
+  return page.evaluate(() => {
+    const boxes = [document.documentElement, ...document.querySelectorAll('.content, .table-frame')];
+    return Math.max(...boxes.map((e) => e.scrollWidth - e.clientWidth));
+  });
+}
+
+async function pageBackground(): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 }
 
 async function openScreen(name: string): Promise<void> {
@@ -74,6 +87,12 @@ describe('console in a browser (lead-console serve)', () => {
     expect(await page.getByRole('checkbox', { name: 'no_answer', exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('alert', { name: /problem leads in this list/ }).count()).toBe(1);
     await screenshot(page, '01-recycling', true);
+    // The compact table: every word on one row, sortable by count.
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    await page.getByRole('table', { name: 'Statuses in this list' }).waitFor();
+    await screenshot(page, '01b-recycling-table', true);
+    await page.getByRole('button', { name: 'Cards', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'no_answer', exact: true }).waitFor();
   }, 60_000);
 
   it('selects recyclable, recycles with reset: the figures and the database agree', async () => {
@@ -139,6 +158,8 @@ describe('console in a browser (lead-console serve)', () => {
     expect(db.countNullStatus(1)).toBe(0);
     await expectFigure('Total leads', db.totalLeads(1));
     expect(await page.getByRole('checkbox', { name: '(no status)', exact: true }).count()).toBe(0);
+    // Alias spellings sit in collapsed groups: look there too.
+    expect(await page.getByRole('checkbox', { name: 'NA', exact: true, includeHidden: true }).count()).toBe(0);
     await screenshot(page, '05-after-fix');
   }, 180_000);
 
@@ -162,15 +183,32 @@ describe('console in a browser (lead-console serve)', () => {
 
   it('runs a job from the jobs panel and shows the run', async () => {
     await openScreen('Jobs');
-    const row = page.getByRole('row', { name: 'cleanup_stale_hopper_entries', exact: true });
+    const row = page.getByRole('row', { name: 'Clean up stale hopper entries', exact: true });
     await row.waitFor();
     const runsBefore = db.jobRuns('cleanup_stale_hopper_entries');
-    await row.getByRole('button', { name: 'Run now: cleanup_stale_hopper_entries' }).click();
+    await row.getByRole('button', { name: 'Run now: Clean up stale hopper entries' }).click();
     await expect.poll(() => db.jobRuns('cleanup_stale_hopper_entries'), { timeout: 30_000 }).toBe(runsBefore + 1);
     const history = page.getByRole('table', { name: 'Run history' });
     await expect.poll(() => history.getByRole('row').filter({ hasText: 'cleanup_stale_hopper_entries' }).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     await expect.poll(() => row.textContent()).toMatch(/ok|skipped/);
     await screenshot(page, '07-jobs');
+
+    // Editing a schedule keeps every column, Run now included, on screen.
+    await page.getByRole('button', { name: 'Edit schedule of Fill the hopper' }).click();
+    const fill = page.getByRole('row', { name: 'Fill the hopper', exact: true });
+    await fill.getByRole('textbox', { name: 'Schedule of Fill the hopper' }).waitFor();
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    const runNow = (await fill.getByRole('button', { name: 'Run now: Fill the hopper' }).boundingBox())!;
+    expect(runNow.x + runNow.width).toBeLessThanOrEqual(1440);
+    await screenshot(page, '07b-jobs-edit');
+    // From 1024 px up: no sideways scrolling, in edit mode too.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, '07c-jobs-1024-edit');
+    await fill.getByRole('button', { name: 'Cancel' }).click();
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, '07d-jobs-1024');
+    await page.setViewportSize({ width: 1440, height: 960 });
   }, 60_000);
 
   it('lists the status changes by source and exports them as CSV', async () => {
@@ -278,6 +316,34 @@ describe('console in a browser (lead-console serve)', () => {
     await expect.poll(() => db.countWithStatus(1, 'XFER'), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => page.getByRole('checkbox', { name: 'XFER', exact: true }).count(), { timeout: 15_000 }).toBe(0);
     await screenshot(page, '16-after-map', true);
+  }, 90_000);
+
+  it('follows the OS dark mode on every screen, and the theme switch overrides it', async () => {
+    const light = await pageBackground();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(pageBackground).not.toBe(light);
+    const dark = await pageBackground();
+    const shots: [string, string, boolean][] = [
+      ['Recycling', 'dark-01-recycling', true],
+      ['Hopper', 'dark-06-hopper', false],
+      ['Jobs', 'dark-07-jobs', false],
+      ['Audit', 'dark-08-audit', false],
+      ['Settings', 'dark-09-settings', false],
+    ];
+    for (const [name, file, fullPage] of shots) {
+      await openScreen(name);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect.poll(() => page.getByText(/^Loading/).count(), { timeout: 30_000 }).toBe(0);
+      await screenshot(page, file, fullPage);
+    }
+    // The supervisor's pick wins over the OS (remembering it is a component test's job).
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    await theme.selectOption('light');
+    expect(await pageBackground()).toBe(light);
+    await theme.selectOption('system');
+    expect(await pageBackground()).toBe(dark);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(pageBackground).toBe(light);
   }, 90_000);
 
   it('shows the database settings, and the page had no script or CSP error', async () => {

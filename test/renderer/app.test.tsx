@@ -56,17 +56,81 @@ describe('console frame', () => {
     expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
   });
 
+  it("keeps an error on the screen where it happened", async () => {
+    renderWithStores(<App />, {
+      ...base,
+      'recycling/breakdown': () => {
+        throw new ConsoleError('conflict', 'The list is being recycled by another console.');
+      },
+      'audit/list': () => [],
+    });
+    const error = await screen.findByRole('alert', { name: 'Error' });
+    expect(error.textContent).toContain('Loading the list failed.');
+    const screens = screen.getByRole('navigation', { name: 'Screens' });
+    fireEvent.click(within(screens).getByRole('button', { name: 'Audit' }));
+    await screen.findByRole('heading', { name: 'Audit' });
+    expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
+    fireEvent.click(within(screens).getByRole('button', { name: 'Recycling' }));
+    expect((await screen.findByRole('alert', { name: 'Error' })).textContent).toContain('Loading the list failed.');
+  });
+
+  it('settings: a failed connection test is told on the form, not as a database outage', async () => {
+    renderWithStores(<App />, {
+      ...base,
+      'database/test-postgres': () => {
+        throw new ConsoleError('database_unavailable', 'PostgreSQL at db:5432 refused the user name or password.');
+      },
+      'database/connect-postgres': () => {
+        throw new ConsoleError('database_unavailable', 'PostgreSQL at db:5432 is not answering.');
+      },
+    });
+    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    const failure = await screen.findByRole('alert', { name: 'PostgreSQL connection failed' });
+    expect(failure.textContent).toContain('refused the user name or password');
+    expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
+    expect(screen.queryByRole('alert', { name: 'Error' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(screen.getByRole('alert', { name: 'PostgreSQL connection failed' }).textContent).toContain('still uses the database it had'));
+    expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
+  });
+
+  it('follows the OS colour scheme until a theme is picked, and remembers the pick', async () => {
+    localStorage.removeItem('lead-console-theme');
+    delete document.documentElement.dataset.theme;
+    renderWithStores(<App />, base);
+    const picker = (await screen.findByRole('combobox', { name: 'Theme' })) as HTMLSelectElement;
+    expect(picker.value).toBe('system');
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    fireEvent.change(picker, { target: { value: 'dark' } });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    cleanup();
+    delete document.documentElement.dataset.theme;
+    // The next window opens dark.
+    renderWithStores(<App />, base);
+    expect(((await screen.findByRole('combobox', { name: 'Theme' })) as HTMLSelectElement).value).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Theme' }), { target: { value: 'system' } });
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    expect(localStorage.getItem('lead-console-theme')).toBe('system');
+  });
+
   it('settings: tests a PostgreSQL connection, then connects', async () => {
     const { transport } = renderWithStores(<App />, {
       ...base,
       'database/test-postgres': () => ({ ok: true, server_version: '17.2' }),
-      'database/connect-postgres': () => ({ ...INFO, database: { kind: 'postgres', description: 'leads@db:5432/lc' } }),
+      'database/connect-postgres': () => ({ ...INFO, database: { kind: 'postgres', description: 'leads@db:5432/lc', has_password: true } }),
     });
     await screen.findByRole('heading', { name: 'Solar — Main import' });
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Host' }), { target: { value: 'db' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
+    // SQLite in use: no password is stored, so none is offered to keep.
+    expect(screen.getByLabelText('Password').getAttribute('placeholder')).toBeNull();
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'SSL' }), { target: { value: 'verify-full' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -74,6 +138,8 @@ describe('console frame', () => {
     expect(callsTo(transport, 'database/test-postgres')[0]).toEqual({ host: 'db', port: 5432, database: 'lc', user: 'leads', password: 's3cret', sslMode: 'verify-full' });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await screen.findByText('Now using leads@db:5432/lc.');
+    // Connected with a password: the form now offers to keep it.
+    expect(screen.getByLabelText('Password').getAttribute('placeholder')).toBe('(keep the stored one)');
     await waitFor(() => expect(callsTo(transport, 'campaigns/list').length).toBeGreaterThanOrEqual(2));
   });
 });

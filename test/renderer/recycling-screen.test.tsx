@@ -150,9 +150,22 @@ describe('recycling screen', () => {
     expect(banner.textContent).toContain('900');
     expect(banner.textContent).toContain('dialed but still new or blank');
     expect(banner.textContent).toContain('600');
+    // The banner counts the never-dialed blanks; the (no status) card counts every blank lead.
+    expect(banner.textContent).toContain('no status, never dialed');
+    expect(banner.textContent).toContain('the status cards below count every lead');
+    const nullCard = screen.getByRole('checkbox', { name: '(no status)' }).closest('li')!;
+    expect(nullCard.textContent).toContain('1,500');
+    expect(nullCard.textContent).toContain('every lead with no status, dialed or not');
     fireEvent.click(within(banner).getByRole('button', { name: 'Fix Problematic Leads' }));
     const dialog = await screen.findByRole('dialog', { name: 'Fix problem leads' });
     expect(within(dialog).getByTestId('will-fix').textContent).toBe('1,500');
+    // What the fixed leads become: a small status → count table, largest first.
+    const after = within(dialog).getByRole('table', { name: 'Statuses of the fixed leads afterwards' });
+    const afterRows = within(after).getAllByRole('row').slice(1).map((r) => Array.from(r.children, (c) => c.textContent));
+    expect(afterRows).toEqual([
+      ['failed', '900'],
+      ['new', '600'],
+    ]);
     expect(callsTo(transport, 'leads/fix-problematic')).toEqual([expect.objectContaining({ listId: 1, dryRun: true })]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Fixed 1,500 problem leads.');
@@ -178,6 +191,46 @@ describe('recycling screen', () => {
     await screen.findByText(/Undone: 4,200 leads/);
     expect(callsTo(transport, 'operations/undo')[0]).toMatchObject({ operationId: UNDOABLE.operation_id });
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+  });
+
+  it('starts the form over after a recycle and after an undo', async () => {
+    let undoable: typeof UNDOABLE | null = null;
+    renderScreen({
+      'operations/last-undoable': () => undoable,
+      'recycling/recycle': () => {
+        undoable = UNDOABLE;
+        return { operation_id: UNDOABLE.operation_id, kind: 'recycle', changed: 4_200, list_id: 1 };
+      },
+      'operations/undo': () => {
+        undoable = null;
+        return { operation_id: 'u', kind: 'undo', changed: 4_200, list_id: 1 };
+      },
+    });
+    const resetBox = () => screen.getByRole('checkbox', { name: 'Reset dial count' }) as HTMLInputElement;
+    const target = () => (screen.getByRole('combobox', { name: 'Target status' }) as HTMLSelectElement).value;
+    const fillForm = async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Select Recyclable' }));
+      fireEvent.change(screen.getByRole('combobox', { name: 'Target status' }), { target: { value: 'no_answer' } });
+      fireEvent.click(resetBox());
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Allow final statuses (override)' }));
+      expect(resetBox().checked).toBe(true);
+    };
+    await fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Recycle' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Confirm recycle' })).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText('Recycled 4,200 leads.');
+    expect(resetBox().checked).toBe(false);
+    expect(target()).toBe('new');
+    expect((screen.getByRole('checkbox', { name: 'Allow final statuses (override)' }) as HTMLInputElement).checked).toBe(false);
+    expect(figure('Selected')).toBe('0');
+
+    await fillForm();
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Undo last operation' })).getByRole('button', { name: 'Confirm' }));
+    await screen.findByText(/Undone: 4,200 leads/);
+    expect(resetBox().checked).toBe(false);
+    expect(target()).toBe('new');
+    expect(figure('Selected')).toBe('0');
   });
 
   it('disables Undo once the leads changed, with the reason', async () => {
@@ -211,6 +264,52 @@ describe('recycling screen', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Confirm' }));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('many odd words', () => {
+  const ODD = breakdownOf(1, [
+    ['new', 100],
+    ['no_answer', 50],
+    ['NA', 3],
+    ['no answer', 2],
+    ['N', 1],
+    ['XFER', 1],
+    ['busy', 20],
+  ]);
+
+  it('groups alias spellings under their catalogue status instead of a card each', async () => {
+    localStorage.removeItem('lead-console-status-view');
+    renderScreen({ 'recycling/breakdown': () => ODD });
+    const cards = await screen.findByRole('list', { name: 'Statuses in this list' });
+    const cardWords = within(cards).getAllByRole('checkbox').map((c) => c.getAttribute('aria-labelledby') && document.getElementById(c.getAttribute('aria-labelledby')!)!.textContent);
+    expect(cardWords).toEqual(['new', 'no_answer', 'XFER', 'busy']);
+    const group = screen.getByRole('list', { name: 'Spellings of no_answer' }).closest('details')!;
+    expect(group.querySelector('summary')!.textContent).toBe('no_answer: 3 spellings, 6 leads');
+    expect(within(group).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'))).toEqual(['NA', 'no answer', 'N']);
+    // A spelling can still be chosen on its own.
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'NA' }));
+    expect(figure('Selected')).toBe('3');
+  });
+
+  it('offers a compact table sortable by count, and remembers the choice', async () => {
+    localStorage.removeItem('lead-console-status-view');
+    renderScreen({ 'recycling/breakdown': () => ODD });
+    fireEvent.click(await screen.findByRole('button', { name: 'Table' }));
+    const table = screen.getByRole('table', { name: 'Statuses in this list' });
+    const words = () => within(table).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'));
+    expect(words()).toEqual(['new', 'no_answer', 'busy', 'NA', 'no answer', 'N', 'XFER']);
+    fireEvent.click(within(table).getByRole('button', { name: /Leads/ }));
+    expect(words().slice(0, 2)).toEqual(['N', 'XFER']);
+    expect(within(table).getByRole('columnheader', { name: /Leads/ }).getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(table).getByRole('checkbox', { name: 'busy' }));
+    expect(figure('Selected')).toBe('20');
+    expect(localStorage.getItem('lead-console-status-view')).toBe('table');
+    cleanup();
+    renderScreen({ 'recycling/breakdown': () => ODD });
+    expect(await screen.findByRole('table', { name: 'Statuses in this list' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Table' }).getAttribute('aria-pressed')).toBe('true');
+    localStorage.removeItem('lead-console-status-view');
   });
 });
 

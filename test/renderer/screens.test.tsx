@@ -5,7 +5,7 @@ import { HopperScreen } from '../../renderer/src/screens/hopper/hopper-screen';
 import { JobsScreen } from '../../renderer/src/screens/jobs/jobs-screen';
 import { AuditScreen } from '../../renderer/src/screens/audit/audit-screen';
 import type { AuditRow } from '../../shared/types/audit';
-import { HOPPER_EXPLAIN, HOPPER_STATS, JOBS, jobRun } from './support/fixtures';
+import { HOPPER_EXPLAIN, HOPPER_STATS, INFO, JOBS, jobRun } from './support/fixtures';
 import { callsTo, renderWithStores } from './support/render';
 
 afterEach(cleanup);
@@ -50,31 +50,68 @@ describe('jobs screen', () => {
         return run;
       },
     });
-    const row = await screen.findByRole('row', { name: 'fill_hopper' });
+    const row = await screen.findByRole('row', { name: 'Fill the hopper' });
     expect(row.textContent).toContain('Every minute');
+    // The plain name first; the code the CLI uses in small type under it.
+    expect(within(row).getByText('Fill the hopper').className).toBe('job-name');
+    expect(within(row).getByText('fill_hopper').className).toContain('job-code');
     expect(row.textContent).toContain('ok');
-    const reconcile = screen.getByRole('row', { name: 'reconcile_lead_status' });
+    const reconcile = screen.getByRole('row', { name: 'Reconcile lead statuses' });
     expect(reconcile.textContent).toContain('never run');
-    const sw = within(reconcile).getByRole('switch', { name: 'Enabled: reconcile_lead_status' }) as HTMLInputElement;
+    const sw = within(reconcile).getByRole('switch', { name: 'Enabled: Reconcile lead statuses' }) as HTMLInputElement;
     expect(sw.checked).toBe(false);
     fireEvent.click(sw);
     await waitFor(() => expect(sw.checked).toBe(true));
     expect(callsTo(transport, 'jobs/set')).toEqual([{ job: 'reconcile_lead_status', enabled: true }]);
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Run now: fill_hopper' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Run now: Fill the hopper' }));
     const history = screen.getByRole('table', { name: 'Run history' });
     await waitFor(() => expect(within(history).getAllByRole('row')).toHaveLength(3));
     expect(within(history).getAllByRole('row')[1].textContent).toContain('queued: 40');
 
     // A scheduled run elsewhere: started, then finished, shown without a reload.
     act(() => transport.emit('jobs/run-started', { job: 'reconcile_lead_status', run_id: 3, started_at: '2026-11-24T15:00:00.000Z' }));
-    expect(within(screen.getByRole('row', { name: 'reconcile_lead_status' })).getByText('running')).toBeTruthy();
-    expect((within(screen.getByRole('row', { name: 'reconcile_lead_status' })).getByRole('button', { name: /Run now/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(screen.getByRole('row', { name: 'Reconcile lead statuses' })).getByText('running')).toBeTruthy();
+    expect((within(screen.getByRole('row', { name: 'Reconcile lead statuses' })).getByRole('button', { name: /Run now/ }) as HTMLButtonElement).disabled).toBe(true);
     act(() => transport.emit('jobs/run-finished', jobRun(3, 'reconcile_lead_status', 'failed')));
-    const after = screen.getByRole('row', { name: 'reconcile_lead_status' });
+    const after = screen.getByRole('row', { name: 'Reconcile lead statuses' });
     expect(after.textContent).toContain('failed');
     expect(after.textContent).toContain('database is locked');
-    expect(within(history).getAllByRole('row')[1].textContent).toContain('reconcile_lead_status');
+    expect(within(history).getAllByRole('row')[1].textContent).toContain('Reconcile lead statuses');
+  });
+  it('served with --no-jobs: shows the jobs and their runs, says this console runs none, offers no Run now', async () => {
+    const { stores } = renderWithStores(<JobsScreen />, {
+      'jobs/list': () => JOBS,
+      'jobs/history': () => [jobRun(1, 'fill_hopper')],
+    });
+    act(() => stores.app.setState({ info: { ...INFO, runs_jobs: false } }));
+    const row = await screen.findByRole('row', { name: 'Fill the hopper' });
+    expect(row.textContent).toContain('Every minute');
+    expect(within(screen.getByRole('table', { name: 'Run history' })).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByRole('note', { name: 'This console runs no job' }).textContent).toContain('runs none of them');
+    expect((within(row).getByRole('button', { name: 'Run now: Fill the hopper' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says it is loading until the first answer, never "No run yet." before it', async () => {
+    let answer!: () => void;
+    const ready = new Promise<void>((resolve) => (answer = resolve));
+    renderWithStores(<JobsScreen />, {
+      'jobs/list': async () => {
+        await ready;
+        return JOBS;
+      },
+      'jobs/history': async () => {
+        await ready;
+        return [jobRun(1, 'fill_hopper')];
+      },
+    });
+    expect(await screen.findByText('Loading the jobs…')).toBeTruthy();
+    expect(screen.queryByText('No run yet.')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    await act(async () => answer());
+    expect(await screen.findByRole('row', { name: 'Fill the hopper' })).toBeTruthy();
+    expect(screen.queryByText('Loading the jobs…')).toBeNull();
   });
 });
 

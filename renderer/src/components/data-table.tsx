@@ -13,6 +13,8 @@ export interface Column<R> {
   /** Class of the cells: `num` aligns right, `nowrap` keeps one line. */
   className?: string;
   headerClassName?: string;
+  /** The table is sorted by this column. */
+  ariaSort?: 'ascending' | 'descending';
 }
 
 export interface DataTableProps<R> {
@@ -31,38 +33,40 @@ export interface DataTableProps<R> {
 
 export function DataTable<R>({ label, columns, rows, rowKey, rowLabel, rowHeader = false, empty }: DataTableProps<R>) {
   return (
-    <table className="data-table" aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" className={c.headerClassName}>
-              {c.headerHidden ? <span className="visually-hidden">{c.header}</span> : c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)} aria-label={rowLabel?.(row)}>
-            {columns.map((c, i) =>
-              rowHeader && i === 0 ? (
-                <th key={c.key} scope="row" className={c.className}>
-                  {c.cell(row)}
-                </th>
-              ) : (
-                <td key={c.key} className={c.className}>
-                  {c.cell(row)}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-        {rows.length === 0 && empty !== null ? (
+    <div className="table-frame">
+      <table className="data-table" aria-label={label}>
+        <thead>
           <tr>
-            <td colSpan={columns.length}>{empty}</td>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.headerClassName} aria-sort={c.ariaSort}>
+                {c.headerHidden ? <span className="visually-hidden">{c.header}</span> : c.header}
+              </th>
+            ))}
           </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} aria-label={rowLabel?.(row)}>
+              {columns.map((c, i) =>
+                rowHeader && i === 0 ? (
+                  <th key={c.key} scope="row" className={c.className}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={c.key} className={c.className}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+          {rows.length === 0 && empty !== null ? (
+            <tr>
+              <td colSpan={columns.length}>{empty}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
   );
 }

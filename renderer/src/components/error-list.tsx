@@ -1,9 +1,12 @@
-// Every failed call, readable, until the supervisor dismisses it.
+// Every failed call, readable, until the supervisor dismisses it; on the screen where it happened
+// (an error of the recycling screen does not follow the supervisor to the audit).
 import { useSlice, useStores } from '../stores/stores';
 
 export function ErrorList() {
-  const errors = useSlice((s) => s.app, (s) => s.errors);
+  const all = useSlice((s) => s.app, (s) => s.errors);
+  const view = useSlice((s) => s.navigation, (s) => s.view);
   const { app } = useStores();
+  const errors = all.filter((e) => e.screen === null || e.screen === view);
   if (errors.length === 0) return null;
   return (
     <div className="errors">

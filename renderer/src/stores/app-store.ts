@@ -3,6 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo, PushEvents } from '../../../shared/ipc/contract';
 import { describeError, type ApiClient } from '../api/client';
+import type { View } from './views';
 
 export interface ShownError {
   id: number;
@@ -10,6 +11,8 @@ export interface ShownError {
   context: string;
   code: string;
   message: string;
+  /** The screen whose action failed: shown only there. Null: the whole console's (shown everywhere). */
+  screen: View | null;
 }
 
 export interface AppState {
@@ -17,7 +20,7 @@ export interface AppState {
   database: PushEvents['database/status'];
   errors: ShownError[];
   loadInfo(): Promise<void>;
-  reportError(context: string, err: unknown): void;
+  reportError(context: string, err: unknown, screen?: View | null): void;
   dismissError(id: number): void;
   setInfo(info: AppInfo): void;
 }
@@ -35,10 +38,10 @@ export function createAppStore(client: ApiClient) {
         get().reportError('Connecting to the console', err);
       }
     },
-    reportError(context, err) {
+    reportError(context, err, screen = null) {
       const { code, message } = describeError(err);
       const update: Partial<AppState> = {
-        errors: [...get().errors.slice(-4), { id: nextId++, context, code, message }],
+        errors: [...get().errors.slice(-4), { id: nextId++, context, code, message, screen }],
       };
       if (code === 'database_unavailable') update.database = { state: 'unavailable', message };
       set(update);

@@ -45,7 +45,7 @@ export function createAuditStore(client: ApiClient, app: AppStore) {
         try {
           set({ rows: await client.call('audit/list', { ...input(), limit: PAGE }) });
         } catch (err) {
-          app.getState().reportError('Loading the audit', err);
+          app.getState().reportError('Loading the audit', err, 'audit');
         } finally {
           set({ loading: false });
         }
@@ -55,7 +55,7 @@ export function createAuditStore(client: ApiClient, app: AppStore) {
         try {
           return await client.call('audit/export-csv', input());
         } catch (err) {
-          app.getState().reportError('Exporting the audit', err);
+          app.getState().reportError('Exporting the audit', err, 'audit');
           return null;
         } finally {
           set({ exporting: false });

@@ -26,7 +26,7 @@ export function createHopperStore(client: ApiClient, app: AppStore) {
       fetch: (campaignId: number) => Promise.all([client.call('hopper/stats', { campaignId }), client.call('hopper/explain', { campaignId })]),
       apply: ([stats, explain]) => set({ stats, explain }),
       setLoading: (loading) => set({ loading }),
-      report: (context, err) => app.getState().reportError(context, err),
+      report: (context, err) => app.getState().reportError(context, err, 'hopper'),
     });
     return {
       campaignId: null,
@@ -46,7 +46,7 @@ export function createHopperStore(client: ApiClient, app: AppStore) {
           set({ lastFill });
           await get().refresh();
         } catch (err) {
-          app.getState().reportError('Filling the hopper', err);
+          app.getState().reportError('Filling the hopper', err, 'hopper');
         } finally {
           set({ filling: false });
         }

@@ -12,6 +12,8 @@ export interface JobsState {
   /** Runs in progress, by job, from `jobs/run-started` until `jobs/run-finished`. */
   running: Partial<Record<JobName, { run_id: number; started_at: string }>>;
   loading: boolean;
+  /** The first load answered: until then the screen says it is loading, not "no run yet". */
+  loaded: boolean;
   historyFilter: JobName | null;
   load(): Promise<void>;
   loadHistory(job?: JobName | null): Promise<void>;
@@ -22,13 +24,14 @@ export interface JobsState {
 
 export function createJobsStore(client: ApiClient, app: AppStore) {
   const store = createStore<JobsState>()((set, get) => {
-    const report = (context: string, err: unknown) => app.getState().reportError(context, err);
+    const report = (context: string, err: unknown) => app.getState().reportError(context, err, 'jobs');
     const replaceJob = (info: JobInfo) => set({ jobs: get().jobs.map((j) => (j.job === info.job ? info : j)) });
     return {
       jobs: [],
       history: [],
       running: {},
       loading: false,
+      loaded: false,
       historyFilter: null,
       async load() {
         set({ loading: true });
@@ -37,7 +40,7 @@ export function createJobsStore(client: ApiClient, app: AppStore) {
             client.call('jobs/list', {}),
             client.call('jobs/history', { limit: HISTORY_LIMIT, ...(get().historyFilter ? { job: get().historyFilter! } : {}) }),
           ]);
-          set({ jobs, history });
+          set({ jobs, history, loaded: true });
         } catch (err) {
           report('Loading the jobs', err);
         } finally {

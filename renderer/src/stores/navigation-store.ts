@@ -4,7 +4,9 @@ import type { CampaignSummary } from '../../../shared/types/status';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
-export type View = 'recycling' | 'import' | 'hopper' | 'dnc' | 'jobs' | 'audit' | 'settings' | 'lead';
+import type { View } from './views';
+
+export type { View } from './views';
 
 export interface NavigationState {
   campaigns: CampaignSummary[];

@@ -13,6 +13,7 @@ import { createNavigationStore } from './navigation-store';
 import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
 import { createIoStore } from './io-store';
+import { createThemeStore } from './theme-store';
 
 export function createStores(client: ApiClient) {
   const app = createAppStore(client);
@@ -29,7 +30,8 @@ export function createStores(client: ApiClient) {
     void navigation.getState().loadCampaigns();
     void jobs.getState().load();
   });
-  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord };
+  const theme = createThemeStore();
+  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord, theme };
 }
 export type Stores = ReturnType<typeof createStores>;
 

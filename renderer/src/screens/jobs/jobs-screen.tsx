@@ -1,10 +1,12 @@
 // Scheduled jobs and their runs, updated live from job events.
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect } from 'react';
 import { JOB_NAMES, type JobInfo, type JobName, type JobRun } from '../../../../shared/types/jobs';
-import { countsText, dateTime, duration } from '../../format/format';
 import { DataTable, type Column } from '../../components/data-table';
+import { countsText, dateTime, duration } from '../../format/format';
 import type { JobsState } from '../../stores/jobs-store';
 import { useSlice, useStores } from '../../stores/stores';
+import { jobLabel } from './job-labels';
+import { ScheduleEditor } from './schedule-editor';
 
 function Outcome({ run }: { run: JobRun | null }) {
   if (!run) return <span className="outcome outcome-none">never run</span>;
@@ -15,38 +17,29 @@ function Outcome({ run }: { run: JobRun | null }) {
   );
 }
 
-function ScheduleEditor({ job }: { job: JobInfo }) {
-  const { jobs } = useStores();
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(job.schedule);
-  if (!editing) {
-    return (
-      <div className="schedule">
-        <span className="schedule-text">{job.schedule_text}</span>
-        <code>{job.schedule}</code>{' '}
-        <button type="button" className="link" onClick={() => (setValue(job.schedule), setEditing(true))} aria-label={`Edit schedule of ${job.job}`}>
-          Edit
-        </button>
-      </div>
-    );
-  }
+/** A long code may wrap in a narrow column, but only after an underscore, never mid-word. */
+function breakAtUnderscores(code: string) {
+  return code.split('_').map((part, i, parts) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 ? (
+        <>
+          _<wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
+}
+
+/** The plain name, and the code the CLI and the logs use in small type under it. */
+function JobTitle({ job, description }: { job: JobName; description?: string }) {
   return (
-    <form
-      className="schedule-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void jobs
-          .getState()
-          .setSchedule(job.job, value)
-          .then((ok) => ok && setEditing(false));
-      }}
-    >
-      <input type="text" value={value} onChange={(e) => setValue(e.target.value)} aria-label={`Schedule of ${job.job}`} maxLength={120} />
-      <button type="submit">Save</button>
-      <button type="button" onClick={() => setEditing(false)}>
-        Cancel
-      </button>
-    </form>
+    <>
+      <span className="job-name" title={description}>
+        {jobLabel(job)}
+      </span>
+      <code className="job-code">{breakAtUnderscores(job)}</code>
+    </>
   );
 }
 
@@ -60,27 +53,27 @@ function EnabledSwitch({ job }: { job: JobInfo }) {
         checked={job.enabled}
         aria-checked={job.enabled}
         onChange={(e) => void jobs.getState().setEnabled(job.job, e.target.checked)}
-        aria-label={`Enabled: ${job.job}`}
+        aria-label={`Enabled: ${jobLabel(job.job)}`}
       />
       <span className="switch-track" aria-hidden="true" />
     </label>
   );
 }
 
-function jobColumns(running: JobsState['running'], runNow: (job: JobName) => void): Column<JobInfo>[] {
+function jobColumns(running: JobsState['running'], runNow: ((job: JobName) => void) | null): Column<JobInfo>[] {
   const isRunning = (job: JobInfo) => Boolean(running[job.job]) || job.last_run?.outcome === 'running';
   return [
-    { key: 'job', header: 'Job', cell: (job) => <code>{job.job}</code> },
+    { key: 'job', header: 'Job', cell: (job) => <JobTitle job={job.job} description={job.description} /> },
     { key: 'schedule', header: 'Schedule', cell: (job) => <ScheduleEditor job={job} /> },
     { key: 'enabled', header: 'Enabled', cell: (job) => <EnabledSwitch job={job} /> },
-    { key: 'next', header: 'Next run', className: 'nowrap', cell: (job) => (job.enabled ? dateTime(job.next_run_at) : 'disabled') },
-    { key: 'last', header: 'Last run', className: 'nowrap', cell: (job) => dateTime(job.last_run?.started_at) },
+    { key: 'next', header: 'Next run', cell: (job) => (job.enabled ? dateTime(job.next_run_at) : 'disabled') },
     {
-      key: 'outcome',
-      header: 'Outcome',
+      key: 'last',
+      header: 'Last run',
       cell: (job) => (
         <>
-          {isRunning(job) ? <span className="outcome outcome-running">running</span> : <Outcome run={job.last_run} />}
+          {isRunning(job) ? <span className="outcome outcome-running">running</span> : <Outcome run={job.last_run} />}{' '}
+          {job.last_run ? <span className="run-time">{dateTime(job.last_run.started_at)}</span> : null}
           {job.last_run && !isRunning(job) ? <div className="counts">{job.last_run.error ?? countsText(job.last_run.counts)}</div> : null}
         </>
       ),
@@ -90,7 +83,14 @@ function jobColumns(running: JobsState['running'], runNow: (job: JobName) => voi
       header: 'Actions',
       headerHidden: true,
       cell: (job) => (
-        <button type="button" onClick={() => runNow(job.job)} disabled={isRunning(job)} aria-label={`Run now: ${job.job}`}>
+        <button
+          type="button"
+          className="nowrap"
+          onClick={() => runNow?.(job.job)}
+          disabled={!runNow || isRunning(job)}
+          title={runNow ? undefined : 'This console runs no job (--no-jobs).'}
+          aria-label={`Run now: ${jobLabel(job.job)}`}
+        >
           Run now
         </button>
       ),
@@ -99,9 +99,9 @@ function jobColumns(running: JobsState['running'], runNow: (job: JobName) => voi
 }
 
 const HISTORY_COLUMNS: Column<JobRun>[] = [
-  { key: 'job', header: 'Job', cell: (run) => <code>{run.job}</code> },
-  { key: 'started', header: 'Started', className: 'nowrap', cell: (run) => dateTime(run.started_at) },
-  { key: 'took', header: 'Took', cell: (run) => duration(run.started_at, run.finished_at) },
+  { key: 'job', header: 'Job', cell: (run) => <JobTitle job={run.job} /> },
+  { key: 'started', header: 'Started', cell: (run) => dateTime(run.started_at) },
+  { key: 'took', header: 'Took', className: 'nowrap', cell: (run) => duration(run.started_at, run.finished_at) },
   { key: 'outcome', header: 'Outcome', cell: (run) => <Outcome run={run} /> },
   { key: 'counts', header: 'Counts', cell: (run) => (run.error ? <span className="error-text">{run.error}</span> : countsText(run.counts)) },
   { key: 'runner', header: 'Runner', cell: (run) => run.runner },
@@ -109,7 +109,9 @@ const HISTORY_COLUMNS: Column<JobRun>[] = [
 
 export function JobsScreen() {
   const { jobs: store } = useStores();
-  const { jobs, history, running, historyFilter, loading } = useSlice((s) => s.jobs, (s) => s);
+  const { jobs, history, running, historyFilter, loading, loaded } = useSlice((s) => s.jobs, (s) => s);
+  // `serve --no-jobs`: the jobs live in the database all the same; another console runs them.
+  const runsJobs = useSlice((s) => s.app, (s) => s.info?.runs_jobs !== false);
   useEffect(() => {
     void store.getState().load();
   }, [store]);
@@ -118,38 +120,51 @@ export function JobsScreen() {
       <header className="screen-header">
         <div>
           <h1 id="jobs-title">Jobs</h1>
-          <p className="subtitle">Scheduled maintenance while the console is open</p>
+          <p className="subtitle">{runsJobs ? 'Scheduled maintenance while the console is open' : 'Scheduled maintenance, run by another console'}</p>
         </div>
         <button type="button" onClick={() => void store.getState().load()} disabled={loading}>
           Refresh
         </button>
       </header>
-      <DataTable
-        label="Jobs"
-        columns={jobColumns(running, (job) => void store.getState().runNow(job))}
-        rows={jobs}
-        rowKey={(job) => job.job}
-        rowLabel={(job) => job.job}
-        rowHeader
-        empty={null}
-      />
-      <section className="panel" aria-labelledby="history-title">
-        <div className="panel-header">
-          <h2 id="history-title">Run history</h2>
-          <label className="inline">
-            Job
-            <select value={historyFilter ?? ''} onChange={(e) => void store.getState().loadHistory((e.target.value || null) as JobName | null)}>
-              <option value="">All jobs</option>
-              {JOB_NAMES.map((j) => (
-                <option key={j} value={j}>
-                  {j}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <DataTable label="Run history" columns={HISTORY_COLUMNS} rows={history} rowKey={(run) => run.id} empty="No run yet." />
-      </section>
+      {runsJobs ? null : (
+        <p className="note-warning" role="note" aria-label="This console runs no job">
+          This console was started with <code>--no-jobs</code>: it shows the jobs, their settings and their runs, but runs none of them. A console started without{' '}
+          <code>--no-jobs</code>, or <code>lead-console run-jobs</code>, runs them.
+        </p>
+      )}
+      {/* Until the first answer, an empty table would read as "no job, no run". */}
+      {!loaded ? (
+        <p className="loading">{loading ? 'Loading the jobs…' : 'The jobs could not be loaded.'}</p>
+      ) : (
+        <>
+          <DataTable
+            label="Jobs"
+            columns={jobColumns(running, runsJobs ? (job) => void store.getState().runNow(job) : null)}
+            rows={jobs}
+            rowKey={(job) => job.job}
+            rowLabel={(job) => jobLabel(job.job)}
+            rowHeader
+            empty={null}
+          />
+          <section className="panel" aria-labelledby="history-title">
+            <div className="panel-header">
+              <h2 id="history-title">Run history</h2>
+              <label className="inline">
+                Job
+                <select value={historyFilter ?? ''} onChange={(e) => void store.getState().loadHistory((e.target.value || null) as JobName | null)}>
+                  <option value="">All jobs</option>
+                  {JOB_NAMES.map((j) => (
+                    <option key={j} value={j}>
+                      {jobLabel(j)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <DataTable label="Run history" columns={HISTORY_COLUMNS} rows={history} rowKey={(run) => run.id} empty="No run yet." />
+          </section>
+        </>
+      )}
     </section>
   );
 }

@@ -32,6 +32,7 @@ export function ProblemBanner({ report, busy, onFix }: { report: FixReport; busy
           ))}
         </ul>
         {report.not_fixable > 0 ? <p>{count(report.not_fixable)} of them cannot be fixed automatically (unknown status words).</p> : null}
+        <p className="banner-note">Each line counts the problem leads of one kind; the status cards below count every lead by its stored word.</p>
       </div>
       <div className="banner-actions">
         <button type="button" className="danger" onClick={onFix} disabled={busy}>

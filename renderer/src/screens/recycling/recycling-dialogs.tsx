@@ -58,14 +58,25 @@ export function RecyclingDialogs({ dialog, targetStatus, resetDialCount, onConfi
           </tbody>
         </table>
         {Object.keys(r.status_distribution_after).length > 0 ? (
-          <p className="hint">
-            Afterwards:{' '}
-            {Object.entries(r.status_distribution_after)
-              .sort((a, b) => b[1] - a[1])
-              .map(([s, n]) => `${s} ${count(n)}`)
-              .join(', ')}
-            .
-          </p>
+          <table className="mini-table after-table" aria-labelledby="fix-after-title">
+            <caption id="fix-after-title">Statuses of the fixed leads afterwards</caption>
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">Leads</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(r.status_distribution_after)
+                .sort((a, b) => b[1] - a[1])
+                .map(([s, n]) => (
+                  <tr key={s}>
+                    <th scope="row">{statusLabel(s)}</th>
+                    <td>{count(n)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
         ) : null}
       </Dialog>
     );

@@ -1,5 +1,5 @@
 // A list's recycling screen: every status (NULL included), problem leads, recycle and undo.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ProgressBar } from '../../components/progress-bar';
 import { useSlice, useStores } from '../../stores/stores';
 import { mayPick, sumCounts } from '../../stores/recycling/recycling-rules';
@@ -11,6 +11,11 @@ import { MapWordDialog } from './map-word-dialog';
 import { StatusCards } from './status-cards';
 import { StatusChart } from './status-chart';
 import { ExportButton } from './export-button';
+import { StatusTable } from './status-table';
+import { readChoice, saveChoice } from '../../stores/local-choice';
+
+const STATUS_VIEWS = ['cards', 'table'] as const;
+const STATUS_VIEW_KEY = 'lead-console-status-view';
 
 export function RecyclingScreen({ listId, title, subtitle }: { listId: number; title: string; subtitle: string }) {
   const { recycling, mapWord } = useStores();
@@ -20,12 +25,15 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
     void recycling.getState().load(listId);
   }, [listId, recycling]);
 
+  // Cards or the compact table: the supervisor's choice, remembered on this computer.
+  const [view, setView] = useState(() => readChoice(STATUS_VIEW_KEY, STATUS_VIEWS, 'cards'));
   const b = state.breakdown;
   const busy = state.progress !== null || state.preparing;
   const selected = b ? sumCounts(b.statuses, state.selection) : 0;
   // The back end's exact count once it has answered; the catalogue's estimate until then.
   const willRecycle = state.willChange ?? (b ? sumCounts(b.statuses, state.selection, (s) => mayPick(s, state.override)) : 0);
 
+  const statusProps = { statuses: b?.statuses ?? [], selection: state.selection, override: state.override, disabled: busy, onToggle: state.toggle, onMap: (word: string) => mapWord.getState().open(word, listId) };
   return (
     <section className="screen" aria-labelledby="recycling-title">
       <header className="screen-header">
@@ -62,8 +70,15 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
             <p className="empty">This list has no leads.</p>
           ) : (
             <div className="recycling-body">
-              <div>
-                <StatusCards statuses={b.statuses} selection={state.selection} override={state.override} disabled={busy} onToggle={state.toggle} onMap={(word) => mapWord.getState().open(word, listId)} />
+              <div className="status-view">
+                <div className="view-switch" role="group" aria-label="Show statuses as">
+                  {STATUS_VIEWS.map((v) => (
+                    <button key={v} type="button" aria-pressed={view === v} onClick={() => (setView(v), saveChoice(STATUS_VIEW_KEY, v))}>
+                      {v === 'cards' ? 'Cards' : 'Table'}
+                    </button>
+                  ))}
+                </div>
+                {view === 'cards' ? <StatusCards {...statusProps} /> : <StatusTable {...statusProps} />}
                 <ExportButton listId={listId} selection={state.selection} />
               </div>
               <StatusChart statuses={b.statuses} />

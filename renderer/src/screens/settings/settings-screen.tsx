@@ -8,7 +8,7 @@ type SslModeWord = PostgresForm['sslMode'];
 export function SettingsScreen() {
   const { settings } = useStores();
   const info = useSlice((s) => s.app, (s) => s.info);
-  const { busy, testResult, message } = useSlice((s) => s.settings, (s) => s);
+  const { busy, testResult, formError, message } = useSlice((s) => s.settings, (s) => s);
   const [file, setFile] = useState('');
   const [confirmForeign, setConfirmForeign] = useState(false);
   const [form, setForm] = useState({ host: 'localhost', port: '5432', database: '', user: '', password: '', sslMode: 'disable' as SslModeWord });
@@ -25,6 +25,8 @@ export function SettingsScreen() {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }),
   });
   const isElectron = info?.shell === 'electron';
+  // Only a connection that has a password can keep it when the field is left empty.
+  const keepsPassword = info?.database.kind === 'postgres' && info.database.has_password === true;
   return (
     <section className="screen" aria-labelledby="settings-title">
       <header className="screen-header">
@@ -110,7 +112,7 @@ export function SettingsScreen() {
             </label>
             <label className="stacked">
               Password
-              <input type="password" autoComplete="current-password" placeholder="(keep the stored one)" {...field('password')} />
+              <input type="password" autoComplete="current-password" placeholder={keepsPassword ? '(keep the stored one)' : undefined} {...field('password')} />
             </label>
             <label className="stacked">
               SSL
@@ -131,6 +133,11 @@ export function SettingsScreen() {
             {testResult ? (
               <p className="notice" role="status">
                 {testResult}
+              </p>
+            ) : null}
+            {formError ? (
+              <p className="form-error" role="alert" aria-label="PostgreSQL connection failed">
+                {formError}
               </p>
             ) : null}
           </form>

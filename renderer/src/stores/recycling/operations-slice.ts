@@ -70,7 +70,9 @@ export function createOperationsSlice({ client, report }: RecyclingDeps): Recycl
           if (dialog.kind === 'recycle') {
             const body = recycleRequest(get());
             const result = await withProgress('Recycling', 'recycle', (progressId) => client.call('recycling/recycle', { ...body, progressId }));
-            set({ selection: [], willChange: 0, notice: `Recycled ${result.changed.toLocaleString('en-US')} leads.` });
+            // The form starts over: a ticked "Reset dial count" must not carry into the next recycle.
+            get().resetChoice();
+            set({ notice: `Recycled ${result.changed.toLocaleString('en-US')} leads.` });
           } else if (dialog.kind === 'fix') {
             const result = await withProgress('Fixing problem leads', 'fix', (progressId) =>
               client.call('leads/fix-problematic', { listId, dryRun: false, progressId }),
@@ -81,6 +83,7 @@ export function createOperationsSlice({ client, report }: RecyclingDeps): Recycl
             const result = await withProgress('Undoing', 'undo', (progressId) =>
               client.call('operations/undo', { operationId: dialog.operation.operation_id, progressId }),
             );
+            get().resetChoice();
             set({ notice: `Undone: ${result.changed.toLocaleString('en-US')} leads are back as they were.` });
           }
         } catch (err) {

@@ -39,7 +39,7 @@ export interface SelectionSlice {
   setResetDialCount(value: boolean): void;
   setOverride(value: boolean): void;
   setOverrideReason(reason: string): void;
-  /** Forget the choice (a new list): nothing selected, no override, no preview on its way. */
+  /** Back to the form as it opens (a new list, a recycle or undo done): no preview on its way. */
   resetChoice(): void;
 }
 

@@ -40,7 +40,7 @@ function createListSlice({ client, report }: RecyclingDeps): RecyclingSlice<List
 }
 
 export function createRecyclingStore(client: ApiClient, app: AppStore) {
-  const deps: RecyclingDeps = { client, report: (context, err) => app.getState().reportError(context, err) };
+  const deps: RecyclingDeps = { client, report: (context, err) => app.getState().reportError(context, err, 'recycling') };
   return createStore<RecyclingState>()((...a) => ({
     ...createListSlice(deps)(...a),
     ...createSelectionSlice(deps)(...a),

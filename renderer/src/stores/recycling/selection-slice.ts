@@ -9,6 +9,16 @@ export const MIN_REASON = 3;
 /** Wait for the supervisor to stop clicking before asking for an exact count. */
 const PREVIEW_DELAY_MS = 200;
 
+/** The form as it opens: nothing chosen, recycle to `new`, dial counts kept, no override. */
+const EMPTY_CHOICE = {
+  selection: [],
+  targetStatus: 'new',
+  resetDialCount: false,
+  override: false,
+  overrideReason: '',
+  willChange: 0,
+} satisfies Partial<SelectionSlice>;
+
 /** The choice as the back end takes it, for the preview and for the recycle itself. */
 export function recycleRequest(s: RecyclingState): RecycleRequest {
   return {
@@ -48,12 +58,7 @@ export function createSelectionSlice({ client, report }: RecyclingDeps): Recycli
     };
 
     return {
-      selection: [],
-      targetStatus: 'new',
-      resetDialCount: false,
-      override: false,
-      overrideReason: '',
-      willChange: 0,
+      ...EMPTY_CHOICE,
       toggle(status) {
         const { selection, override } = get();
         if (selection.some((s) => sameStatus(s, status))) {
@@ -91,7 +96,7 @@ export function createSelectionSlice({ client, report }: RecyclingDeps): Recycli
       },
       resetChoice() {
         cancelPreview();
-        set({ selection: [], override: false, overrideReason: '', willChange: 0 });
+        set(EMPTY_CHOICE);
       },
     };
   };
