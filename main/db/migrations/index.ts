@@ -8,6 +8,7 @@ import * as m0003 from './0003-hopper-indexes';
 import * as m0004 from './0004-operation-lead-tracking';
 import * as m0005 from './0005-call-logs-by-lead-covering';
 import * as m0006 from './0006-audit-write-indexes';
+import * as m0009 from './0009-campaign-rules';
 
 export interface AppMigration {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0004-operation-lead-tracking', up: m0004.up },
   { name: '0005-call-logs-by-lead-covering', up: m0005.up },
   { name: '0006-audit-write-indexes', up: m0006.up },
+  { name: '0009-campaign-rules', up: m0009.up },
 ];

@@ -16,6 +16,7 @@ import { StatusService, type CallLogInput } from '../status/status-service';
 import { campaignContextFrom, loadCampaignContext, readCampaignOfLead, type CampaignContext, type CampaignListRow } from './campaign-context';
 import { eligibleExcept } from './eligibility';
 import { claimRows } from './hopper-claim';
+import { handOverAgentCallbacks } from '../callbacks/callback-handover';
 import { cleanupStaleRows } from './hopper-cleanup';
 import { lockCampaignHopper } from './hopper-dialect';
 import { explainCampaign } from './hopper-explain';
@@ -64,6 +65,7 @@ export class HopperService {
     return writeTransaction(db, dialect, async (trx) => {
       await lockCampaignHopper(trx, dialect, campaignId, { preferOrderedIndexScans: true });
       const ctx = await loadCampaignContext(trx, dialect, campaignId, now);
+      await handOverAgentCallbacks(trx, ctx.listIds, ctx.agentHandoverCutoff);
       const target = opts.target ?? ctx.hopperTarget;
       const queued = await countQueued(trx, campaignId);
       const leads = await selectEligibleLeads(trx, dialect, ctx, Math.max(0, target - queued), opts.statuses);

@@ -1,5 +1,6 @@
 // Finds problem leads by class and fixes them: streams leads in id batches (memory stays flat),
 // each batch of a fix in its own write transaction, the whole run under one operation_id.
+import { cancelCallbacksOfFinalLeads, isFinalStatus } from '../callbacks/callback-closing';
 import { randomUUID } from 'node:crypto';
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import { writeTransaction, type Db, type Dialect, type DialectName } from '../../db/dialect';
@@ -110,6 +111,8 @@ async function writeFixes(
   }
   await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
+  // domain.md "Callbacks": a lead set to a final status cancels its pending callbacks.
+  await cancelCallbacksOfFinalLeads(trx, dialect, audits.filter((a) => isFinalStatus(a.new_status)).map((a) => a.lead_id));
   await bulkInsert(trx, dialect, 'operation_leads', undoRows);
   // The calls a fix has taken into account are applied: the sync must not count them again.
   const leads = idsIn(dialect, 'lead_id', touched);

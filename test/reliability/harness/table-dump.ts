@@ -23,6 +23,9 @@ const ORDER: Record<TableName, string[]> = {
   job_settings: ['job'],
   job_leases: ['job'],
   job_runs: ['id'],
+  campaign_recycle_rules: ['id'],
+  campaign_changes: ['id'],
+  callbacks: ['id'],
 };
 
 export const TABLES = Object.keys(ORDER) as TableName[];
