@@ -44,7 +44,8 @@ export function effectiveTimezone(ctx: CampaignContext): RawBuilder<string> {
 function insideCallingHours(ctx: CampaignContext): RawBuilder<SqlBool> {
   const tz = col('timezone');
   const own = inList(tz, ctx.openTimezones);
-  return ctx.openTimezones.includes(ctx.campaignTimezone) ? sql<SqlBool>`(${tz} is null or ${tz} = '' or ${own})` : sql<SqlBool>`(${tz} <> '' and ${own})`;
+  // NULL-safe both ways (a NULL timezone is false, not NULL, here): explain's CASE and the fill must agree.
+  return ctx.openTimezones.includes(ctx.campaignTimezone) ? sql<SqlBool>`(${tz} is null or ${tz} = '' or ${own})` : sql<SqlBool>`(${tz} is not null and ${tz} <> '' and ${own})`;
 }
 
 /**
@@ -99,7 +100,8 @@ function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, Condit
   return {
     campaign_inactive: [ctx.campaignActive ? FALSE : TRUE],
     list_inactive: [inList(col('list_id'), ctx.inactiveListIds)],
-    final_status: [inList(status, FINAL_STATUSES)],
+    // NULL-safe: with a due callback a NULL status gets past problem_status, and must not be final.
+    final_status: [sql<SqlBool>`(${status} is not null and ${inList(status, FINAL_STATUSES)})`],
     problem_status: [sql<SqlBool>`(${status} is null or ${status} not in (${sql.join([...STATUSES])}))`],
     not_recyclable_status: [sql<SqlBool>`(not ${inList(status, ctx.dialable)})`],
     attempt_cap: [sql<SqlBool>`(${col('dial_attempts')} >= ${ctx.maxAttempts})`],
