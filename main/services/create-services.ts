@@ -5,6 +5,8 @@ import type { Clock } from '../db/time';
 import { HopperService } from './hopper/hopper-service';
 import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
+import { CampaignSettingsService } from './campaigns/campaign-settings-service';
+import { CallbacksService } from './callbacks/callbacks-service';
 import { RecyclingService } from './recycling/recycling-service';
 import type { StatusService } from './status/status-service';
 
@@ -13,6 +15,8 @@ export interface Services {
   hopper: HopperService;
   recycling: RecyclingService;
   campaigns: CampaignService;
+  campaignSettings: CampaignSettingsService;
+  callbacks: CallbacksService;
   audit: AuditService;
 }
 
@@ -24,5 +28,7 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const recycling = new RecyclingService(handle, clock);
   const campaigns = new CampaignService(handle);
   const audit = new AuditService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit };
+  const campaignSettings = new CampaignSettingsService(handle, clock);
+  const callbacks = new CallbacksService(handle, clock);
+  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit };
 }

@@ -103,7 +103,7 @@ export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date,
   for (const tz of candidateTimezones) if (tz !== null && tz !== '') zones.add(tz);
   const timezones = [...zones].sort().map((tz) => timezoneState(tz, window, now));
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
-  const recycleRules = new Map(parseStoredRules(c.recycle_rules).filter((r) => dialable.includes(r.status)).map((r) => [r.status, { ...r, cutoff: minutesAgo(r.delayMinutes) }]));
+  const recycleRules = new Map(parseStoredRules(c.recycle_rules).filter((r) => r.status !== 'new' && dialable.includes(r.status)).map((r) => [r.status, { ...r, cutoff: minutesAgo(r.delayMinutes) }]));
   const handover = Number(c.agent_callback_minutes ?? 0);
   return {
     campaignId: c.id,
