@@ -14,6 +14,9 @@ import { registerSeedDemo } from './commands/seed-demo';
 import { registerServe } from './commands/serve';
 import { registerSyncCalls } from './commands/sync-calls';
 import { registerUndo } from './commands/undo';
+import { registerCallbacks } from './commands/campaign/callbacks';
+import { registerCampaign } from './commands/campaign/campaign';
+import { registerRecycleRules } from './commands/campaign/recycle-rules';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -36,6 +39,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerJobs(program);
   registerRunJobs(program);
+  registerCampaign(program);
+  registerRecycleRules(program);
+  registerCallbacks(program);
   return program;
 }
 
