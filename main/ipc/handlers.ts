@@ -2,6 +2,7 @@
 // parsed by the channel's schema (dispatch.ts); long operations report progress when the caller
 // gave a progressId.
 import type { AppRuntime } from '../app/app-runtime';
+import { campaignHandlers } from './campaign-handlers';
 import { connectPostgres, openSqlite, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
 import { progressFor, type Handlers } from './handler-types';
 
@@ -39,6 +40,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'jobs/set': ({ job, enabled, schedule }) => runtime.scheduler.set(job, { enabled, schedule }),
     'audit/list': (filter) => s().audit.list(filter),
     'audit/export-csv': (filter) => s().audit.exportCsv(filter),
+    ...campaignHandlers(runtime),
   };
 }
 
