@@ -4,6 +4,8 @@ import { DatabaseBanner } from './components/database-banner';
 import { ErrorList } from './components/error-list';
 import { SideNav } from './components/side-nav';
 import { AuditPanel } from './screens/audit/audit-panel';
+import { CallbacksScreen } from './screens/callbacks/callbacks-screen';
+import { CampaignScreen } from './screens/campaign/campaign-screen';
 import { HopperPanel } from './screens/hopper/hopper-panel';
 import { JobsPanel } from './screens/jobs/jobs-panel';
 import { RecyclingScreen } from './screens/recycling/recycling-screen';
@@ -18,6 +20,8 @@ function Content() {
   if (view === 'audit') return <AuditPanel />;
   if (view === 'settings') return <SettingsScreen />;
   if (!campaign) return <p className="empty">{loading ? 'Loading campaigns…' : 'Pick a campaign on the left.'}</p>;
+  if (view === 'campaign') return <CampaignScreen campaignId={campaign.id} campaignName={campaign.name} />;
+  if (view === 'callbacks') return <CallbacksScreen campaignId={campaign.id} campaignName={campaign.name} />;
   if (view === 'hopper') return <HopperPanel campaignId={campaign.id} campaignName={campaign.name} />;
   if (!list) return <p className="empty">This campaign has no list.</p>;
   const subtitle = `${campaign.name} · list #${list.id}${list.active ? '' : ' · inactive list'}${campaign.active ? '' : ' · inactive campaign'}`;

@@ -6,6 +6,8 @@ import type { View } from '../stores/navigation-store';
 const VIEWS: { view: View; label: string }[] = [
   { view: 'recycling', label: 'Recycling' },
   { view: 'hopper', label: 'Hopper' },
+  { view: 'campaign', label: 'Campaign' },
+  { view: 'callbacks', label: 'Callbacks' },
   { view: 'jobs', label: 'Jobs' },
   { view: 'audit', label: 'Audit' },
   { view: 'settings', label: 'Settings' },

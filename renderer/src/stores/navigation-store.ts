@@ -4,7 +4,7 @@ import type { CampaignSummary } from '../../../shared/types/status';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
-export type View = 'recycling' | 'hopper' | 'jobs' | 'audit' | 'settings';
+export type View = 'recycling' | 'hopper' | 'campaign' | 'callbacks' | 'jobs' | 'audit' | 'settings';
 
 export interface NavigationState {
   campaigns: CampaignSummary[];
