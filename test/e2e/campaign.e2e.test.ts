@@ -46,7 +46,7 @@ describe('Campaign screen in a browser', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();
