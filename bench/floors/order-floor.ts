@@ -2,11 +2,10 @@
 // then the rest, each one statement over the campaign's active lists ordered by the lead order
 // and limited, then one insert. The eligibility conditions are fillFloor's.
 import { sql, type RawBuilder } from 'kysely';
-import { HOPPER_PRIORITY } from '../../shared/types/hopper';
 import type { LeadOrder } from '../../shared/campaign/lead-orders';
 import { writeTransaction } from '../../main/db/dialect';
 import type { DbHandle } from '../../main/db/open-database';
-import type { FillFloorParams } from './simple-floors';
+import { insertPicked, type FillFloorParams } from './simple-floors';
 
 const ORDER: Record<Exclude<LeadOrder, 'default' | 'down_last_call'>, RawBuilder<unknown>> = {
   down: sql`id`,
@@ -35,12 +34,7 @@ export async function orderedFillFloor(h: DbHandle, p: FillFloorParams, order: k
         order by ${ORDER[order]} limit ${left}`.execute(trx);
       picked.push(...rows.rows);
     }
-    if (picked.length > 0) {
-      const values = sql.join(
-        picked.map((r) => sql`(${p.campaignId}, ${r.id}, 'queued', ${r.status === 'dropped' ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal}, cast(${p.nowIso} as ${ts}))`),
-      );
-      await sql`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at) values ${values} on conflict (lead_id) do nothing`.execute(trx);
-    }
+    await insertPicked(trx, dialect, p, picked);
     return picked.map((r) => r.id);
   });
 }

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CallbackRow } from '../../../shared/types/callbacks';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
+import { busyRunner } from './busy-run';
 
 export interface CallbacksState {
   campaignId: number | null;
@@ -20,16 +21,7 @@ export function createCallbacksStore(client: ApiClient, app: AppStore) {
       const campaignId = get().campaignId;
       set({ rows: await client.call('callbacks/list', campaignId === null ? {} : { campaignId }) });
     };
-    const run = async (context: string, fn: () => Promise<void>) => {
-      set({ busy: true });
-      try {
-        await fn();
-      } catch (err) {
-        app.getState().reportError(context, err);
-      } finally {
-        set({ busy: false });
-      }
-    };
+    const run = busyRunner(app, set);
     return {
       campaignId: null,
       rows: [],

@@ -6,6 +6,7 @@ import { checkCampaignPatch, checkWindow } from '../../../shared/campaign/valida
 import type { CampaignChange, CampaignChangePreview, CampaignDetail, CampaignPatch, CampaignSettings, FieldProblem } from '../../../shared/types/campaign';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
+import { busyRunner } from './busy-run';
 
 /** The form's fields as typed (text), lists as comma-separated words. */
 export type Draft = Record<Exclude<keyof CampaignSettings, 'id'>, string | boolean>;
@@ -63,17 +64,10 @@ export function createCampaignStore(client: ApiClient, app: AppStore) {
       if (get().campaignId !== campaignId) return;
       set({ detail, history, ...(keepDraft ? {} : { draft: draftOf(detail.settings), problems: [], preview: null }) });
     };
+    const runBusy = busyRunner(app, set);
     const run = async (context: string, fn: (campaignId: number) => Promise<void>) => {
       const id = get().campaignId;
-      if (id === null) return;
-      set({ busy: true });
-      try {
-        await fn(id);
-      } catch (err) {
-        app.getState().reportError(context, err);
-      } finally {
-        set({ busy: false });
-      }
+      if (id !== null) await runBusy(context, () => fn(id));
     };
     return {
       campaignId: null,
