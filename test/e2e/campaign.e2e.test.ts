@@ -85,7 +85,7 @@ describe('Campaign screen in a browser', () => {
     const shown = cli('campaign', 'show', '--campaign', '1', '--json', '--db', server.dbFile);
     expect(JSON.parse(shown.stdout).settings.retry_delay_minutes).toBe(30);
     await screenshot(page, 'campaign-03-history', true);
-  }, 120_000);
+  }, 300_000);
 
   it('the Callbacks screen lists the due callback', async () => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Callbacks', exact: true }).click();
