@@ -49,7 +49,7 @@ export function checkCampaignPatch(input: Record<string, unknown>): Checked {
     switch (field) {
       case 'name': {
         const name = typeof value === 'string' ? value.trim() : '';
-        if (name === '' || name.length > 100) bad(field, `must be 1 to 100 characters (got ${shown(value)})`);
+        if (name === '' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) bad(field, `must be 1 to 100 characters, no control characters (got ${shown(value)})`);
         else patch.name = name;
         break;
       }

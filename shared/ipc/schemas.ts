@@ -53,9 +53,11 @@ export const AuditFilterSchema = z
  * messages name the field.
  */
 const Minutes = z.number().finite();
+/** Text a person typed: no NUL (PostgreSQL text cannot hold it) or other control characters. */
+const PlainText = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 export const CampaignPatchSchema = z
   .object({
-    name: z.string().max(200).optional(),
+    name: PlainText(200).optional(),
     active: z.boolean().optional(),
     retry_delay_minutes: Minutes.optional(),
     dropped_retry_delay_minutes: Minutes.optional(),
@@ -76,9 +78,9 @@ export const RecycleRuleSchema = z
   .strict();
 
 export const CallbackFilterSchema = z
-  .object({ campaignId: Id.optional(), due: z.boolean().optional(), agent: z.string().trim().min(1).max(100).optional() })
+  .object({ campaignId: Id.optional(), due: z.boolean().optional(), agent: PlainText(100).trim().min(1).optional() })
   .strict();
 
 export const NewCallbackSchema = z
-  .object({ leadId: Id, dueAt: IsoTime, agent: z.string().trim().min(1).max(100).optional(), note: z.string().max(1000).optional() })
+  .object({ leadId: Id, dueAt: IsoTime, agent: PlainText(100).trim().min(1).optional(), note: z.string().max(1000).regex(/^[^\u0000]*$/, 'must not contain NUL').optional() })
   .strict();

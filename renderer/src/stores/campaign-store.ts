@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import { checkCampaignPatch, checkWindow } from '../../../shared/campaign/validate-settings';
 import type { CampaignChange, CampaignChangePreview, CampaignDetail, CampaignPatch, CampaignSettings, FieldProblem } from '../../../shared/types/campaign';
+import type { Status } from '../../../shared/catalogue';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 import { busyRunner } from './busy-run';
@@ -127,7 +128,7 @@ export function createCampaignStore(client: ApiClient, app: AppStore) {
       },
       async removeRule(status) {
         await run('Removing the recycle rule', async (campaignId) => {
-          await client.call('campaigns/remove-recycle-rule', { campaignId, status });
+          await client.call('campaigns/remove-recycle-rule', { campaignId, status: status as Status });
           await refresh(campaignId, true);
           set({ notice: `Rule for ${status} removed.` });
         });
