@@ -15,6 +15,8 @@ import { addUnappliedCalls, syncFloor } from './floors/sync-floor';
 import { importFloor, writeVendorFile, type ImportBenchFile } from './floors/import-floor';
 import { exportLeads } from '../main/services/exports/export-leads';
 import { Writable } from 'node:stream';
+import { orderedFillFloor } from './floors/order-floor';
+import type { LeadOrder } from '../shared/campaign/lead-orders';
 
 export interface OpEnv {
   leads: number;
@@ -95,6 +97,25 @@ async function fillParams(h: DbHandle, need: number): Promise<FillFloorParams> {
   };
 }
 
+/** The lead order of the fill campaign (the order benches set theirs, the others `default`). */
+const setLeadOrder = (h: DbHandle, order: LeadOrder) => sql`update campaigns set lead_order = ${order} where id = ${FILL_CAMPAIGN_ID}`.execute(h.db);
+
+/** A fill of 200 in each lead order but `default` (fill_cold): `random` compared by count only. */
+const ORDER_FILLS: Operation[] = (['down', 'up', 'down_count', 'up_count', 'up_last_call', 'random'] as const).map((order) => ({
+  name: `fill_order_${order}`,
+  warmup: true,
+  fresh: false,
+  runs: { quick: 5, full: 7 },
+  setup: async (h: DbHandle) => {
+    await sql`delete from dialer_hopper`.execute(h.db);
+    await setLeadOrder(h, order);
+    return fillParams(h, 200);
+  },
+  run: (h: DbHandle) => services(h).hopper.fill(FILL_CAMPAIGN_ID, { target: 200 }),
+  floor: (h: DbHandle, _e: OpEnv, p: unknown) => orderedFillFloor(h, p as FillFloorParams, order),
+  fingerprint: async (h: DbHandle) => (order === 'random' ? String((await hopperIds(h)).split(',').length) : hopperIds(h)),
+}));
+
 const hopperIds = async (h: DbHandle) =>
   (await sql<{ lead_id: number }>`select lead_id from dialer_hopper order by lead_id`.execute(h.db)).rows.map((r) => r.lead_id).join(',');
 
@@ -158,6 +179,7 @@ export const OPERATIONS: Operation[] = [
     runs: { quick: 7, full: 7 },
     setup: async (h) => {
       await sql`delete from dialer_hopper`.execute(h.db);
+      await setLeadOrder(h, 'default');
       return fillParams(h, 200);
     },
     run: (h) => services(h).hopper.fill(FILL_CAMPAIGN_ID, { target: 200 }),
@@ -171,6 +193,7 @@ export const OPERATIONS: Operation[] = [
     runs: { quick: 7, full: 7 },
     setup: async (h) => {
       await sql`delete from dialer_hopper`.execute(h.db);
+      await setLeadOrder(h, 'default');
       // Once per copy: nine leads in ten of the campaign reach the attempt cap, spread evenly,
       // so every index stream has to pass over them.
       const marked = await sql<{ n: number }>`select count(*) as n from leads where dial_attempts = 99`.execute(h.db);
@@ -252,4 +275,5 @@ export const OPERATIONS: Operation[] = [
       run: (h, _e, q) => services(h).leads.search(q as string, { limit: 20 }),
     }),
   ),
+  ...ORDER_FILLS,
 ];

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { HOPPER_PRIORITY } from '../../shared/types/hopper';
 import type { DbHandle } from '../../main/db/open-database';
-import { writeTransaction } from '../../main/db/dialect';
+import { writeTransaction, type Db, type Dialect } from '../../main/db/dialect';
 
 export async function breakdownFloor(h: DbHandle, listId: number): Promise<string> {
   const r = await sql<{ status: string | null; n: number }>`select status, count(*) as n from leads where list_id = ${listId} group by status`.execute(h.db);
@@ -111,14 +111,19 @@ export async function fillFloor(h: DbHandle, p: FillFloorParams): Promise<number
       const rows = await sql<{ id: number; status: string }>`select id, status from (${sql.join(streams, sql` union all `)}) u ${order} limit ${left}`.execute(trx);
       picked.push(...rows.rows);
     }
-    if (picked.length > 0) {
-      const values = sql.join(
-        picked.map((r) => sql`(${p.campaignId}, ${r.id}, 'queued', ${r.status === 'dropped' ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal}, cast(${p.nowIso} as ${ts}))`),
-      );
-      await sql`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at) values ${values} on conflict (lead_id) do nothing`.execute(trx);
-    }
+    await insertPicked(trx, dialect, p, picked);
     return picked.map((r) => r.id);
   });
+}
+
+/** The floors' one insert of the picked leads (dropped at high priority). */
+export async function insertPicked(trx: Db, dialect: Dialect, p: FillFloorParams, picked: readonly { id: number; status: string }[]): Promise<void> {
+  if (picked.length === 0) return;
+  const ts = sql.raw(dialect.timestampType);
+  const values = sql.join(
+    picked.map((r) => sql`(${p.campaignId}, ${r.id}, 'queued', ${r.status === 'dropped' ? HOPPER_PRIORITY.high : HOPPER_PRIORITY.normal}, cast(${p.nowIso} as ${ts}))`),
+  );
+  await sql`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at) values ${values} on conflict (lead_id) do nothing`.execute(trx);
 }
 
 /** Explain floor: how many leads of the campaign are eligible now, in one aggregate. */

@@ -19,6 +19,9 @@ import { registerUndo } from './commands/undo';
 import { registerImportLeads } from './commands/import-leads';
 import { registerExportLeads } from './commands/export-leads';
 import { registerDnc } from './commands/dnc';
+import { registerCallbacks } from './commands/campaign/callbacks';
+import { registerCampaign } from './commands/campaign/campaign';
+import { registerRecycleRules } from './commands/campaign/recycle-rules';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -46,6 +49,9 @@ export function buildProgram(): Command {
   registerImportLeads(program);
   registerExportLeads(program);
   registerDnc(program);
+  registerCampaign(program);
+  registerRecycleRules(program);
+  registerCallbacks(program);
   return program;
 }
 

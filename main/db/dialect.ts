@@ -47,6 +47,8 @@ export interface Dialect {
   lastChars(expr: RawBuilder<unknown>, n: number): RawBuilder<string>;
   /** ` indexed by <index>` where the planner must be told (SQLite), or nothing. */
   indexHint(index: string): RawBuilder<unknown>;
+  /** The aggregate joining a group's values with `separator` (string_agg / group_concat). */
+  joinedValues(expr: RawBuilder<unknown>, separator: string): RawBuilder<string>;
 }
 
 /**
@@ -82,6 +84,7 @@ export const SQLITE: Dialect = {
   bytewise: (expr) => sql<string>`${expr}`,
   lastChars: (expr, n) => sql<string>`substr(${expr}, ${sql.lit(-n)})`,
   indexHint: (index) => sql` indexed by ${sql.raw(index)}`,
+  joinedValues: (expr, separator) => sql<string>`group_concat(${expr}, ${separator})`,
 };
 
 export const POSTGRES: Dialect = {
@@ -99,6 +102,7 @@ export const POSTGRES: Dialect = {
   bytewise: (expr) => sql<string>`(${expr} collate "C")`,
   lastChars: (expr, n) => sql<string>`right(${expr}, ${sql.lit(n)})`,
   indexHint: () => NO_CLAUSE,
+  joinedValues: (expr, separator) => sql<string>`string_agg(${expr}, ${separator})`,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { sqlite: SQLITE, postgres: POSTGRES };

@@ -22,6 +22,43 @@ export interface CampaignsTable {
   call_window_start: ColumnType<string, string | undefined, string>;
   call_window_end: ColumnType<string, string | undefined, string>;
   timezone: ColumnType<string, string | undefined, string>;
+  /** One of LEAD_ORDERS (shared/campaign/lead-orders.ts). */
+  lead_order: ColumnType<string, string | undefined, string>;
+  /** 0 (off) or 2–6: every Nth lead of a fill is a `new` one. */
+  new_every: ColumnType<number, number | undefined, number>;
+  /** 0: agent callbacks never go to anyone; else minutes after `due_at` when they do. */
+  agent_callback_minutes: ColumnType<number, number | undefined, number>;
+  created_at: DefaultedTimestamp;
+}
+
+/** A status's own retry delay and attempt cap in one campaign (domain.md, second part). */
+export interface CampaignRecycleRulesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  status: string;
+  delay_minutes: number;
+  max_attempts: number;
+}
+
+/** One changed field of a campaign, a recycle rule or a list (who, when, before, after). */
+export interface CampaignChangesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: DefaultedTimestamp;
+  changed_by: ColumnType<string, string | undefined, string>;
+}
+
+export interface CallbacksTable {
+  id: Generated<number>;
+  lead_id: number;
+  due_at: Timestamp;
+  scope: ColumnType<'anyone' | 'agent', 'anyone' | 'agent' | undefined, 'anyone' | 'agent'>;
+  agent: string | null;
+  state: ColumnType<'pending' | 'done' | 'cancelled', 'pending' | 'done' | 'cancelled' | undefined, 'pending' | 'done' | 'cancelled'>;
+  note: string | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -212,6 +249,9 @@ export interface Database {
   job_runs: JobRunsTable;
   status_aliases: StatusAliasesTable;
   dnc_changes: DncChangesTable;
+  campaign_recycle_rules: CampaignRecycleRulesTable;
+  campaign_changes: CampaignChangesTable;
+  callbacks: CallbacksTable;
 }
 
 export function toBool(value: number | boolean | null | undefined): boolean {

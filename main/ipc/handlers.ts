@@ -5,6 +5,7 @@ import { ConsoleError } from '../../shared/errors';
 import type { AppRuntime } from '../app/app-runtime';
 import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
 import { createSqlite, openSqlite } from './sqlite-handlers';
+import { campaignHandlers } from './campaign-handlers';
 import { progressFor, type Handlers } from './handler-types';
 import { createIoHandlers, type IoHandlerOptions } from './io-handlers';
 
@@ -55,6 +56,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'statuses/map': (request) => s().statusWords.map(request),
     'statuses/aliases': () => s().statusWords.aliases(),
     'statuses/remove-alias': ({ word }) => s().statusWords.removeAlias(word),
+    ...campaignHandlers(runtime),
   };
 }
 

@@ -7,6 +7,8 @@ import { droppedRequeue } from './hopper/dropped-requeue';
 import { AuditService } from './audit/audit-service';
 import { CampaignService } from './campaigns/campaign-summaries';
 import { LeadService } from './lead-lookup/lead-service';
+import { CampaignSettingsService } from './campaigns/campaign-settings-service';
+import { CallbacksService } from './callbacks/callbacks-service';
 import { RecyclingService } from './recycling/recycling-service';
 import { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
@@ -18,6 +20,8 @@ export interface Services {
   hopper: HopperService;
   recycling: RecyclingService;
   campaigns: CampaignService;
+  campaignSettings: CampaignSettingsService;
+  callbacks: CallbacksService;
   audit: AuditService;
   leads: LeadService;
   imports: ImportsService;
@@ -45,5 +49,7 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const imports = new ImportsService(handle, clock);
   const dnc = new DncService(handle, clock);
   const statusWords = new StatusWordsService(handle, clock);
-  return { status, hopper, recycling, campaigns, audit, leads, imports, dnc, statusWords };
+  const campaignSettings = new CampaignSettingsService(handle, clock);
+  const callbacks = new CallbacksService(handle, clock);
+  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords };
 }

@@ -9,6 +9,8 @@ import { HopperScreen } from './screens/hopper/hopper-screen';
 import { JobsScreen } from './screens/jobs/jobs-screen';
 import { LeadScreen } from './screens/lead/lead-screen';
 import { LeadSearchBox } from './components/lead-search-box';
+import { CallbacksScreen } from './screens/callbacks/callbacks-screen';
+import { CampaignScreen } from './screens/campaign/campaign-screen';
 import { RecyclingScreen } from './screens/recycling/recycling-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { ImportScreen } from './screens/imports/import-screen';
@@ -26,6 +28,8 @@ function Content() {
   if (view === 'lead') return <LeadScreen />;
   if (!campaign) return <p className="empty">{loading ? 'Loading campaigns…' : 'Pick a campaign on the left.'}</p>;
   if (view === 'hopper') return <HopperScreen campaignId={campaign.id} campaignName={campaign.name} />;
+  if (view === 'campaign') return <CampaignScreen campaignId={campaign.id} campaignName={campaign.name} />;
+  if (view === 'callbacks') return <CallbacksScreen campaignId={campaign.id} campaignName={campaign.name} />;
   if (!list) return <p className="empty">This campaign has no list.</p>;
   const subtitle = `${campaign.name} · list #${list.id}${list.active ? '' : ' · inactive list'}${campaign.active ? '' : ' · inactive campaign'}`;
   if (view === 'import') return <ImportScreen listId={list.id} title={list.name} subtitle={subtitle} />;

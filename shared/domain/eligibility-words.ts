@@ -11,6 +11,8 @@ export const LEAD_RULE_WORDS: Readonly<Record<ExclusionRule, string>> = {
   not_recyclable_status: 'its status is not one this campaign dials',
   attempt_cap: 'it has reached the maximum number of dial attempts',
   retry_delay: 'it was dialed too recently: the retry delay has not passed',
+  recycle_rule_cap: 'it has reached the maximum its status allows (the campaign\'s recycle rule)',
+  recycle_rule_delay: 'it was dialed too recently for its status (the campaign\'s recycle rule delay)',
   dnc_phone: 'its phone is on the do-not-call list',
   outside_calling_hours: 'it is outside calling hours where the lead is',
   already_queued: 'it is already in the hopper, waiting for the dialer',

@@ -4,14 +4,21 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { AuditRow } from '../types/audit';
+import type { CallbackRow } from '../types/callbacks';
+import type { CampaignChange, CampaignChangePreview, CampaignChangeResult, CampaignDetail } from '../types/campaign';
 import type { CleanupResult, FillResult, HopperExplain, HopperStats } from '../types/hopper';
 import type { JobInfo, JobName, JobRun } from '../types/jobs';
 import type { OperationResult, RecyclePreview, UndoableOperation } from '../types/recycling';
 import type { CampaignSummary, FixReport, ListBreakdown } from '../types/status';
 import {
   AuditFilterSchema,
+  CallbackFilterSchema,
+  CampaignPatchSchema,
   CronExpression,
   FilePath,
+  NewCallbackSchema,
+  RecycleRuleSchema,
+  StatusWord,
   Id,
   JobNameSchema,
   PostgresConnectionSchema,
@@ -63,6 +70,16 @@ export const CHANNELS = {
   'statuses/map': MapStatusSchema,
   'statuses/aliases': none,
   'statuses/remove-alias': AliasWordSchema,
+  'campaigns/settings': z.object({ campaignId: Id }).strict(),
+  'campaigns/history': z.object({ campaignId: Id }).strict(),
+  'campaigns/preview-change': z.object({ campaignId: Id, patch: CampaignPatchSchema }).strict(),
+  'campaigns/update': z.object({ campaignId: Id, patch: CampaignPatchSchema }).strict(),
+  'campaigns/set-recycle-rule': RecycleRuleSchema,
+  'campaigns/remove-recycle-rule': z.object({ campaignId: Id, status: StatusWord }).strict(),
+  'lists/set-active': z.object({ listId: Id, active: z.boolean() }).strict(),
+  'callbacks/list': CallbackFilterSchema,
+  'callbacks/add': NewCallbackSchema,
+  'callbacks/cancel': z.object({ id: Id }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -114,6 +131,16 @@ export interface ChannelOutputs extends IoChannelOutputs {
   'statuses/map': MapStatusResult;
   'statuses/aliases': StatusAlias[];
   'statuses/remove-alias': StatusAlias;
+  'campaigns/settings': CampaignDetail;
+  'campaigns/history': CampaignChange[];
+  'campaigns/preview-change': CampaignChangePreview;
+  'campaigns/update': CampaignChangeResult;
+  'campaigns/set-recycle-rule': CampaignChangeResult;
+  'campaigns/remove-recycle-rule': CampaignChangeResult;
+  'lists/set-active': CampaignChangeResult;
+  'callbacks/list': CallbackRow[];
+  'callbacks/add': CallbackRow;
+  'callbacks/cancel': CallbackRow;
 }
 
 export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;

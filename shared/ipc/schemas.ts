@@ -65,3 +65,41 @@ export const AuditFilterSchema = z
     beforeId: Id.optional(),
   })
   .strict();
+
+/**
+ * A campaign change as it crosses the boundary: known fields of the right JSON type only. Ranges
+ * and words are the campaign service's field-by-field check (validate-settings.ts), whose
+ * messages name the field.
+ */
+const Minutes = z.number().finite();
+/** Text a person typed: no NUL (PostgreSQL text cannot hold it) or other control characters. */
+const PlainText = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+export const CampaignPatchSchema = z
+  .object({
+    name: PlainText(200).optional(),
+    active: z.boolean().optional(),
+    retry_delay_minutes: Minutes.optional(),
+    dropped_retry_delay_minutes: Minutes.optional(),
+    max_dial_attempts: Minutes.optional(),
+    hopper_target: Minutes.optional(),
+    recyclable_statuses: z.array(z.string().max(40)).max(20).optional(),
+    call_window_start: z.string().max(10).optional(),
+    call_window_end: z.string().max(10).optional(),
+    timezone: z.string().max(100).optional(),
+    lead_order: z.string().max(40).optional(),
+    new_every: Minutes.optional(),
+    agent_callback_minutes: Minutes.optional(),
+  })
+  .strict();
+
+export const RecycleRuleSchema = z
+  .object({ campaignId: Id, status: z.string().max(40), delay_minutes: Minutes, max_attempts: Minutes })
+  .strict();
+
+export const CallbackFilterSchema = z
+  .object({ campaignId: Id.optional(), due: z.boolean().optional(), agent: PlainText(100).trim().min(1).optional() })
+  .strict();
+
+export const NewCallbackSchema = z
+  .object({ leadId: Id, dueAt: IsoTime, agent: PlainText(100).trim().min(1).optional(), note: z.string().max(1000).regex(/^[^\u0000]*$/, 'must not contain NUL').optional() })
+  .strict();

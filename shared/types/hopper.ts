@@ -6,7 +6,9 @@ export const EXCLUSION_RULES = [
   'problem_status',
   'not_recyclable_status',
   'attempt_cap',
+  'recycle_rule_cap',
   'retry_delay',
+  'recycle_rule_delay',
   'dnc_phone',
   'outside_calling_hours',
   'already_queued',
@@ -16,7 +18,7 @@ export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
 export interface ExplainRow {
   rule: ExclusionRule;
   count: number;
-  /** For `retry_delay` and `outside_calling_hours`: when the first of these leads becomes eligible. */
+  /** For `retry_delay`, `recycle_rule_delay` and `outside_calling_hours`: when the first of these leads becomes eligible. */
   next_eligible_at: string | null;
 }
 
@@ -25,6 +27,8 @@ export interface HopperExplain {
   now: string;
   total_leads: number;
   eligible_now: number;
+  /** Leads eligible now that have a due callback (anyone, or an agent's handed over). */
+  due_callbacks?: number;
   excluded: ExplainRow[];
   /** The campaign's window, local `HH:MM`, and every timezone its leads are called in. */
   calling_window?: { start: string; end: string; valid: boolean };
@@ -55,11 +59,14 @@ export interface CleanupResult {
   by_reason: Record<string, number>;
 }
 
-/** Hopper row priorities: higher is dialed first. A `dropped` lead heard silence: call it back first. */
-export const HOPPER_PRIORITY = { high: 10, normal: 0 } as const;
+/**
+ * Hopper row priorities: higher is dialed first. A `dropped` lead heard silence: call it back
+ * first; a due callback was promised a call: right after.
+ */
+export const HOPPER_PRIORITY = { high: 10, callback: 5, normal: 0 } as const;
 
 /** Why cleanup removed a row: a dialing row past the stale limit, or the first non-timing rule. */
-export type CleanupReason = 'dialing_timeout' | Exclude<ExclusionRule, 'retry_delay' | 'outside_calling_hours' | 'already_queued'>;
+export type CleanupReason = 'dialing_timeout' | Exclude<ExclusionRule, 'retry_delay' | 'recycle_rule_delay' | 'outside_calling_hours' | 'already_queued'>;
 
 /** One lead timezone of a campaign at the explain's instant (invalid ones are always closed). */
 export interface TimezoneWindowState {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVICES = path.join(ROOT, 'main/services');
 /** The per-feature SQL forks: the dial path's, the hopper's and the lead search's. */
-const FORKS = new Set(['main/services/calls/status-dialect.ts', 'main/services/hopper/hopper-dialect.ts', 'main/services/lead-lookup/search-dialect.ts']);
+const FORKS = new Set(['main/services/calls/status-dialect.ts', 'main/services/hopper/hopper-dialect.ts']);
 
 /** What naming a database looks like in code (comments are stripped first). */
 const NAMES_A_DATABASE: [string, RegExp][] = [

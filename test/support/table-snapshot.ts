@@ -28,6 +28,9 @@ const ORDER: Record<TableName, string[]> = {
   job_runs: ['id'],
   status_aliases: ['word'],
   dnc_changes: ['id'],
+  campaign_recycle_rules: ['id'],
+  campaign_changes: ['id'],
+  callbacks: ['id'],
 };
 
 /** The tables the schema knows, for building a snapshot by hand. */

@@ -13,6 +13,7 @@ import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
 import { applyCallRule } from './call-rule';
 import { writeOneLeadOutcome } from './status-dialect';
+import { callbackClosingOf, closeCallbacksOfCalledLeads } from '../callbacks/callback-closing';
 import { CALL_COLUMNS, changedTracking, trackingOf, type CallRow, type LeadRow, type LeadTracking } from '../leads/lead-tracking';
 import { insertAuditRows, loadLeadsById, removeFromHopper, updateLeadTrackingBulk, type AuditInsert } from '../leads/lead-repository';
 
@@ -199,10 +200,12 @@ export async function applyClaimedCalls(
   const single = plan.leadIds.length === 1 && plan.updates.length === 1 && plan.audits.length <= 1;
   if (single) {
     // One lead (a dial result): its writes together, in one round trip on PostgreSQL.
-    await writeOneLeadOutcome(trx, dialect, { id: plan.updates[0].id, ...plan.updates[0].tracking }, plan.audits[0] ?? null);
+    const { id, tracking } = plan.updates[0];
+    await writeOneLeadOutcome(trx, dialect, { id, ...tracking, ...callbackClosingOf(tracking.status, now) }, plan.audits[0] ?? null);
   } else {
     await updateLeadTrackingBulk(trx, dialect, plan.updates);
     await insertAuditRows(trx, dialect, plan.audits);
+    await closeCallbacksOfCalledLeads(trx, dialect, plan.leadIds.map((id) => ({ id, status: counts.statusAfter.get(id) ?? null })), now);
   }
   for (const insert of incidentInserts(trx, dialect, plan.incidents)) await insert.execute();
   // A dialed lead leaves the hopper (a single lead's went above); a dropped one may come straight

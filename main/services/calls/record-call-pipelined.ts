@@ -9,6 +9,7 @@ import type { CompiledQuery } from 'kysely';
 import { classifyCallResult } from '../../../shared/catalogue';
 import { retryingConflicts } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
+import { callbackClosingOf } from '../callbacks/callback-closing';
 import { incidentInserts, planClaimedCalls, type CallApplication, type DroppedRequeue } from './call-applier';
 import { callInsertOf, dncPhonesRead, leadNotFound, recordedCall, type CallLogInput, type RecordedCall } from './record-call';
 import { leadAndCallOf, readLeadAndInsertCallQuery, writeOneLeadQuery, type LeadAndCallRow, type LeadForCall, type PipelinedWriter } from './status-dialect';
@@ -62,7 +63,8 @@ export function recordCallsPipelined(handle: DbHandle, pipelined: PipelinedWrite
       const requeueAt = new Map<number, number>();
       for (const { lead, plan } of applied) {
         // An applied call always changes its lead (one more attempt): there is one update.
-        writes.push(writeOneLeadQuery(db, dialect, { id: lead.id, ...plan.updates[0].tracking }, plan.audits[0] ?? null));
+        const { tracking } = plan.updates[0];
+        writes.push(writeOneLeadQuery(db, dialect, { id: lead.id, ...tracking, ...callbackClosingOf(tracking.status, now) }, plan.audits[0] ?? null));
         for (const insert of incidentInserts(db, dialect, plan.incidents)) writes.push(insert.compile());
       }
       for (const { lead } of requeued) {

@@ -9,6 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { PipelinedTransactionRunner } from '../../db/postgres/pipeline';
 import { preparedQuery } from '../../db/query/prepared-query';
 import type { AuditInsert } from '../leads/lead-repository';
+import type { CallbackClosing } from '../callbacks/callback-closing';
 import { LEAD_COLUMNS } from '../leads/lead-repository';
 import type { CallRow, LeadRow, LeadTracking } from '../leads/lead-tracking';
 
@@ -132,7 +133,7 @@ export async function readLeadAndInsertCall(trx: Db, dialect: Dialect, call: Cal
   return { lead, inserted: insertedCall(inserted?.id, call) };
 }
 
-export interface OneLeadWrite extends LeadTracking {
+export interface OneLeadWrite extends LeadTracking, CallbackClosing {
   id: number;
 }
 
@@ -164,9 +165,19 @@ const insertOneAudit = preparedQuery<AuditInsert, never>((db, arg) =>
   }),
 );
 
+/** The called lead's due pending callbacks done; all its pending ones cancelled when it is now final (callback-closing.ts). */
+const closeOneLeadCallbacks = preparedQuery<OneLeadWrite, never>((db, arg) =>
+  db
+    .updateTable('callbacks')
+    .set({ state: sql`case when due_at <= ${arg('callbacks_now')} then 'done' else 'cancelled' end` as never })
+    .where('lead_id', '=', arg('id'))
+    .where('state', '=', 'pending')
+    .where(sql<boolean>`(due_at <= ${arg('callbacks_now')} or ${arg('callbacks_final')} = 1)`),
+);
+
 const removeOneFromHopper = preparedQuery<{ id: number }, never>((db, arg) => db.deleteFrom('dialer_hopper').where('lead_id', '=', arg('id')));
 
-/** PostgreSQL: the lead, its audit row (when `has_audit`) and its hopper row, in one statement. */
+/** PostgreSQL: the lead, its audit row (when `has_audit`), its hopper row and its callbacks, in one statement. */
 const writeOneLeadPostgres = preparedQuery<OneLeadWrite & AuditArgs, { updated: number }>(
   (_db, arg) => sql<{ updated: number }>`with u as (
       update leads set status = ${arg('status')}, dial_attempts = ${arg('dial_attempts')},
@@ -181,6 +192,11 @@ const writeOneLeadPostgres = preparedQuery<OneLeadWrite & AuditArgs, { updated: 
       where cast(${arg('has_audit')} as boolean) returning id
     ), d as (
       delete from dialer_hopper where lead_id = ${arg('id')} returning lead_id
+    ), c as (
+      update callbacks set state = case when due_at <= cast(${arg('callbacks_now')} as timestamptz) then 'done' else 'cancelled' end
+      where lead_id = ${arg('id')} and state = 'pending'
+        and (due_at <= cast(${arg('callbacks_now')} as timestamptz) or cast(${arg('callbacks_final')} as boolean))
+      returning id
     )
     select (select count(*) from u) as updated`,
 );
@@ -200,7 +216,7 @@ export function writeOneLeadQuery(db: Db, dialect: Dialect, lead: OneLeadWrite, 
   });
 }
 
-/** Writes one lead's new tracking, its audit row if any, and removes it from the hopper. */
+/** Writes one lead's new tracking, its audit row if any, removes it from the hopper and closes its callbacks. */
 export async function writeOneLeadOutcome(trx: Db, dialect: Dialect, lead: OneLeadWrite, audit: AuditInsert | null): Promise<void> {
   if (dialect.name === 'postgres') {
     await trx.executeQuery(writeOneLeadQuery(trx, dialect, lead, audit));
@@ -209,4 +225,5 @@ export async function writeOneLeadOutcome(trx: Db, dialect: Dialect, lead: OneLe
   await updateOneLead(trx, dialect, lead);
   if (audit) await insertOneAudit(trx, dialect, audit);
   await removeOneFromHopper(trx, dialect, { id: lead.id });
+  await closeOneLeadCallbacks(trx, dialect, { ...lead, callbacks_final: (lead.callbacks_final ? 1 : 0) as never });
 }

@@ -8,6 +8,8 @@ import { preparedQuery } from '../../db/query/prepared-query';
 import { toBool, type CampaignsTable } from '../../db/schema';
 import { parseRecyclableStatuses } from '../status/recyclable-leads';
 import { formatMinutes, isValidTimezone, localMinutes, nextOpening, parseWindow, insideWindow, type CallWindow } from './calling-window';
+import { leadOrderOf, type LeadOrder } from '../../../shared/campaign/lead-orders';
+import { parseStoredRules, recycleRulesColumn, type RecycleRuleOfStatus } from './recycle-rules-context';
 
 export interface TimezoneState {
   timezone: string;
@@ -34,6 +36,15 @@ export interface CampaignContext {
   /** A lead dialed at or before this may be dialed again (ISO). */
   retryCutoff: string;
   droppedCutoff: string;
+  /** Recycle rules of dialable statuses (a rule for another status changes nothing), by status. */
+  recycleRules: ReadonlyMap<Status, RecycleRuleOfStatus>;
+  leadOrder: LeadOrder;
+  /** 0: off; 2–6: every Nth lead of a fill is `new` while both kinds remain. */
+  newEvery: number;
+  /** An `anyone` callback due at or before this is due (ISO, now). */
+  callbackDueCutoff: string;
+  /** An `agent` callback due at or before this has gone to anyone (ISO), null when it never does. */
+  agentHandoverCutoff: string | null;
   campaignTimezone: string;
   window: CallWindow | null;
   windowText: { start: string; end: string };
@@ -43,15 +54,15 @@ export interface CampaignContext {
 }
 
 /** A campaign with one of its lists; one row with a NULL list when it has none. */
-export type CampaignListRow = Selectable<CampaignsTable> & { list_id: number | null; list_active: number | boolean | null };
+export type CampaignListRow = Selectable<CampaignsTable> & { list_id: number | null; list_active: number | boolean | null; recycle_rules: string | null };
 
 /** The campaign and its lists in one round trip: one row per list, one with a NULL list when it has none. */
-const readCampaignAndLists = preparedQuery<{ id: number }, CampaignListRow>((db, arg) =>
+const readCampaignAndLists = preparedQuery<{ id: number }, CampaignListRow>((db, arg, dialect) =>
   db
     .selectFrom('campaigns')
     .leftJoin('lead_lists', 'lead_lists.campaign_id', 'campaigns.id')
     .selectAll('campaigns')
-    .select(['lead_lists.id as list_id', 'lead_lists.active as list_active'])
+    .select(['lead_lists.id as list_id', 'lead_lists.active as list_active', recycleRulesColumn(dialect)])
     .where('campaigns.id', '=', arg('id'))
     .orderBy('lead_lists.id'),
 );
@@ -60,13 +71,13 @@ const readCampaignAndLists = preparedQuery<{ id: number }, CampaignListRow>((db,
  * One lead's campaign with the lead's own list and timezone, one row: what the eligibility of that
  * lead alone depends on (a dial result's re-queue), read before the campaign is known.
  */
-export const readCampaignOfLead = preparedQuery<{ leadId: number }, CampaignListRow & { lead_timezone: string | null }>((db, arg) =>
+export const readCampaignOfLead = preparedQuery<{ leadId: number }, CampaignListRow & { lead_timezone: string | null }>((db, arg, dialect) =>
   db
     .selectFrom('leads')
     .innerJoin('lead_lists', 'lead_lists.id', 'leads.list_id')
     .innerJoin('campaigns', 'campaigns.id', 'lead_lists.campaign_id')
     .selectAll('campaigns')
-    .select(['lead_lists.id as list_id', 'lead_lists.active as list_active', 'leads.timezone as lead_timezone'])
+    .select(['lead_lists.id as list_id', 'lead_lists.active as list_active', 'leads.timezone as lead_timezone', recycleRulesColumn(dialect)])
     .where('leads.id', '=', arg('leadId')),
 );
 
@@ -92,6 +103,8 @@ export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date,
   for (const tz of candidateTimezones) if (tz !== null && tz !== '') zones.add(tz);
   const timezones = [...zones].sort().map((tz) => timezoneState(tz, window, now));
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+  const recycleRules = new Map(parseStoredRules(c.recycle_rules).filter((r) => r.status !== 'new' && dialable.includes(r.status)).map((r) => [r.status, { ...r, cutoff: minutesAgo(r.delayMinutes) }]));
+  const handover = Number(c.agent_callback_minutes ?? 0);
   return {
     campaignId: c.id,
     campaignActive: toBool(c.active),
@@ -105,6 +118,11 @@ export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date,
     droppedRetryDelayMinutes: c.dropped_retry_delay_minutes,
     retryCutoff: minutesAgo(c.retry_delay_minutes),
     droppedCutoff: minutesAgo(c.dropped_retry_delay_minutes),
+    recycleRules,
+    leadOrder: leadOrderOf(c.lead_order),
+    newEvery: Number(c.new_every ?? 0),
+    callbackDueCutoff: now.toISOString(),
+    agentHandoverCutoff: handover > 0 ? minutesAgo(handover) : null,
     campaignTimezone: c.timezone,
     window,
     windowText: { start: c.call_window_start, end: c.call_window_end },
@@ -112,6 +130,11 @@ export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date,
     openTimezones: timezones.filter((t) => t.open).map((t) => t.timezone),
     now,
   };
+}
+
+/** The retry cut-off of a status: its recycle rule's, else the campaign's (dropped: its own). */
+export function retryCutoffOf(ctx: CampaignContext, status: Status): string {
+  return ctx.recycleRules.get(status)?.cutoff ?? (status === 'dropped' ? ctx.droppedCutoff : ctx.retryCutoff);
 }
 
 export function timezoneState(timezone: string, window: CallWindow | null, now: Date): TimezoneState {

@@ -6,10 +6,23 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { STATUSES, FINAL_STATUSES, type Status } from '../../../shared/catalogue';
 import { EXCLUSION_RULES, type ExclusionRule } from '../../../shared/types/hopper';
-import type { CampaignContext } from './campaign-context';
+import { retryCutoffOf, type CampaignContext } from './campaign-context';
 
 /** Rules about time passing: they never make a queued row stale (docs/domain.md). */
-export const TIMING_RULES: ReadonlySet<ExclusionRule> = new Set<ExclusionRule>(['retry_delay', 'outside_calling_hours']);
+export const TIMING_RULES: ReadonlySet<ExclusionRule> = new Set<ExclusionRule>(['retry_delay', 'recycle_rule_delay', 'outside_calling_hours']);
+
+/**
+ * What a due callback overrides (docs/domain.md "Callbacks": eligible "whatever its status, retry delay
+ * and attempt count"); never final status, DNC, an inactive list or campaign, the call window.
+ */
+export const CALLBACK_OVERRIDES: ReadonlySet<ExclusionRule> = new Set<ExclusionRule>([
+  'problem_status',
+  'not_recyclable_status',
+  'attempt_cap',
+  'recycle_rule_cap',
+  'retry_delay',
+  'recycle_rule_delay',
+]);
 
 export const NON_TIMING_RULES: readonly ExclusionRule[] = EXCLUSION_RULES.filter((r) => !TIMING_RULES.has(r) && r !== 'already_queued');
 
@@ -31,7 +44,8 @@ export function effectiveTimezone(ctx: CampaignContext): RawBuilder<string> {
 function insideCallingHours(ctx: CampaignContext): RawBuilder<SqlBool> {
   const tz = col('timezone');
   const own = inList(tz, ctx.openTimezones);
-  return ctx.openTimezones.includes(ctx.campaignTimezone) ? sql<SqlBool>`(${tz} is null or ${tz} = '' or ${own})` : sql<SqlBool>`(${tz} <> '' and ${own})`;
+  // NULL-safe both ways (a NULL timezone is false, not NULL, here): explain's CASE and the fill must agree.
+  return ctx.openTimezones.includes(ctx.campaignTimezone) ? sql<SqlBool>`(${tz} is null or ${tz} = '' or ${own})` : sql<SqlBool>`(${tz} is not null and ${tz} <> '' and ${own})`;
 }
 
 /**
@@ -77,29 +91,55 @@ function passing(c: Condition): RawBuilder<SqlBool> {
 function exclusionConditions(ctx: CampaignContext): Record<ExclusionRule, Condition[]> {
   const status = col('status');
   const lastDial = col('last_dial_attempt');
+  const ruled = [...ctx.recycleRules.values()];
+  // Each status with a rule, as (status = s and …): the rule's delay and cap replace the campaign's.
+  const perRule = (test: (r: (typeof ruled)[number]) => RawBuilder<SqlBool>) =>
+    ruled.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(ruled.map((r) => sql`(${status} = ${r.status} and ${test(r)})`), sql` or `)})`;
+  // NULL-safe: a NULL status is caught by problem_status first, or let through by a due callback.
+  const unruled = ruled.length === 0 ? TRUE : sql<SqlBool>`(coalesce(${status}, '') not in (${sql.join(ruled.map((r) => r.status))}))`;
   return {
     campaign_inactive: [ctx.campaignActive ? FALSE : TRUE],
     list_inactive: [inList(col('list_id'), ctx.inactiveListIds)],
-    final_status: [inList(status, FINAL_STATUSES)],
+    // NULL-safe: with a due callback a NULL status gets past problem_status, and must not be final.
+    final_status: [sql<SqlBool>`(${status} is not null and ${inList(status, FINAL_STATUSES)})`],
     problem_status: [sql<SqlBool>`(${status} is null or ${status} not in (${sql.join([...STATUSES])}))`],
     not_recyclable_status: [sql<SqlBool>`(not ${inList(status, ctx.dialable)})`],
     attempt_cap: [sql<SqlBool>`(${col('dial_attempts')} >= ${ctx.maxAttempts})`],
+    recycle_rule_cap: [perRule((r) => sql<SqlBool>`${col('dial_attempts')} >= ${r.maxAttempts}`)],
     retry_delay: [
-      sql<SqlBool>`(${lastDial} is not null and (
+      sql<SqlBool>`(${lastDial} is not null and ${unruled} and (
       (${status} = 'dropped' and ${lastDial} > ${ctx.droppedCutoff}) or
       (${status} <> 'dropped' and ${lastDial} > ${ctx.retryCutoff})))`,
     ],
+    recycle_rule_delay: [perRule((r) => sql<SqlBool>`${lastDial} is not null and ${lastDial} > ${r.cutoff!}`)],
     dnc_phone: [sql<SqlBool>`(${col('phone_key')} is null)`, memberOf(col('phone_key'), 'dnc_numbers', 'phone_key')],
     outside_calling_hours: [sql<SqlBool>`(not ${insideCallingHours(ctx)})`],
     already_queued: [memberOf(col('id'), 'dialer_hopper', 'lead_id')],
   };
 }
 
+/**
+ * The lead has a pending callback that is due: an `anyone` one whose time has come, or an `agent`
+ * one past the campaign's hand-over. `id in (select …)`: both databases read the few due
+ * callbacks once per statement (PostgreSQL hashes them), not once per lead.
+ */
+export function callbackDue(ctx: CampaignContext): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${col('id')} in (select cb.lead_id from callbacks cb where ${dueCallback(ctx)}))`;
+}
+
+/** The callback row `cb` is pending and due (an agent's: past the hand-over). */
+export function dueCallback(ctx: CampaignContext): RawBuilder<SqlBool> {
+  const agent = ctx.agentHandoverCutoff === null ? sql`` : sql` or (cb.scope = 'agent' and cb.due_at <= ${ctx.agentHandoverCutoff})`;
+  return sql<SqlBool>`(cb.state = 'pending' and ((cb.scope = 'anyone' and cb.due_at <= ${ctx.callbackDueCutoff})${agent}))`;
+}
+
 /** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
 function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
   const conditions = exclusionConditions(ctx);
+  const due = callbackDue(ctx);
   const any = (parts: RawBuilder<SqlBool>[]) => (parts.length === 1 ? parts[0] : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
-  return Object.fromEntries(EXCLUSION_RULES.map((r) => [r, any(conditions[r].map(excluding))])) as Record<ExclusionRule, RawBuilder<SqlBool>>;
+  const predicate = (r: ExclusionRule) => (CALLBACK_OVERRIDES.has(r) ? sql<SqlBool>`(${any(conditions[r].map(excluding))} and not ${due})` : any(conditions[r].map(excluding)));
+  return Object.fromEntries(EXCLUSION_RULES.map((r) => [r, predicate(r)])) as Record<ExclusionRule, RawBuilder<SqlBool>>;
 }
 
 /**
@@ -110,7 +150,7 @@ function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBui
  */
 export function retryPassedRange(ctx: CampaignContext, status: Status, dialed: boolean): RawBuilder<SqlBool> {
   const lastDial = col('last_dial_attempt');
-  return dialed ? sql<SqlBool>`${lastDial} <= ${status === 'dropped' ? ctx.droppedCutoff : ctx.retryCutoff}` : sql<SqlBool>`${lastDial} is null`;
+  return dialed ? sql<SqlBool>`${lastDial} <= ${retryCutoffOf(ctx, status)}` : sql<SqlBool>`${lastDial} is null`;
 }
 
 /**
@@ -119,14 +159,27 @@ export function retryPassedRange(ctx: CampaignContext, status: Status, dialed: b
  * them out of the stream's SQL keeps the planner's row estimates honest, so it walks the index in
  * order and stops early, and spares both databases a test per lead read.
  */
-export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive', 'final_status', 'problem_status', 'not_recyclable_status', 'retry_delay'];
+export const STREAM_GUARANTEED_RULES: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive', 'final_status', 'problem_status', 'not_recyclable_status', 'retry_delay', 'recycle_rule_delay'];
+
+export interface EligibleOptions {
+  /**
+   * Whether a due callback lets a lead through the rules it overrides (default true: the one
+   * definition). The fill's ordered streams pass false: due callbacks are read as a tier of their own.
+   */
+  callbacks?: boolean;
+}
 
 /** True when no rule (other than those in `except`) excludes the lead. */
-export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = []): RawBuilder<SqlBool> {
+export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionRule[] = [], opts: EligibleOptions = {}): RawBuilder<SqlBool> {
   const conditions = exclusionConditions(ctx);
+  const rules = EXCLUSION_RULES.filter((r) => !except.includes(r));
   // not (a or b) = (not a) and (not b), NULLs included: the same rule, negated part by part.
-  const parts = EXCLUSION_RULES.filter((r) => !except.includes(r)).flatMap((r) => conditions[r].map(passing));
-  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+  const passes = (rs: readonly ExclusionRule[]) => rs.flatMap((r) => conditions[r].map(passing));
+  const all = (parts: RawBuilder<SqlBool>[]) => (parts.length === 0 ? TRUE : sql<SqlBool>`(${sql.join(parts, sql` and `)})`);
+  const overridable = rules.filter((r) => CALLBACK_OVERRIDES.has(r));
+  if (opts.callbacks === false || overridable.length === 0) return all(passes(rules));
+  const fixed = passes(rules.filter((r) => !CALLBACK_OVERRIDES.has(r)));
+  return all([...fixed, sql<SqlBool>`(${all(passes(overridable))} or ${callbackDue(ctx)})`]);
 }
 
 /** The first of `rules` that excludes the lead, or NULL when none does. */

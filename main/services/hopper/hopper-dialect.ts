@@ -64,6 +64,11 @@ export async function selectClaimable(
  */
 export async function withGroupingByHash<T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> {
   if (dialect.name !== 'postgres') return fn(db);
+  // Already in a transaction (a campaign change's preview): the setting ends with that one.
+  if (db.isTransaction) {
+    await sql`select set_config('enable_sort', 'off', true)`.execute(db);
+    return fn(db);
+  }
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('enable_sort', 'off', true)`.execute(trx);
     return fn(trx);

@@ -3,14 +3,17 @@
 import { EXCLUSION_RULES, type ExclusionRule, type HopperExplain, type TimezoneWindowState } from '../../../shared/types/hopper';
 import type { Db, Dialect } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
-import { effectiveTimezone, firstExclusion } from './eligibility';
+import { callbackDue, effectiveTimezone, firstExclusion } from './eligibility';
 import { withGroupingByHash } from './hopper-dialect';
 import { sql } from 'kysely';
 
 interface Group {
   x_rule: string | null;
   x_tz: string;
-  x_dropped: number;
+  /** The retry delay (minutes) of the group's status: its recycle rule's, else the campaign's. */
+  x_delay: number;
+  /** 1 when the leads have a due callback. */
+  x_cb: number;
   n: number;
   min_dial: string | null;
 }
@@ -23,6 +26,7 @@ export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignCon
   const zoneState = new Map(ctx.timezones.map((z) => [z.timezone, z]));
   let total = 0;
   let eligible = 0;
+  let dueCallbacks = 0;
   // An unreadable last dial (imported text) gives no date: the rule is shown without one.
   const earliest = (rule: ExclusionRule, ms: number) => Number.isFinite(ms) && next.set(rule, Math.min(next.get(rule) ?? Infinity, ms));
   for (const g of groups) {
@@ -31,14 +35,12 @@ export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignCon
     leadsPerZone.set(g.x_tz, (leadsPerZone.get(g.x_tz) ?? 0) + n);
     if (g.x_rule === null) {
       eligible += n;
+      if (Number(g.x_cb) === 1) dueCallbacks += n;
       continue;
     }
     const rule = g.x_rule as ExclusionRule;
     counts.set(rule, (counts.get(rule) ?? 0) + n);
-    if (rule === 'retry_delay' && g.min_dial) {
-      const delay = Number(g.x_dropped) === 1 ? ctx.droppedRetryDelayMinutes : ctx.retryDelayMinutes;
-      earliest(rule, Date.parse(g.min_dial) + delay * 60_000);
-    }
+    if ((rule === 'retry_delay' || rule === 'recycle_rule_delay') && g.min_dial) earliest(rule, Date.parse(g.min_dial) + Number(g.x_delay) * 60_000);
     if (rule === 'outside_calling_hours') {
       const opens = zoneState.get(g.x_tz)?.next_open_at;
       if (opens) earliest(rule, Date.parse(opens));
@@ -53,6 +55,7 @@ export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignCon
     now: ctx.now.toISOString(),
     total_leads: total,
     eligible_now: eligible,
+    due_callbacks: dueCallbacks,
     excluded: EXCLUSION_RULES.map((rule) => ({
       rule,
       count: counts.get(rule) ?? 0,
@@ -63,7 +66,13 @@ export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignCon
   };
 }
 
-/** Every lead of the campaign's lists, grouped by the first rule that excludes it, its timezone and dropped or not. */
+/** Every lead of the campaign's lists, grouped by the first rule that excludes it, its timezone, its retry delay and a due callback or not. */
+/** The retry delay in minutes that applies to the lead's status (a few distinct values: grouped on). */
+function retryDelayOfStatus(ctx: CampaignContext) {
+  const rules = [...ctx.recycleRules.values()].map((r) => sql`when leads.status = ${r.status} then ${r.delayMinutes}`);
+  return sql<number>`case ${sql.join([...rules, sql`when leads.status = 'dropped' then ${ctx.droppedRetryDelayMinutes}`], sql` `)} else ${ctx.retryDelayMinutes} end`;
+}
+
 async function groupLeads(db: Db, ctx: CampaignContext): Promise<Group[]> {
   return (await db
     .selectFrom((eb) =>
@@ -72,13 +81,14 @@ async function groupLeads(db: Db, ctx: CampaignContext): Promise<Group[]> {
         .select([
           firstExclusion(ctx).as('x_rule'),
           effectiveTimezone(ctx).as('x_tz'),
-          sql<number>`case when leads.status = 'dropped' then 1 else 0 end`.as('x_dropped'),
+          retryDelayOfStatus(ctx).as('x_delay'),
+          sql<number>`case when ${callbackDue(ctx)} then 1 else 0 end`.as('x_cb'),
           'leads.last_dial_attempt',
         ])
         .where('leads.list_id', 'in', ctx.listIds)
         .as('t'),
     )
-    .select(['t.x_rule', 't.x_tz', 't.x_dropped', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('t.last_dial_attempt').as('min_dial')])
-    .groupBy(['t.x_rule', 't.x_tz', 't.x_dropped'])
+    .select(['t.x_rule', 't.x_tz', 't.x_delay', 't.x_cb', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('t.last_dial_attempt').as('min_dial')])
+    .groupBy(['t.x_rule', 't.x_tz', 't.x_delay', 't.x_cb'])
     .execute()) as Group[];
 }

@@ -12,6 +12,7 @@ import type { Clock } from '../../db/time';
 import type { CallLogInput, RecordedCall } from '../calls/record-call';
 import { loadCampaignContext } from './campaign-context';
 import { claimRows } from './hopper-claim';
+import { handOverAgentCallbacks } from '../callbacks/callback-handover';
 import { cleanupStaleRows } from './hopper-cleanup';
 import { lockCampaignHopper } from './hopper-dialect';
 import { explainCampaign } from './hopper-explain';
@@ -64,6 +65,7 @@ export class HopperService {
     return writeTransaction(db, dialect, async (trx) => {
       await lockCampaignHopper(trx, dialect, campaignId, { preferOrderedIndexScans: true });
       const ctx = await loadCampaignContext(trx, dialect, campaignId, now);
+      await handOverAgentCallbacks(trx, ctx.listIds, ctx.agentHandoverCutoff);
       const target = opts.target ?? ctx.hopperTarget;
       const queued = await countQueued(trx, campaignId);
       const leads = await selectEligibleLeads(trx, dialect, ctx, Math.max(0, target - queued), opts.statuses);

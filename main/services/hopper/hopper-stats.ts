@@ -2,7 +2,25 @@
 import type { HopperStats } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
-import { eligibleExcept } from './eligibility';
+import { callbackDue, eligibleExcept } from './eligibility';
+import { sql, type SqlBool } from 'kysely';
+
+/**
+ * Leads eligible now through a due callback alone (the count above does not have them: their
+ * status, delay or attempts keep them out otherwise). Few: only leads with a due callback are read.
+ */
+async function eligibleOnlyByCallback(db: Db, ctx: CampaignContext): Promise<number> {
+  const normally = sql<SqlBool>`(coalesce(leads.status, '') in (${sql.join(ctx.dialable)}) and ${eligibleExcept(ctx, [], { callbacks: false })})`;
+  const row = await db
+    .selectFrom('leads')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(callbackDue(ctx))
+    .where('leads.list_id', 'in', ctx.activeListIds)
+    .where(eligibleExcept(ctx))
+    .where(sql<SqlBool>`not coalesce(${normally}, (1 = 0))`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
 
 export async function hopperStats(db: Db, ctx: CampaignContext): Promise<HopperStats> {
   const id = ctx.campaignId;
@@ -34,9 +52,9 @@ export async function hopperStats(db: Db, ctx: CampaignContext): Promise<HopperS
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('leads.list_id', 'in', ctx.activeListIds)
       .where('leads.status', 'in', ctx.dialable)
-      .where(eligibleExcept(ctx))
+      .where(eligibleExcept(ctx, [], { callbacks: false }))
       .executeTakeFirst();
-    eligibleNow = Number(row?.n ?? 0);
+    eligibleNow = Number(row?.n ?? 0) + (await eligibleOnlyByCallback(db, ctx));
   }
   const state = (s: string) => byState.find((r) => r.state === s);
   const oldest = byState.map((r) => r.oldest as string | null).filter((x): x is string => x !== null).sort()[0] ?? null;

@@ -1,5 +1,6 @@
 // Picks the next eligible leads of a campaign in hopper order (docs/domain.md): `dropped` first, then
-// never-dialed leads, then the longest since last dial, then lowest id.
+// due callbacks, then the campaign's lead order. The `default` order (never-dialed leads, then
+// the longest since last dial, then lowest id) is read as below; the others in ordered-selection.ts.
 //
 // Speed: instead of sorting every eligible lead of a big campaign, each (list, status) pair is
 // read as its own stream along the index leads(list_id, status, last_dial_attempt), which
@@ -9,14 +10,18 @@
 // stop as soon as enough leads were found.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
+import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
+import { readDueCallbacks, readOrdered } from './ordered-selection';
 import type { Db, Dialect } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
 import { STREAM_GUARANTEED_RULES, eligibleExcept, retryPassedRange } from './eligibility';
 
 export interface Candidate {
   id: number;
-  status: string;
+  status: string | null;
   last_dial_attempt: string | null;
+  /** The hopper priority it is queued at (dropped: high, due callback: callback, else normal). */
+  priority?: number;
 }
 
 interface Tier {
@@ -27,7 +32,12 @@ interface Tier {
 /** SQLite takes at most 500 terms in one compound SELECT; more streams are read in several statements. */
 const MAX_STREAMS_PER_STATEMENT = 400;
 
-/** Up to `need` eligible leads (all of them when `need` is null), in hopper order. */
+/**
+ * Up to `need` eligible leads (all of them when `need` is null), in hopper order: `dropped` leads,
+ * then leads with a due callback (earliest due first), then the rest in the campaign's lead order
+ * with its "Nth NEW" (domain.md, second part). `statuses`: only leads of these statuses, and no
+ * callback tier (the dropped and recycle jobs).
+ */
 export async function selectEligibleLeads(
   db: Db,
   dialect: Dialect,
@@ -40,25 +50,70 @@ export async function selectEligibleLeads(
   const wanted = ctx.dialable.filter((s) => !statuses || statuses.includes(s));
   const dropped = wanted.filter((s) => s === HIGH_PRIORITY_STATUS);
   const others = wanted.filter((s) => s !== HIGH_PRIORITY_STATUS);
-  const tiers: Tier[] = [
-    { statuses: dropped, dialed: false },
-    { statuses: dropped, dialed: true },
-    { statuses: others, dialed: false },
-    { statuses: others, dialed: true },
-  ];
   const out: Candidate[] = [];
-  for (const tier of tiers) {
-    const left = need === null ? null : need - out.length;
-    if (left !== null && left <= 0) break;
-    out.push(...(await readTier(db, dialect, ctx, tier, left)));
+  const seen = new Set<number>();
+  const left = () => (need === null ? null : need - out.length);
+  // A lead found by an earlier tier may come again in a later one: read that many more, skip them.
+  const take = (found: readonly Candidate[], priority: number, limit: number | null) => {
+    for (const c of found) {
+      if (limit !== null && out.length >= limit) break;
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push({ ...c, priority: c.priority ?? priority });
+    }
+  };
+  const more = (n: number | null) => (n === null ? null : n + seen.size);
+  take(await readInOrder(db, dialect, ctx, dropped, left()), HOPPER_PRIORITY.high, need);
+  if (!statuses && (left() ?? 1) > 0) take(await readDueCallbacks(db, ctx, more(left())), HOPPER_PRIORITY.callback, need);
+  const rest = left();
+  if (rest !== null && rest <= 0) return out;
+  const newOnes = others.filter((s) => s === 'new');
+  const dialedOnes = others.filter((s) => s !== 'new');
+  if (ctx.newEvery >= 2 && newOnes.length > 0 && dialedOnes.length > 0) {
+    const fresh = (await readInOrder(db, dialect, ctx, newOnes, more(rest))).filter((c) => !seen.has(c.id));
+    const old = (await readInOrder(db, dialect, ctx, dialedOnes, more(rest))).filter((c) => !seen.has(c.id));
+    take(interleaveNew(fresh, old, ctx.newEvery), HOPPER_PRIORITY.normal, need);
+  } else {
+    take(await readInOrder(db, dialect, ctx, others, more(rest)), HOPPER_PRIORITY.normal, need);
   }
   return out;
+}
+
+/**
+ * "Nth NEW": places N, 2N, 3N… of the sequence take the next `new` lead, the others the next of
+ * the rest, each in its own order; once either kind runs out, the other fills the remaining places.
+ */
+export function interleaveNew<T>(fresh: readonly T[], others: readonly T[], every: number): T[] {
+  const out: T[] = [];
+  let f = 0;
+  let o = 0;
+  while (f < fresh.length || o < others.length) {
+    const newTurn = (out.length + 1) % every === 0;
+    if ((newTurn && f < fresh.length) || o >= others.length) out.push(fresh[f++]);
+    else out.push(others[o++]);
+  }
+  return out;
+}
+
+/** Eligible leads of these statuses (as the streams see them: no callback override), in the campaign's lead order. */
+async function readInOrder(db: Db, dialect: Dialect, ctx: CampaignContext, statuses: Status[], limit: number | null): Promise<Candidate[]> {
+  if (statuses.length === 0) return [];
+  if (ctx.leadOrder === 'default' || ctx.leadOrder === 'down_last_call') {
+    const out: Candidate[] = [];
+    for (const dialed of [false, true]) {
+      const rest = limit === null ? null : limit - out.length;
+      if (rest !== null && rest <= 0) break;
+      out.push(...(await readTier(db, dialect, ctx, { statuses, dialed }, rest)));
+    }
+    return out;
+  }
+  return readOrdered(db, ctx, statuses, limit);
 }
 
 /** The tier's first `limit` leads (all when null), in tier order: last dial (never-dialed: none), then id. */
 async function readTier(db: Db, dialect: Dialect, ctx: CampaignContext, tier: Tier, limit: number | null): Promise<Candidate[]> {
   // One eligibility condition for every stream of the tier: building it is most of a stream's cost in JavaScript.
-  const eligible = eligibleExcept(ctx, STREAM_GUARANTEED_RULES);
+  const eligible = eligibleExcept(ctx, STREAM_GUARANTEED_RULES, { callbacks: false });
   const streams = ctx.activeListIds.flatMap((listId) => tier.statuses.map((status) => stream(ctx, { listId, status, dialed: tier.dialed, limit }, eligible)));
   if (streams.length === 0) return [];
   const paramsPerStream = Math.max(1, streams[0].compile(db).parameters.length);

@@ -15,11 +15,11 @@ export async function queueLeads(
   trx: Db,
   dialect: Dialect,
   campaignId: number,
-  leads: readonly { id: number; status: string | null }[],
+  leads: readonly { id: number; status: string | null; priority?: number }[],
   now: Date,
 ): Promise<QueuedCounts> {
   const addedAt = now.toISOString();
-  const rows = leads.map((l) => ({ campaign_id: campaignId, lead_id: l.id, state: 'queued', priority: priorityOf(l.status), added_at: addedAt }));
+  const rows = leads.map((l) => ({ campaign_id: campaignId, lead_id: l.id, state: 'queued', priority: l.priority ?? priorityOf(l.status), added_at: addedAt }));
   // One statement text for any number of rows (batch-params.ts); `where true`: SQLite's parser
   // needs a WHERE before an upsert clause in an insert … select.
   const inserted = await executeForRows(

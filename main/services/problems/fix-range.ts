@@ -8,6 +8,7 @@ import type { FixMode } from '../../../shared/types/status';
 import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from '../leads/lead-tracking';
 import { insertAuditRows, loadCallsByLead, updateLeadTrackingBulk, type AuditInsert, type LeadScope } from '../leads/lead-repository';
 import { recordOperationLeads, type OperationLeadInsert } from '../operations/operation-leads';
+import { cancelCallbacksOfFinalLeads, isFinalStatus } from '../callbacks/callback-closing';
 import { problemCandidates } from './problem-candidates';
 import { planFix, summariseCalls, type FixPlan } from './problem-rules';
 import type { SavedAliases } from '../../../shared/catalogue';
@@ -83,6 +84,8 @@ async function writeFixes(
   }
   await updateLeadTrackingBulk(trx, dialect, updates);
   await insertAuditRows(trx, dialect, audits);
+  // docs/domain.md "Callbacks": a lead set to a final status cancels its pending callbacks.
+  await cancelCallbacksOfFinalLeads(trx, dialect, audits.filter((a) => isFinalStatus(a.new_status)).map((a) => a.lead_id));
   await recordOperationLeads(trx, dialect, undoRows);
   // The calls a fix has taken into account are applied: the sync must not count them again.
   const leads = idsIn(dialect, 'lead_id', touched);

@@ -8,6 +8,8 @@ const VIEWS: { view: View; label: string }[] = [
   { view: 'import', label: 'Import' },
   { view: 'hopper', label: 'Hopper' },
   { view: 'dnc', label: 'DNC list' },
+  { view: 'campaign', label: 'Campaign' },
+  { view: 'callbacks', label: 'Callbacks' },
   { view: 'jobs', label: 'Jobs' },
   { view: 'audit', label: 'Audit' },
   { view: 'lead', label: 'Lead' },

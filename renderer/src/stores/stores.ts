@@ -5,6 +5,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
 import { createAppStore } from './app-store';
 import { createAuditStore } from './audit-store';
+import { createCallbacksStore } from './callbacks-store';
+import { createCampaignStore } from './campaign-store';
 import { createHopperStore } from './hopper-store';
 import { createJobsStore } from './jobs-store';
 import { createLeadStore } from './lead-store';
@@ -31,7 +33,9 @@ export function createStores(client: ApiClient) {
     void jobs.getState().load();
   });
   const theme = createThemeStore();
-  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord, theme };
+  const campaign = createCampaignStore(client, app);
+  const callbacks = createCallbacksStore(client, app);
+  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord, theme, campaign, callbacks };
 }
 export type Stores = ReturnType<typeof createStores>;
 

@@ -3,7 +3,7 @@
 // the whole input replaced), so every generated request is one a handler must refuse.
 import fc from 'fast-check';
 import type { Channel } from '../../../shared/ipc/contract';
-import { anyValue, BAD_CRON, HOSTILE_NUMBERS, hostileNumber, hostileWord, WRONG_TYPES } from './hostile';
+import { anyValue, BAD_CRON, BAD_DATES, HOSTILE_NUMBERS, hostileNumber, hostileWord, WRONG_TYPES } from './hostile';
 
 export interface ChannelCase {
   /** A valid input (for the seeded database) the mutations start from. */
@@ -76,7 +76,48 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
       sslMode: fc.oneof(fc.constantFrom('prefer', 'allow', 'verify-ca', 'true', '', 'DISABLE'), notBool),
     },
   };
+  // Values every setting refuses (0 is a valid delay, so no generic hostile numbers here).
+  const badPatch = fc.oneof(
+    fc.constantFrom(
+      { retry_delay_minutes: -1 },
+      { retry_delay_minutes: 1.5 },
+      { max_dial_attempts: 0 },
+      { max_dial_attempts: 101 },
+      { hopper_target: 1e12 },
+      { recyclable_statuses: ['sale'] },
+      { recyclable_statuses: ["'; drop table leads; --"] },
+      { call_window_start: '25:00' },
+      { call_window_start: '21:00', call_window_end: '09:00' },
+      { timezone: 'Mars/Olympus' },
+      { lead_order: 'sideways' },
+      { new_every: 1 },
+      { name: '' },
+      { dialer: 'x' },
+      {},
+    ),
+    wrongType,
+  );
+  const campaignChange = { base: { campaignId, patch: { retry_delay_minutes: 45 } }, fields: { campaignId: badId, patch: badPatch } };
+  const badRuleNumber = fc.oneof(fc.constantFrom(-1, 1.5, 1e9, Number.NaN), wrongType);
   return {
+    'campaigns/settings': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'campaigns/history': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'campaigns/preview-change': { ...campaignChange, readOnly: true },
+    'campaigns/update': { ...campaignChange, readOnly: false },
+    'campaigns/set-recycle-rule': {
+      base: { campaignId, status: 'busy', delay_minutes: 30, max_attempts: 3 },
+      fields: { campaignId: badId, status: fc.oneof(hostileWord, fc.constantFrom('sale', 'dnc', 'new'), wrongType), delay_minutes: badRuleNumber, max_attempts: fc.oneof(fc.constantFrom(0, 101), badRuleNumber) },
+      readOnly: false,
+    },
+    'campaigns/remove-recycle-rule': { base: { campaignId, status: 'busy' }, fields: { campaignId: badId, status: fc.oneof(hostileWord, wrongType) }, readOnly: false },
+    'lists/set-active': { base: { listId, active: true }, fields: { listId: badId, active: notBool }, readOnly: false },
+    'callbacks/list': { base: { campaignId }, fields: { campaignId: badId, due: notBool, agent: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType.filter((v) => v !== undefined)) }, readOnly: true },
+    'callbacks/add': {
+      base: { leadId: 1, dueAt: '2026-11-24T15:00:00Z' },
+      fields: { leadId: badId, dueAt: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType), agent: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType.filter((v) => v !== undefined)), note: fc.oneof(hugeString, wrongType.filter((v) => v !== undefined)) },
+      readOnly: false,
+    },
+    'callbacks/cancel': { base: { id: 1 }, fields: { id: badId }, readOnly: false },
     'app/get-info': { base: {}, fields: {}, readOnly: true },
     // Not read-only for the fuzzer: a random well-formed host would send it to DNS.
     'database/test-postgres': { ...pgConn, readOnly: false },

@@ -2,7 +2,7 @@
 // their ranges whatever order they finish in, never more than `inFlight` running, and the runs in
 // flight finished before an error or a stop leaves the pipeline.
 import { describe, expect, it } from 'vitest';
-import { inOrder } from '../../main/services/problems/range-pipeline';
+import { inOrder } from '../../../main/services/problems/range-pipeline';
 
 async function* items(n: number, onTake?: (i: number) => void): AsyncGenerator<number> {
   for (let i = 0; i < n; i++) {

@@ -1,11 +1,11 @@
 // Issue 21, item 4: a recycle that changes nothing (only dnc leads chosen: all skipped) records
 // no operation, so there is no empty "undoable" operation to undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../main/db/open-database';
-import { fixedClock } from '../../main/db/time';
-import { RecyclingService } from '../../main/services/recycling/recycling-service';
-import { DIALECTS, openTestDatabase } from '../support/databases';
-import { at, makeCampaign, makeLead, makeList } from '../support/fixtures';
+import type { DbHandle } from '../../../main/db/open-database';
+import { fixedClock } from '../../../main/db/time';
+import { RecyclingService } from '../../../main/services/recycling/recycling-service';
+import { DIALECTS, openTestDatabase } from '../../support/databases';
+import { at, makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
 for (const dialect of DIALECTS) {
   describe(`a recycle that changes nothing [${dialect}]`, () => {
