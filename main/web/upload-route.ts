@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_UPLOAD_LIMIT_BYTES, UploadTooLarge, uploads } from '../services/imports/upload-store';
 import { securityHeaders } from './static-files';
-import { refuse } from './web-server';
+import { refuse } from './refuse';
 
 function tooLarge(res: ServerResponse, limit: number): void {
   res.setHeader('Connection', 'close');

@@ -11,6 +11,9 @@ import { BrowserSessions, SESSION_PATH, sessionCookie, sessionCookieName } from 
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 import { receiveUpload } from './upload-route';
+import { refuse } from './refuse';
+
+export { refuse } from './refuse';
 
 export type Dispatcher = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
 
@@ -70,11 +73,6 @@ function authorized(req: IncomingMessage, state: HandlerState, queryToken?: stri
   return queryToken !== undefined && tokenMatches(queryToken, state.token);
 }
 
-export function refuse(res: ServerResponse, status: number, message: string): void {
-  securityHeaders(res);
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ ok: false, error: { code: status === 404 ? 'not_found' : 'invalid_input', message } }));
-}
 
 class TooLarge extends Error {}
 

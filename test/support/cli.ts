@@ -35,5 +35,13 @@ export function runCli(args: string[], options: { input?: string; env?: NodeJS.P
 /** The flags that point `lead-console` at a database. */
 export function dbArgs(t: DatabaseTarget | OpenTarget): string[] {
   if (t.kind === 'postgres' && !('url' in t)) throw new Error('a test database is opened from a URL');
-  return t.kind === 'sqlite' ? ['--db', t.file] : ['--database-url', t.url];
+  if (t.kind === 'sqlite') return ['--db', t.file];
+  // The password goes the way the README says (PGPASSWORD, inherited by every spawned CLI), not in
+  // argv, where the CLI would warn about it on every run.
+  const url = new URL(t.url);
+  if (url.password) {
+    process.env.PGPASSWORD = decodeURIComponent(url.password);
+    url.password = '';
+  }
+  return ['--database-url', url.toString()];
 }

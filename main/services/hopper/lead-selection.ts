@@ -11,18 +11,13 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
+import type { Candidate } from './candidate';
 import { readDueCallbacks, readOrdered } from './ordered-selection';
 import type { Db, Dialect } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
 import { STREAM_GUARANTEED_RULES, eligibleExcept, retryPassedRange } from './eligibility';
 
-export interface Candidate {
-  id: number;
-  status: string | null;
-  last_dial_attempt: string | null;
-  /** The hopper priority it is queued at (dropped: high, due callback: callback, else normal). */
-  priority?: number;
-}
+export type { Candidate } from './candidate';
 
 interface Tier {
   statuses: Status[];

@@ -8,7 +8,7 @@ import { type ExclusionRule } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
 import { CALLBACK_OVERRIDES, dueCallback, eligibleExcept } from './eligibility';
-import type { Candidate } from './lead-selection';
+import type { Candidate } from './candidate';
 
 /** Rules a read over `list_id in (active lists)` of an active campaign satisfies by construction. */
 const ACTIVE_LISTS_GUARANTEE: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive'];

@@ -38,6 +38,14 @@ export function cliTable(ids: { listId: number; campaignId: number }): string[][
   // demo validates its port before it would seed its 58,466 leads (into the file given by --db).
   rows.push(['demo', '--no-serve', '--port', '70000']);
   rows.push(['migrate', '--json', '--nope'], ['no-such-command'], ['breakdown', '--list']);
+  // The second wave's commands: lead lookup, status words, import/export, DNC, campaign rules, callbacks.
+  rows.push(['lead', 'find'], ['lead', 'show', '--id', "'; drop table leads; --"], ['lead', 'set-status', '--id', 'abc', '--status', 'busy', '--reason', 'x']);
+  rows.push(['lead', 'reset-attempts', '--id', '-1', '--reason', 'x'], ['statuses', 'map', '--from', 'XFER', '--to', "'; drop table leads; --"], ['statuses', 'aliases', '--nope']);
+  rows.push(['import-leads', 'vendor.csv', '--list', 'abc'], ['export-leads', '--list', HUGE], ['dnc', 'add', '--nope'], ['dnc', 'remove', '2125550100']);
+  rows.push(['dnc', 'import'], ['dnc', 'export', '--nope'], ['dnc', 'check']);
+  rows.push(['campaign', 'show', '--campaign', 'abc'], ['campaign', 'set', '--campaign', C, '--max-attempts', '-5'], ['campaign', 'history', '--campaign', "'; drop table campaigns; --"]);
+  rows.push(['list', 'set', '--list', 'abc', '--active'], ['recycle-rules', 'list', '--campaign', 'abc'], ['recycle-rules', 'set', '--campaign', C, '--status', 'busy', '--delay', '-1', '--max', '2']);
+  rows.push(['recycle-rules', 'remove', '--campaign', 'abc', '--status', 'busy'], ['callbacks', 'add', '--lead', 'abc', '--due', '2026-01-01T00:00:00Z'], ['callbacks', 'list', '--campaign', 'abc'], ['callbacks', 'cancel', '--id', 'abc']);
   return rows;
 }
 
