@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { sql } from 'kysely';
 import { isFinal, readStatus, type Status } from '../../../shared/catalogue';
+import { addNumbers, listedKeys } from '../dnc/dnc-writes';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
 import type { ManualActionResult, SetStatusRequest } from '../../../shared/types/leads';
@@ -115,11 +116,9 @@ export async function addLeadPhoneToDnc(handle: DbHandle, clock: Clock, leadId: 
     const lead = await lockLead(trx, dialect, leadId);
     const key = normalisePhone(lead.phone);
     if (key === '') throw refuse(`Lead ${lead.id} has no phone number to put on the DNC list.`);
-    const listed = await trx.selectFrom('dnc_numbers').select('phone').where((eb) => eb.or([eb('phone_key', '=', key), eb('phone', '=', lead.phone)])).executeTakeFirst();
-    if (listed) throw refuse(`The phone of lead ${lead.id} (${lead.phone}) is already on the DNC list.`);
-    // Where the console fills phone keys (phone-keys.ts) it writes this one; elsewhere the database computes it.
-    await trx.insertInto('dnc_numbers').values((dialect.appFillsPhoneKeys ? { phone: lead.phone, phone_key: key } : { phone: lead.phone }) as never).execute();
-    await trx.deleteFrom('dialer_hopper').where('lead_id', 'in', sql<number>`(select id from leads where phone_key = ${key})`).execute();
+    // The DNC list's own writes: the number, its dnc_changes row, every lead with it out of the hopper.
+    if ((await listedKeys(trx, dialect, [key])).size > 0) throw refuse(`The phone of lead ${lead.id} (${lead.phone}) is already on the DNC list.`);
+    await addNumbers(trx, dialect, [{ phone: lead.phone, key }], reason, user, now.toISOString());
     await audit(trx, lead, lead.status, `phone put on the DNC list: ${reason}`, user, now.toISOString());
     return { lead_id: lead.id, action: 'add_phone_to_dnc', old_status: lead.status, new_status: lead.status, removed_from_hopper: true, changed_by: user };
   });

@@ -13,6 +13,8 @@ import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { forLongWork } from '../../db/query/long-work';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
+import { beginOperation, finishOperation } from '../operations/operation-log';
+import { recordOperationLeadsFrom } from '../operations/operation-leads';
 import { BATCH, lastLeadAfter, operationLeadIds, operationRowsIn, textValue, timestampValue, type IdRange } from '../operations/operation-ranges';
 import { aliasWord, catalogueStatus, saveAlias } from './alias-book';
 
@@ -70,12 +72,7 @@ async function recordNextRange(run: MapRun, after: number): Promise<number> {
     .orderBy('leads.id')
     .limit(BATCH);
   leads = run.dialect.forUpdate(leads);
-  const result = await run.trx
-    .insertInto('operation_leads')
-    .columns(['operation_id', 'lead_id', 'old_status', 'new_status', 'old_dial_attempts', 'new_dial_attempts', 'old_attempts_reset_at', 'new_attempts_reset_at', 'old_last_status_change', 'new_last_status_change'])
-    .expression(leads)
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  return recordOperationLeadsFrom(run.trx, leads);
 }
 
 async function moveRange(run: MapRun, range: IdRange): Promise<void> {
@@ -132,21 +129,14 @@ export async function mapStatusWord(handle: DbHandle, clock: Clock, request: Map
   return writeTransaction(forLongWork(handle), dialect, async (trx) => {
     const words = await spellingsOf(trx, key, listId);
     const campaign = listId === null ? undefined : await trx.selectFrom('lead_lists').select('campaign_id').where('id', '=', listId).executeTakeFirst();
-    await trx
-      .insertInto('operations')
-      .values({
-        id: operationId,
-        kind: 'map',
-        list_id: listId,
-        campaign_id: campaign?.campaign_id ?? null,
-        state: 'running',
-        params: JSON.stringify({ from: key, to, words: words.map((w) => w.status), save_alias: Boolean(request.saveAlias), by: user }),
-        summary: null,
-        undoes: null,
-        started_at: nowIso,
-        finished_at: null,
-      })
-      .execute();
+    await beginOperation(trx, {
+      id: operationId,
+      kind: 'map',
+      listId,
+      campaignId: campaign?.campaign_id ?? null,
+      params: { from: key, to, words: words.map((w) => w.status), save_alias: Boolean(request.saveAlias), by: user },
+      startedAt: nowIso,
+    });
     const run: MapRun = { trx, dialect, listId, words: words.map((w) => w.status), to, operationId, nowIso, reason: `mapped "${key}" to ${to}`, user };
     let moved = 0;
     if (run.words.length > 0) {
@@ -161,7 +151,7 @@ export async function mapStatusWord(handle: DbHandle, clock: Clock, request: Map
       }
     }
     if (request.saveAlias) await saveAlias(trx, key, to, user, nowIso);
-    await trx.updateTable('operations').set({ state: 'done', finished_at: clock().toISOString(), summary: JSON.stringify({ changed: moved }) }).where('id', '=', operationId).execute();
+    await finishOperation(trx, operationId, { changed: moved }, clock().toISOString());
     return { ...result(words, operationId, Boolean(request.saveAlias), false), changed: moved };
   });
 }
