@@ -12,6 +12,7 @@ import { dbArgs as cliDbArgs, runCli } from '../support/cli';
 import { createTestTarget, describeEachDialect } from '../support/databases';
 import { makeLead } from '../support/fixtures';
 import { snapshotTables } from '../support/table-snapshot';
+import { readOnlyCommands } from '../support/read-only-commands';
 
 const NOW = '2026-11-24T15:00:00.000Z';
 
@@ -75,16 +76,7 @@ describeEachDialect('read-only audits', ({ dialect }) => {
     const before = await snapshotTables(rw);
     // The hopper reports meet a phone key to fill (SQLite), and must leave it unfilled.
     if (dialect === 'sqlite') expect(before.leads.some((l) => l.phone_key === null)).toBe(true);
-    const commands = [
-      ['fix-lead-status', '--report-only', '--json'],
-      ['fix-lead-status', '--dry-run', '--json', '--now', NOW],
-      ['breakdown', '--list', String(listId), '--json'],
-      ['hopper', 'stats', '--campaign', String(campaignId), '--now', NOW, '--json'],
-      ['hopper', 'explain', '--campaign', String(campaignId), '--now', NOW, '--json'],
-      ['jobs', 'list', '--now', NOW, '--json'],
-      ['jobs', 'history', '--json'],
-      ['recycle', '--list', String(listId), '--status', 'no_answer', '--dry-run', '--json'],
-    ];
+    const commands = readOnlyCommands({ listId, campaignId }, NOW);
     for (const args of commands) {
       const r = await runCli([...args, ...dbArgs, '--read-only']);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);

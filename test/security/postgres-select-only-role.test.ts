@@ -10,6 +10,7 @@ import { seedDemo } from '../../main/demo/seed-demo';
 import { runCli } from '../support/cli';
 import { createTestTarget } from '../support/databases';
 import { snapshotTables } from '../support/table-snapshot';
+import { readOnlyCommands } from '../support/read-only-commands';
 
 const NOW = '2026-11-24T15:00:00.000Z';
 
@@ -59,16 +60,7 @@ describe('a SELECT-only PostgreSQL role for audits', () => {
 
   it('runs every read-only command', async () => {
     const before = await snapshotTables(rw);
-    const commands = [
-      ['fix-lead-status', '--report-only', '--json'],
-      ['fix-lead-status', '--dry-run', '--json', '--now', NOW],
-      ['breakdown', '--list', String(listId), '--json'],
-      ['hopper', 'stats', '--campaign', String(campaignId), '--now', NOW, '--json'],
-      ['hopper', 'explain', '--campaign', String(campaignId), '--now', NOW, '--json'],
-      ['jobs', 'list', '--now', NOW, '--json'],
-      ['jobs', 'history', '--json'],
-      ['recycle', '--list', String(listId), '--status', 'no_answer', '--dry-run', '--json'],
-    ];
+    const commands = readOnlyCommands({ listId, campaignId }, NOW);
     const results = [];
     for (const args of commands) results.push([args, await runCli([...args, '--database-url', auditUrl, '--read-only'], { env: { PGPASSWORD: password } })] as const);
     for (const [args, r] of results) {
