@@ -53,6 +53,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'leads/set-status': (request) => s().leads.setStatus(request),
     'leads/reset-attempts': ({ leadId, reason }) => s().leads.resetAttempts(leadId, reason),
     'leads/add-phone-to-dnc': ({ leadId, reason }) => s().leads.addPhoneToDnc(leadId, reason),
+    'leads/schedule-callback': (request) => s().leads.scheduleCallback(request),
     'statuses/map': (request) => s().statusWords.map(request),
     'statuses/aliases': () => s().statusWords.aliases(),
     'statuses/remove-alias': ({ word }) => s().statusWords.removeAlias(word),

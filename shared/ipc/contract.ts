@@ -26,7 +26,7 @@ import {
   RecycleRequestSchema,
 } from './schemas';
 import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
-import { AliasWordSchema, LeadActionSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
+import { AliasWordSchema, LeadActionSchema, LeadCallbackSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
 import type { LeadSearchResult, LeadStory, ManualActionResult, MapStatusResult, StatusAlias } from '../types/leads';
 
 const none = z.object({}).strict();
@@ -67,6 +67,7 @@ export const CHANNELS = {
   'leads/set-status': SetLeadStatusSchema,
   'leads/reset-attempts': LeadActionSchema,
   'leads/add-phone-to-dnc': LeadActionSchema,
+  'leads/schedule-callback': LeadCallbackSchema,
   'statuses/map': MapStatusSchema,
   'statuses/aliases': none,
   'statuses/remove-alias': AliasWordSchema,
@@ -128,6 +129,7 @@ export interface ChannelOutputs extends IoChannelOutputs {
   'leads/set-status': ManualActionResult;
   'leads/reset-attempts': ManualActionResult;
   'leads/add-phone-to-dnc': ManualActionResult;
+  'leads/schedule-callback': ManualActionResult;
   'statuses/map': MapStatusResult;
   'statuses/aliases': StatusAlias[];
   'statuses/remove-alias': StatusAlias;

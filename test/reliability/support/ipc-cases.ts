@@ -147,6 +147,11 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'leads/set-status': { base: { leadId: 1, status: 'busy', reason: 'fuzz' }, fields: { leadId: badId, status: badWord, reason: badReason, overrideFinal: notBool }, readOnly: false },
     'leads/reset-attempts': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
     'leads/add-phone-to-dnc': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
+    'leads/schedule-callback': {
+      base: { leadId: 1, dueAt: '2026-11-24T15:00:00Z', reason: 'fuzz' },
+      fields: { leadId: badId, dueAt: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType), agent: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType.filter((v) => v !== undefined)), reason: badReason },
+      readOnly: false,
+    },
     'statuses/map': { base: { from: 'XFER', to: 'contacted', dryRun: true }, fields: { from: fc.oneof(fc.constantFrom('', '   ', 'na', 'NEW', ' Sale ', 'x'.repeat(65)), wrongType), to: badWord, listId: badId, saveAlias: notBool, dryRun: notBool }, readOnly: false },
     'statuses/aliases': { base: {}, fields: {}, readOnly: true },
     'statuses/remove-alias': { base: { word: 'xfer' }, fields: { word: fc.oneof(fc.constantFrom('', '   ', 'na', 'new', 'never-saved'), hugeString, wrongType) }, readOnly: false },
