@@ -7,6 +7,7 @@ import { AppRuntime } from '../app/app-runtime';
 import type { DatabaseTarget } from '../db/database-config';
 import type { Clock } from '../db/time';
 import { dispatch } from '../ipc/dispatch';
+import { openCsvDownload } from '../ipc/csv-downloads';
 import { createHandlers } from '../ipc/handlers';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -60,6 +61,8 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       port: options.port,
       codeTtlMs: options.codeTtlMs,
       uploadLimitBytes: options.uploadLimitBytes,
+      download: (request) => openCsvDownload(runtime, request),
+      onDownloadError: (error) => log(`lead-console: a download failed: ${(error as Error)?.stack ?? String(error)}`),
       dispatch: (channel, input) =>
         dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),

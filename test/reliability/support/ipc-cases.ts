@@ -163,13 +163,12 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
       fields: { listId: badId, fileId: badOpId, dedupe: badSource, dryRun: notBool, progressId: badProgressId },
       readOnly: false,
     },
-    'imports/skipped-csv': { base: { operationId: NO_FILE }, fields: { operationId: fc.oneof(hugeString, wrongType) }, readOnly: true },
-    'leads/export-csv': { base: { listId, statuses: ['new'] }, fields: { listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
+    // Browser mode and the fuzz's runtime have no save dialog: every request is refused, well-formed or not.
+    'files/save-csv': { base: { what: 'leads', listId, statuses: ['new'] }, fields: { what: fc.oneof(fc.constantFrom('', 'all', 'LEADS'), wrongType), listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
     'dnc/check': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: true },
     'dnc/add': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: false },
     'dnc/remove': { base: { phone: '2125550100', reason: 'asked again' }, fields: { phone: badPhone, reason: fc.oneof(fc.constantFrom('', '  ', 'ab'), hugeString, wrongType) }, readOnly: false },
     'dnc/import': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: false },
-    'dnc/export-csv': { base: {}, fields: {}, readOnly: true },
     'dnc/changes': { base: { limit: 10 }, fields: { limit: badLimit }, readOnly: true },
   };
 }
