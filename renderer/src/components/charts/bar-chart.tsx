@@ -57,6 +57,9 @@ export function stackValues(series: number[][]): number[][] {
   return out;
 }
 
+// Whole-number steps for axes that count calls or leads (no "2.5 calls").
+const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000, 2_000, 2_500, 5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000];
+
 function buildOptions(uPlot: typeof uPlotType, props: BarChartSpec, width: number, scheme: 'light' | 'dark'): uPlotType.Options {
   const palette = paletteFor(scheme);
   const { x, xKind, categories = [], stacked = false, step = 900, yMax, yFormat = count, height = 220 } = props;
@@ -80,7 +83,7 @@ function buildOptions(uPlot: typeof uPlotType, props: BarChartSpec, width: numbe
       xKind === 'time'
         ? axis
         : { ...axis, splits: () => x, values: (_u, splits) => splits.map((i) => categories[Math.round(i)] ?? ''), gap: 4 },
-      { ...axis, size: 56, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) || yMax ? yFormat(v) : '')) },
+      { ...axis, size: 56, ...(yMax ? {} : { incrs: COUNT_STEPS }), values: (_u, splits) => splits.map((v) => yFormat(v)) },
     ],
     series: [
       {},
