@@ -113,18 +113,25 @@ export interface LiveCampaignFigures {
   abandon_rate_today: number | null;
   compliance_incidents_today: number;
   /**
-   * Figures that read every lead of the campaign (eligibility, problem leads) or 30 days of calls:
-   * counted at most once per `slow_interval` per campaign, and after a job run; `slow_as_of` says when.
+   * Figures that read every lead of the campaign (eligibility) or 30 days of calls: counted at most
+   * once a minute per campaign, and after a job run; `slow_as_of` says when.
    */
   eligible_now: number;
-  problem_leads: number;
   abandon_rate_30d: number | null;
   abandon_flag: boolean;
   runs_dry_at: string | null;
   runs_dry_note: RunsDryNote;
+  leads_left_today: number;
   slow_as_of: string;
+  /**
+   * Problem leads (the problem report's classes) of the campaign: the costliest count, made at
+   * most every `problems_interval` in the background and after a sync or reconcile run; null until
+   * the first count is in (a later `reports/live-updated` brings it).
+   */
+  problem_leads: number | null;
   /** The list a "fix problem leads" link opens (the campaign's list with the most problem leads), or null. */
   problem_list_id: number | null;
+  problems_as_of: string | null;
 }
 
 export interface LiveView {
