@@ -95,7 +95,7 @@ describe('console frame', () => {
         throw new ConsoleError('database_unavailable', 'PostgreSQL at db:5432 is not answering.');
       },
     });
-    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    await screen.findByRole('heading', { name: 'Live campaigns' });
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });

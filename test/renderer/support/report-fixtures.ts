@@ -21,8 +21,10 @@ export function liveCampaign(overrides: Partial<LiveCampaignFigures> = {}): Live
     abandon_flag: false,
     runs_dry_at: '2026-11-24T17:30:00.000Z',
     runs_dry_note: null,
+    leads_left_today: 5_100,
     slow_as_of: '2026-11-24T15:00:00.000Z',
     problem_list_id: 2,
+    problems_as_of: '2026-11-24T14:59:00.000Z',
     ...overrides,
   };
 }

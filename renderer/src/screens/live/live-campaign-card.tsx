@@ -44,7 +44,7 @@ export function LiveCampaignCard({ c, now }: { c: LiveCampaignFigures; now: Date
         <TextFigure label="Eligible now" value={count(c.eligible_now)} tone={c.eligible_now === 0 ? 'warn' : 'good'} />
         <TextFigure label="Dials, last 15 min" value={count(c.dials_15m)} />
         <TextFigure label="Answers, last 15 min" value={count(c.answers_15m)} />
-        <TextFigure label="Runs dry" value={runsDryText(c.runs_dry_at, c.runs_dry_note, now)} tone={c.runs_dry_at && new Date(c.runs_dry_at).getTime() - now.getTime() < 3_600_000 ? 'warn' : 'plain'} />
+        <TextFigure label="Runs dry" value={runsDryText(c.runs_dry_at, c.runs_dry_note, now)} note={`${count(c.leads_left_today)} leads left today`} tone={c.runs_dry_at && new Date(c.runs_dry_at).getTime() - now.getTime() < 3_600_000 ? 'warn' : 'plain'} />
         <TextFigure label="Dials, last 60 min" value={count(c.dials_60m)} />
         <TextFigure label="Answers, last 60 min" value={count(c.answers_60m)} />
         <TextFigure
@@ -55,13 +55,15 @@ export function LiveCampaignCard({ c, now }: { c: LiveCampaignFigures; now: Date
         />
         <TextFigure
           label="Problem leads"
-          value={count(c.problem_leads)}
-          tone={c.problem_leads > 0 ? 'warn' : 'plain'}
+          value={c.problem_leads === null ? 'counting…' : count(c.problem_leads)}
+          tone={c.problem_leads ? 'warn' : 'plain'}
           note={
-            c.problem_leads > 0 && c.problem_list_id !== null ? (
+            c.problem_leads && c.problem_list_id !== null ? (
               <button type="button" className="link" onClick={openFix}>
                 Fix them
               </button>
+            ) : c.problems_as_of ? (
+              `as of ${timeOf(c.problems_as_of)}`
             ) : undefined
           }
         />
