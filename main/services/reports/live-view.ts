@@ -19,6 +19,8 @@ export interface LiveViewOptions {
   slowMs?: number;
   /** Least time between two problem counts, unless a sync or reconcile ran (ms, default 600,000). */
   problemsMs?: number;
+  /** False: never count problem leads (they stay null), for a caller that only wants the other figures. */
+  problems?: boolean;
 }
 
 /** What made figures out of date: calls applied or leads changed (any job), or problem leads fixed or made. */
@@ -43,6 +45,7 @@ export class LiveViewCache {
   private readonly fastMs: number;
   private readonly slowMs: number;
   private readonly problemsMs: number;
+  private readonly countsProblems: boolean;
   private entries = new Map<number, Entry>();
   private campaignsAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
@@ -58,6 +61,7 @@ export class LiveViewCache {
     this.fastMs = options.fastMs ?? 5_000;
     this.slowMs = options.slowMs ?? 60_000;
     this.problemsMs = options.problemsMs ?? 600_000;
+    this.countsProblems = options.problems ?? true;
   }
 
   /** Every campaign's figures, reading only what is due. */
@@ -149,7 +153,7 @@ export class LiveViewCache {
 
   /** Problem counts of the campaigns that are due, one campaign after another, in the background. */
   private startProblemCounts(t: number): void {
-    if (this.problemsRunning) return;
+    if (this.problemsRunning || !this.countsProblems) return;
     const due = [...this.entries.values()].filter((e) => e.problemsDue || t - e.problemsAt >= this.problemsMs);
     if (due.length === 0) return;
     for (const e of due) {
