@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/app';
 import { ActivityScreen } from '../../renderer/src/screens/reports/activity-screen';
 import { PenetrationScreen } from '../../renderer/src/screens/reports/penetration-screen';
-import { stackValues } from '../../renderer/src/components/charts/bar-chart';
+import { fitLabel, stackValues } from '../../renderer/src/components/charts/bar-chart';
+import { runsDryText } from '../../renderer/src/screens/live/live-text';
 import { mergeLive } from '../../renderer/src/stores/live-store';
 import { CAMPAIGNS, INFO, breakdownOf, problemReport } from './support/fixtures';
 import { callsTo, renderWithStores } from './support/render';
@@ -138,7 +139,17 @@ describe('activity screen', () => {
     expect((within(period).getByRole('button', { name: 'Show' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('stacks outcome values into running totals for the chart', () => {
+  it('stacks outcome values into running totals for the chart, and cuts category names to their room', () => {
     expect(stackValues([[1, 2], [3, 0], [1, 1]])).toEqual([[1, 2], [4, 2], [5, 3]]);
+    expect(fitLabel('Solar — Main import (Sept)', 400)).toBe('Solar — Main import (Sept)');
+    expect(fitLabel('Solar — Main import (Sept)', 100)).toBe('Solar — Main…');
+  });
+
+  it('says when a campaign runs dry in words a supervisor reads', () => {
+    const now = new Date('2026-11-24T15:00:00');
+    expect(runsDryText(null, 'no recent dialing', now)).toBe('No recent dialing');
+    expect(runsDryText(null, 'nothing left to dial today', now)).toBe('Nothing left today');
+    expect(runsDryText(new Date('2026-11-24T17:10:00').toISOString(), null, now)).toMatch(/\(in 2 h 10 min\)$/);
+    expect(runsDryText(new Date('2026-11-29T15:00:00').toISOString(), null, now)).toMatch(/^Nov 29, .*\(in 5 days\)$/);
   });
 });

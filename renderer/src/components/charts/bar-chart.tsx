@@ -57,6 +57,12 @@ export function stackValues(series: number[][]): number[][] {
   return out;
 }
 
+/** A category's name cut to the room its bar has (about 7 px a character), so names never overlap. */
+export function fitLabel(label: string, px: number): string {
+  const room = Math.max(3, Math.floor(px / 7) - 1);
+  return label.length <= room ? label : `${label.slice(0, room - 1).trimEnd()}…`;
+}
+
 // Whole-number steps for axes that count calls or leads (no "2.5 calls").
 const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000, 2_000, 2_500, 5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000];
 
@@ -64,7 +70,9 @@ function buildOptions(uPlot: typeof uPlotType, props: BarChartSpec, width: numbe
   const palette = paletteFor(scheme);
   const { x, xKind, categories = [], stacked = false, step = 900, yMax, yFormat = count, height = 220 } = props;
   const order = stacked ? [...props.series].reverse() : props.series;
-  const bars = uPlot.paths.bars!({ size: [props.stacked || props.series.length === 1 ? 0.8 : 0.9 / props.series.length, 48], align: 0 });
+  // Every series at the same place and width: stacked totals cover each other, and a smaller
+  // series drawn over a larger one reads as its part (answered calls within calls).
+  const bars = uPlot.paths.bars!({ size: [0.8, 48], align: 0 });
   const axis = { stroke: palette.axis, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 }, font: '12px system-ui, sans-serif' };
   const n = x.length;
   return {
@@ -82,7 +90,7 @@ function buildOptions(uPlot: typeof uPlotType, props: BarChartSpec, width: numbe
     axes: [
       xKind === 'time'
         ? axis
-        : { ...axis, splits: () => x, values: (_u, splits) => splits.map((i) => categories[Math.round(i)] ?? ''), gap: 4 },
+        : { ...axis, splits: () => x, values: (u, splits) => splits.map((i) => fitLabel(categories[Math.round(i)] ?? '', u.bbox.width / devicePixelRatio / Math.max(1, n))), gap: 4 },
       { ...axis, size: 56, ...(yMax ? {} : { incrs: COUNT_STEPS }), values: (_u, splits) => splits.map((v) => yFormat(v)) },
     ],
     series: [

@@ -28,18 +28,20 @@ export function paletteFor(scheme: Scheme): ChartPalette {
 // Outcomes keep one colour on every chart and legend (busy is always the same yellow), whatever
 // subset a period holds; words outside the catalogue take the remaining colours in order.
 const OUTCOME_ORDER = ['contacted', 'callback', 'sale', 'not_interested', 'wrong_number', 'dnc', 'no_answer', 'busy', 'voicemail', 'dropped', 'failed', 'congestion', 'invalid'];
+// Ten colours for thirteen outcomes: the pairs that share one mean nearly the same to a
+// supervisor (refusals, bad numbers, network trouble); dropped, the compliance risk, is red alone.
 const OUTCOME_SLOT: Record<string, number> = {
-  sale: 1,
   contacted: 0,
-  callback: 5,
-  not_interested: 4,
-  wrong_number: 6,
-  dnc: 3,
-  invalid: 3,
-  no_answer: 7,
+  sale: 1,
   busy: 2,
-  voicemail: 8,
   dropped: 3,
+  not_interested: 4,
+  dnc: 4,
+  callback: 5,
+  wrong_number: 6,
+  invalid: 6,
+  no_answer: 7,
+  voicemail: 8,
   failed: 9,
   congestion: 9,
 };

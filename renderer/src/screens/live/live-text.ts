@@ -16,6 +16,7 @@ export function whenFrom(iso: string, now: Date): string {
   const clock = at.toLocaleString('en-US', sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   const minutes = Math.round((at.getTime() - now.getTime()) / 60_000);
   if (minutes <= 0) return `${clock} (now)`;
+  if (minutes >= 48 * 60) return `${clock} (in ${Math.round(minutes / 1440)} days)`;
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${clock} (in ${h ? `${h} h ` : ''}${m} min)`;

@@ -53,7 +53,8 @@ export function ActivityCharts({ report }: { report: ActivityReport }) {
   ];
   const empty = 'No call in this period.';
   return (
-    <div className="chart-grid">
+    // One chart per row: time runs sideways and the outcome table has a column per outcome.
+    <div className="chart-stack">
       <ChartFigure
         title="Outcomes over time"
         chart={
