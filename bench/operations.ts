@@ -18,6 +18,7 @@ import { Writable } from 'node:stream';
 import { orderedFillFloor } from './floors/order-floor';
 import { exportFloor, searchLast4Floor, searchNameFloor, searchPhoneFloor } from './floors/lookup-floors';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
+import { REPORT_OPERATIONS } from './report-operations';
 
 export interface OpEnv {
   leads: number;
@@ -288,4 +289,5 @@ export const OPERATIONS: Operation[] = [
     }),
   ),
   ...ORDER_FILLS,
+  ...REPORT_OPERATIONS,
 ];

@@ -6,6 +6,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
 import { createSqlite, openSqlite } from './sqlite-handlers';
 import { campaignHandlers } from './campaign-handlers';
+import { reportHandlers } from './report-handlers';
 import { progressFor, type Handlers } from './handler-types';
 import { createIoHandlers, type IoHandlerOptions } from './io-handlers';
 
@@ -58,6 +59,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'statuses/aliases': () => s().statusWords.aliases(),
     'statuses/remove-alias': ({ word }) => s().statusWords.removeAlias(word),
     ...campaignHandlers(runtime),
+    ...reportHandlers(runtime),
   };
 }
 

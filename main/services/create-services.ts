@@ -14,6 +14,7 @@ import { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
 import { DncService } from './dnc/dnc-service';
 import { StatusWordsService } from './status-words/status-words-service';
+import { ReportsService } from './reports/reports-service';
 
 export interface Services {
   status: StatusService;
@@ -27,6 +28,7 @@ export interface Services {
   imports: ImportsService;
   dnc: DncService;
   statusWords: StatusWordsService;
+  reports: ReportsService;
 }
 
 /**
@@ -51,5 +53,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const statusWords = new StatusWordsService(handle, clock);
   const campaignSettings = new CampaignSettingsService(handle, clock);
   const callbacks = new CallbacksService(handle, clock);
-  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords };
+  const reports = new ReportsService(handle, clock);
+  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords, reports };
 }

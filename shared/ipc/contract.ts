@@ -27,6 +27,7 @@ import {
 } from './schemas';
 import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
 import { AliasWordSchema, LeadActionSchema, LeadCallbackSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
+import { REPORT_CHANNELS, type ReportChannelOutputs, type ReportPushEvents } from './report-channels';
 import type { LeadSearchResult, LeadStory, ManualActionResult, MapStatusResult, StatusAlias } from '../types/leads';
 
 const none = z.object({}).strict();
@@ -81,6 +82,7 @@ export const CHANNELS = {
   'callbacks/list': CallbackFilterSchema,
   'callbacks/add': NewCallbackSchema,
   'callbacks/cancel': z.object({ id: Id }).strict(),
+  ...REPORT_CHANNELS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -100,7 +102,7 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
-export interface ChannelOutputs extends IoChannelOutputs {
+export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'app/get-info': AppInfo;
   'database/test-postgres': { ok: true; server_version: string };
   'database/connect-postgres': AppInfo;
@@ -150,14 +152,20 @@ export type ParsedInputOf<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
 export type OutputOf<C extends Channel> = ChannelOutputs[C];
 
 /** Push events, main → renderer. */
-export interface PushEvents {
+export interface PushEvents extends ReportPushEvents {
   'operation/progress': { progressId: string; phase: string; done: number; total: number };
   'jobs/run-started': { job: JobName; run_id: number; started_at: string };
   'jobs/run-finished': JobRun;
   'database/status': { state: 'ok' | 'unavailable'; message: string };
 }
 export type PushEvent = keyof PushEvents;
-export const PUSH_EVENT_NAMES = ['operation/progress', 'jobs/run-started', 'jobs/run-finished', 'database/status'] as const satisfies readonly PushEvent[];
+export const PUSH_EVENT_NAMES = [
+  'operation/progress',
+  'jobs/run-started',
+  'jobs/run-finished',
+  'database/status',
+  'reports/live-updated',
+] as const satisfies readonly PushEvent[];
 
 /** What crosses the boundary: a value or a plain error, never a raw exception. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

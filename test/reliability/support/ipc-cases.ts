@@ -170,6 +170,25 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'dnc/remove': { base: { phone: '2125550100', reason: 'asked again' }, fields: { phone: badPhone, reason: fc.oneof(fc.constantFrom('', '  ', 'ab'), hugeString, wrongType) }, readOnly: false },
     'dnc/import': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: false },
     'dnc/changes': { base: { limit: 10 }, fields: { limit: badLimit }, readOnly: true },
+    ...reportCases(listId, campaignId),
+  };
+}
+
+/** The report channels (issue 18): read-only; a bad id, a bad date, a period that ends before it starts. */
+function reportCases(listId: number, campaignId: number): Pick<Record<Channel, ChannelCase>, `reports/${string}` & Channel> {
+  const badDate = fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined));
+  const penetration = { base: { listId }, fields: { listId: badId, now: badDate }, readOnly: true };
+  const activity = {
+    base: { campaignId, from: '2026-11-24T00:00:00Z', to: '2026-11-24T12:00:00Z' },
+    fields: { campaignId: badId, from: fc.oneof(badDate, fc.constant('2026-11-25T00:00:00Z')), to: fc.oneof(badDate, fc.constant('2026-11-23T00:00:00Z')) },
+    readOnly: true,
+  };
+  return {
+    'reports/penetration': penetration,
+    'reports/penetration-csv': penetration,
+    'reports/activity': activity,
+    'reports/activity-csv': activity,
+    'reports/live': { base: {}, fields: {}, readOnly: true },
   };
 }
 
