@@ -17,6 +17,7 @@ import { exportLeads } from '../main/services/exports/export-leads';
 import { Writable } from 'node:stream';
 import { orderedFillFloor } from './floors/order-floor';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
+import { AUDIT_OPERATIONS } from './audit-operations';
 
 export interface OpEnv {
   leads: number;
@@ -276,4 +277,5 @@ export const OPERATIONS: Operation[] = [
     }),
   ),
   ...ORDER_FILLS,
+  ...AUDIT_OPERATIONS,
 ];
