@@ -80,7 +80,7 @@ describe('resetting the demo', () => {
     expect(refused.stderr).toMatch(/Nothing was reset/);
     const noAnswer = await runCli(['demo', '--db', db, '--no-serve', '--reset']);
     expect(noAnswer.code, noAnswer.stderr).toBe(2);
-    const story = async () => JSON.parse((await runCli(['lead', 'show', '1', '--db', db, '--json'])).stdout);
+    const story = async () => JSON.parse((await runCli(['lead', 'show', '--id', '1', '--db', db, '--json'])).stdout);
     expect((await story()).lead.status).toBe('sale');
 
     const answered = await runCli(['seed-demo', '--db', db, '--leads', '200', '--reset'], {}, 'yes\n');
@@ -91,7 +91,7 @@ describe('resetting the demo', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).not.toMatch(/Type yes/);
     expect((await story()).lead.status).not.toBe('sale');
-  }, 180_000);
+  }, 400_000);
 
   it('seed-demo --reset on PostgreSQL says how to empty that database instead', async () => {
     const r = await runCli(['seed-demo', '--database-url', 'postgres://nobody@127.0.0.1:1/none', '--reset', '--yes']);

@@ -46,6 +46,21 @@ describe('dialogs from the keyboard', () => {
     expect(disabled.onConfirm).not.toHaveBeenCalled();
   });
 
+  it('while its figures are counted the dialog holds the focus, then hands it to the confirm button', () => {
+    const onConfirm = vi.fn();
+    const ui = (disabled: boolean) => (
+      <Dialog title="Run it?" confirmLabel="Run" onConfirm={onConfirm} onCancel={() => {}} confirmDisabled={disabled}>
+        counting
+      </Dialog>
+    );
+    const { rerender } = render(ui(true));
+    expect(document.activeElement).toBe(screen.getByRole('dialog'));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Enter' });
+    expect(onConfirm).not.toHaveBeenCalled();
+    rerender(ui(false));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Run' }));
+  });
+
   it('Escape cancels even when the focus left the dialog (a click on the backdrop)', () => {
     const { onCancel } = renderDialog();
     const outside = screen.getByRole('button', { name: 'Outside' });

@@ -17,9 +17,16 @@ export function Dialog({ title, children, confirmLabel, onConfirm, onCancel, con
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // A confirm button still disabled (the figures are being counted) cannot take the focus: the
+    // dialog itself does, so that keys reach it; the button gets it once it is enabled.
+    const confirm = ref.current?.querySelector<HTMLButtonElement>('[data-autofocus]');
+    if (confirm && !confirm.disabled) confirm.focus();
+    else ref.current?.focus();
     return () => previous?.focus?.();
   }, []);
+  useEffect(() => {
+    if (!confirmDisabled && document.activeElement === ref.current) ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [confirmDisabled]);
   // Escape from outside the dialog too: a click on the backdrop leaves the focus on the page.
   useEffect(() => {
     const onDocumentKey = (e: KeyboardEvent) => {
@@ -54,7 +61,7 @@ export function Dialog({ title, children, confirmLabel, onConfirm, onCancel, con
   };
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown} tabIndex={-1}>
         <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">
