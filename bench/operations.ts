@@ -19,6 +19,7 @@ import { orderedFillFloor } from './floors/order-floor';
 import { exportFloor, searchLast4Floor, searchNameFloor, searchPhoneFloor } from './floors/lookup-floors';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
 import { REPORT_OPERATIONS } from './report-operations';
+import { AUDIT_OPERATIONS } from './audit-operations';
 
 export interface OpEnv {
   leads: number;
@@ -290,4 +291,5 @@ export const OPERATIONS: Operation[] = [
   ),
   ...ORDER_FILLS,
   ...REPORT_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 ];

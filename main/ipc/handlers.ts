@@ -4,7 +4,7 @@
 import { ConsoleError } from '../../shared/errors';
 import type { AppRuntime } from '../app/app-runtime';
 import { connectPostgres, testPostgres, type DatabaseChoiceOptions } from './database-handlers';
-import { createSqlite, openSqlite } from './sqlite-handlers';
+import { createSqlite, openDemo, openSqlite } from './sqlite-handlers';
 import { campaignHandlers } from './campaign-handlers';
 import { reportHandlers } from './report-handlers';
 import { progressFor, type Handlers } from './handler-types';
@@ -18,6 +18,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'database/connect-postgres': (input) => connectPostgres(runtime, options, input),
     'database/open-sqlite': (input) => openSqlite(runtime, options, input),
     'database/create-sqlite': (input) => createSqlite(runtime, options, input),
+    'database/open-demo': () => openDemo(runtime, options),
     'campaigns/list': () => s().campaigns.list(),
     'recycling/breakdown': ({ listId }) => s().status.breakdown(listId),
     'recycling/preview': (input) => s().recycling.preview(input),
@@ -36,11 +37,12 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     'operations/last-undoable': ({ listId }) => s().recycling.lastUndoable(listId),
     'operations/undo': ({ operationId, progressId }, ctx) => s().recycling.undo(operationId, progressFor(ctx, progressId)),
     'hopper/stats': ({ campaignId }) => s().hopper.stats(campaignId),
-    'hopper/explain': ({ campaignId }) => s().hopper.explain(campaignId),
+    'hopper/explain': ({ campaignId, now }) => s().hopper.explain(campaignId, now === undefined ? undefined : new Date(now)),
     'hopper/fill': ({ campaignId, target }) => s().hopper.fill(campaignId, { target }),
     'hopper/cleanup': () => s().hopper.cleanupStale(),
     'jobs/list': () => runtime.scheduler.list(),
-    'jobs/history': ({ job, limit }) => runtime.scheduler.history({ job, limit }),
+    'jobs/history': (filter) => runtime.scheduler.history(filter),
+    'jobs/preview-reconcile': () => s().status.reconcilePreview(),
     'jobs/run-now': async ({ job }) => {
       if (!runtime.runsJobs) throw new ConsoleError('conflict', `This console was started with --no-jobs and runs no job. Run it with: lead-console jobs run ${job}`);
       return runtime.scheduler.runNow(job);

@@ -1,6 +1,7 @@
 // The console's frame: header, banners, side navigator and the chosen screen.
 import { useEffect } from 'react';
 import { DatabaseBanner } from './components/database-banner';
+import { EmptyDatabase } from './components/empty-database';
 import { ErrorList } from './components/error-list';
 import { SideNav } from './components/side-nav';
 import { ThemeSwitch } from './components/theme-switch';
@@ -21,7 +22,7 @@ import { PenetrationScreen } from './screens/reports/penetration-screen';
 import { useSlice, useStores } from './stores/stores';
 
 function Content() {
-  const { campaigns, campaignId, listId, view, loading } = useSlice((s) => s.navigation, (s) => s);
+  const { campaigns, campaignId, listId, view, loading, loaded } = useSlice((s) => s.navigation, (s) => s);
   const campaign = campaigns.find((c) => c.id === campaignId) ?? null;
   const list = campaign?.lists.find((l) => l.id === listId) ?? null;
   if (view === 'jobs') return <JobsScreen />;
@@ -29,6 +30,7 @@ function Content() {
   if (view === 'settings') return <SettingsScreen />;
   if (view === 'dnc') return <DncScreen />;
   if (view === 'lead') return <LeadScreen />;
+  if (!campaign && loaded && !loading && campaigns.length === 0) return <EmptyDatabase />;
   if (view === 'live') return <LiveScreen />;
   if (!campaign) return <p className="empty">{loading ? 'Loading campaigns…' : 'Pick a campaign on the left.'}</p>;
   if (view === 'hopper') return <HopperScreen campaignId={campaign.id} campaignName={campaign.name} />;

@@ -9,13 +9,15 @@ import type { CampaignChange, CampaignChangePreview, CampaignChangeResult, Campa
 import type { CleanupResult, FillResult, HopperExplain, HopperStats } from '../types/hopper';
 import type { JobInfo, JobName, JobRun } from '../types/jobs';
 import type { OperationResult, RecyclePreview, UndoableOperation } from '../types/recycling';
-import type { CampaignSummary, FixReport, ListBreakdown } from '../types/status';
+import type { CampaignSummary, FixReport, ListBreakdown, ReconcilePreview } from '../types/status';
 import {
   AuditFilterSchema,
   CallbackFilterSchema,
   CampaignPatchSchema,
   CronExpression,
   FilePath,
+  IsoTime,
+  JobHistorySchema,
   NewCallbackSchema,
   RecycleRuleSchema,
   StatusWord,
@@ -41,6 +43,8 @@ export const CHANNELS = {
   // this file that holds another application's tables".
   'database/open-sqlite': z.object({ file: FilePath.optional(), confirmForeign: z.boolean().optional() }).strict(),
   'database/create-sqlite': z.object({ file: FilePath.optional() }).strict(),
+  // The demo database in the console's data folder, created and seeded when missing.
+  'database/open-demo': none,
   'campaigns/list': none,
   'recycling/breakdown': z.object({ listId: Id }).strict(),
   'recycling/preview': RecycleRequestSchema,
@@ -50,11 +54,13 @@ export const CHANNELS = {
   'operations/last-undoable': z.object({ listId: Id }).strict(),
   'operations/undo': z.object({ operationId: z.string().uuid(), progressId: ProgressId }).strict(),
   'hopper/stats': z.object({ campaignId: Id }).strict(),
-  'hopper/explain': z.object({ campaignId: Id }).strict(),
+  // `now`: "what if it were…" — the same explain at another instant.
+  'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional() }).strict(),
   'hopper/fill': z.object({ campaignId: Id, target: z.number().int().min(1).max(100_000).optional() }).strict(),
   'hopper/cleanup': none,
   'jobs/list': none,
-  'jobs/history': z.object({ job: JobNameSchema.optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  'jobs/history': JobHistorySchema,
+  'jobs/preview-reconcile': none,
   'jobs/run-now': z.object({ job: JobNameSchema }).strict(),
   'jobs/set': z
     .object({ job: JobNameSchema, enabled: z.boolean().optional(), schedule: CronExpression.optional() })
@@ -108,6 +114,7 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'database/connect-postgres': AppInfo;
   'database/open-sqlite': AppInfo;
   'database/create-sqlite': AppInfo;
+  'database/open-demo': AppInfo;
   'campaigns/list': CampaignSummary[];
   'recycling/breakdown': ListBreakdown;
   'recycling/preview': RecyclePreview;
@@ -123,6 +130,7 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'jobs/list': JobInfo[];
   'jobs/history': JobRun[];
   'jobs/run-now': JobRun;
+  'jobs/preview-reconcile': ReconcilePreview;
   'jobs/set': JobInfo;
   'audit/list': AuditRow[];
   'audit/export-csv': { filename: string; csv: string };

@@ -20,6 +20,15 @@ export const FilePath = z
   .transform((v) => v.trim())
   .refine((v) => v.length > 0, 'give the path of a SQLite file');
 export const JobNameSchema = z.enum(JOB_NAMES);
+/** The run history, a page at a time: `before` is the last run of the page before. */
+export const JobHistorySchema = z
+  .object({
+    job: JobNameSchema.optional(),
+    outcome: z.enum(['running', 'ok', 'failed', 'skipped']).optional(),
+    limit: z.number().int().min(1).max(1000).default(50),
+    before: z.object({ started_at: z.string().max(40), id: Id }).strict().optional(),
+  })
+  .strict();
 export const CronExpression = z.string().trim().min(1).max(120);
 export const IsoTime = z.iso.datetime({ offset: true });
 
@@ -61,6 +70,12 @@ export const AuditFilterSchema = z
     listId: Id.optional(),
     source: z.enum(AUDIT_SOURCES).optional(),
     operationId: z.string().max(64).optional(),
+    leadId: Id.optional(),
+    /** Any spelling, or its last 4+ digits. */
+    phone: z.string().trim().min(1).max(40).regex(/^[0-9+()\-.\s]*$/, 'a phone has digits, spaces and + ( ) - . only').optional(),
+    /** Written at or after `from`, before `to`. */
+    from: IsoTime.optional(),
+    to: IsoTime.optional(),
     limit: z.number().int().min(1).max(5000).default(200),
     beforeId: Id.optional(),
   })

@@ -56,3 +56,9 @@ export interface CampaignSummary {
   timezone: string;
   lists: ListSummary[];
 }
+
+/** What `reconcile_lead_status` would do now: apply these calls, then fix as this dry run says. */
+export interface ReconcilePreview {
+  unapplied_calls: number;
+  report: FixReport;
+}

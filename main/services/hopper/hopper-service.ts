@@ -147,11 +147,12 @@ export class HopperService {
     return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()));
   }
 
-  async explain(campaignId: number): Promise<HopperExplain> {
+  /** `at`: "what if it were…" — the same explain at another instant (the CLI's --now, the screen's time picker). */
+  async explain(campaignId: number, at?: Date): Promise<HopperExplain> {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return explainCampaign(db, dialect, await loadCampaignContext(db, dialect, campaignId, this.clock()));
+    return explainCampaign(db, dialect, await loadCampaignContext(db, dialect, campaignId, at ?? this.clock()));
   }
 
   private async activeCampaignIds(): Promise<number[]> {

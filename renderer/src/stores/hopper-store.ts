@@ -12,7 +12,10 @@ export interface HopperState {
   loading: boolean;
   filling: boolean;
   lastFill: FillResult | null;
+  /** "What if it were…": the explain is asked at this ISO instant instead of now (null: now). */
+  whatIf: string | null;
   load(campaignId: number): Promise<void>;
+  setWhatIf(iso: string | null): Promise<void>;
   refresh(): Promise<void>;
   fill(): Promise<void>;
 }
@@ -22,8 +25,11 @@ export function createHopperStore(client: ApiClient, app: AppStore) {
     const loader = keyedLoader({
       what: 'the hopper',
       key: () => get().campaignId,
-      start: (campaignId: number) => set({ campaignId, stats: null, explain: null, lastFill: null, loading: true }),
-      fetch: (campaignId: number) => Promise.all([client.call('hopper/stats', { campaignId }), client.call('hopper/explain', { campaignId })]),
+      start: (campaignId: number) => set({ campaignId, stats: null, explain: null, lastFill: null, whatIf: null, loading: true }),
+      fetch: (campaignId: number) => {
+        const now = get().whatIf;
+        return Promise.all([client.call('hopper/stats', { campaignId }), client.call('hopper/explain', { campaignId, ...(now ? { now } : {}) })]);
+      },
       apply: ([stats, explain]) => set({ stats, explain }),
       setLoading: (loading) => set({ loading }),
       report: (context, err) => app.getState().reportError(context, err, 'hopper'),
@@ -35,8 +41,13 @@ export function createHopperStore(client: ApiClient, app: AppStore) {
       loading: false,
       filling: false,
       lastFill: null,
+      whatIf: null,
       load: loader.load,
       refresh: loader.refresh,
+      async setWhatIf(iso) {
+        set({ whatIf: iso });
+        await loader.refresh();
+      },
       async fill() {
         const campaignId = get().campaignId;
         if (campaignId === null) return;

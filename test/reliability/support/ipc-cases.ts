@@ -47,6 +47,19 @@ const badOpId = fc.oneof(fc.constantFrom('not-a-uuid', '00000000-0000-4000-8000-
 const NO_FILE = '00000000-0000-4000-8000-000000000000';
 const badPhone = fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(65)), hugeString, wrongType);
 
+const badDate = fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined));
+const auditFields = {
+  listId: badId,
+  source: badSource,
+  operationId: fc.oneof(hugeString, wrongType),
+  leadId: badId,
+  phone: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(41), 'abc', '12'), hugeString, wrongType),
+  from: badDate,
+  to: badDate,
+  limit: badLimit,
+  beforeId: badId,
+};
+
 export function channelCases(seed: { listId: number; campaignId: number; operationId: string }): Record<Channel, ChannelCase> {
   const { listId, campaignId, operationId } = seed;
   const recycle = {
@@ -125,6 +138,7 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'database/open-sqlite': { base: { file: '/proc/version/x.sqlite' }, fields: { file: badFile, confirmForeign: notBool }, readOnly: false },
     // Browser mode without --database-folder: even a well-formed path is refused.
     'database/create-sqlite': { base: { file: '/tmp/lead-console-fuzz-created.sqlite' }, fields: { file: badFile }, readOnly: false },
+    'database/open-demo': { base: {}, fields: {}, readOnly: false },
     'campaigns/list': { base: {}, fields: {}, readOnly: true },
     'recycling/breakdown': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'recycling/preview': { ...recycle, readOnly: true },
@@ -134,14 +148,19 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'operations/last-undoable': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'operations/undo': { base: { operationId }, fields: { operationId: badOpId, progressId: badProgressId }, readOnly: false },
     'hopper/stats': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
-    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId, now: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined)) }, readOnly: true },
     'hopper/fill': { base: { campaignId, target: 50 }, fields: { campaignId: badId, target: fc.oneof(hostileNumber, fc.constantFrom(100_001, 1e12), wrongType.filter((v) => v !== undefined)) }, readOnly: false },
     'hopper/cleanup': { base: {}, fields: {}, readOnly: false },
     'jobs/list': { base: {}, fields: {}, readOnly: true },
-    'jobs/history': { base: { job: 'fill_hopper', limit: 10 }, fields: { job: badJob, limit: badLimit }, readOnly: true },
+    'jobs/history': {
+      base: { job: 'fill_hopper', limit: 10 },
+      fields: { job: badJob, limit: badLimit, outcome: badWord, before: fc.oneof(fc.constantFrom({}, { started_at: 'x'.repeat(41), id: 1 }, { started_at: '2026-11-24T10:00:00Z', id: -1 }, { id: 1 }), wrongType.filter((v) => v !== undefined)) },
+      readOnly: true,
+    },
+    'jobs/preview-reconcile': { base: {}, fields: {}, readOnly: true },
     'jobs/run-now': { base: { job: 'fill_hopper' }, fields: { job: badJob }, readOnly: false },
     'jobs/set': { base: { job: 'fill_hopper', schedule: '*/5 * * * *' }, fields: { job: badJob, schedule: badCron, enabled: notBool }, readOnly: false },
-    'audit/list': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'audit/list': { base: { listId, limit: 10 }, fields: auditFields, readOnly: true },
     'leads/search': { base: { query: 'smith', limit: 10 }, fields: { query: fc.oneof(fc.constantFrom('', '   ', 'x', '+1-2'), hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
     'leads/story': { base: { leadId: 1 }, fields: { leadId: badId }, readOnly: true },
     'leads/set-status': { base: { leadId: 1, status: 'busy', reason: 'fuzz' }, fields: { leadId: badId, status: badWord, reason: badReason, overrideFinal: notBool }, readOnly: false },
@@ -155,7 +174,7 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'statuses/map': { base: { from: 'XFER', to: 'contacted', dryRun: true }, fields: { from: fc.oneof(fc.constantFrom('', '   ', 'na', 'NEW', ' Sale ', 'x'.repeat(65)), wrongType), to: badWord, listId: badId, saveAlias: notBool, dryRun: notBool }, readOnly: false },
     'statuses/aliases': { base: {}, fields: {}, readOnly: true },
     'statuses/remove-alias': { base: { word: 'xfer' }, fields: { word: fc.oneof(fc.constantFrom('', '   ', 'na', 'new', 'never-saved'), hugeString, wrongType) }, readOnly: false },
-    'audit/export-csv': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'audit/export-csv': { base: { listId, limit: 10 }, fields: auditFields, readOnly: true },
     'imports/choose-file': { base: {}, fields: {}, readOnly: true },
     'imports/preview': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: true },
     'imports/run': {
