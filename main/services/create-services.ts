@@ -14,6 +14,7 @@ import { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
 import { DncService } from './dnc/dnc-service';
 import { StatusWordsService } from './status-words/status-words-service';
+import { ProblemCounts } from './problems/problem-counts';
 
 export interface Services {
   status: StatusService;
@@ -27,6 +28,8 @@ export interface Services {
   imports: ImportsService;
   dnc: DncService;
   statusWords: StatusWordsService;
+  /** The recycling screen's problem counts per list, kept until the list changes. */
+  problemCounts: ProblemCounts;
 }
 
 /**
@@ -51,5 +54,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const statusWords = new StatusWordsService(handle, clock);
   const campaignSettings = new CampaignSettingsService(handle, clock);
   const callbacks = new CallbacksService(handle, clock);
-  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords };
+  const problemCounts = new ProblemCounts(handle, clock, (listId, signal, onProgress) => status.findAndFix({ mode: 'report', listId, signal, onProgress }));
+  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords, problemCounts };
 }

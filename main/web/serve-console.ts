@@ -60,8 +60,8 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       port: options.port,
       codeTtlMs: options.codeTtlMs,
       uploadLimitBytes: options.uploadLimitBytes,
-      dispatch: (channel, input) =>
-        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
+      dispatch: (channel, input, signal) =>
+        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload), signal }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),
         }),
     });
