@@ -63,8 +63,8 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       uploadLimitBytes: options.uploadLimitBytes,
       download: (request) => openCsvDownload(runtime, request),
       onDownloadError: (error) => log(`lead-console: a download failed: ${(error as Error)?.stack ?? String(error)}`),
-      dispatch: (channel, input) =>
-        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
+      dispatch: (channel, input, signal) =>
+        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload), signal }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),
         }),
     });

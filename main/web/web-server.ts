@@ -16,7 +16,8 @@ import { refuse } from './refuse';
 
 export { refuse } from './refuse';
 
-export type Dispatcher = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
+/** `signal` fires when the request's connection closed before the answer went out (the page gave up on it). */
+export type Dispatcher = (channel: string, input: unknown, signal?: AbortSignal) => Promise<IpcResult<unknown>>;
 
 export interface WebServerOptions {
   dispatch: Dispatcher;
@@ -137,7 +138,13 @@ export function createRequestHandler(options: WebServerOptions, state: HandlerSt
         res.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }));
         return;
       }
-      const result = await options.dispatch(channel, input);
+      // A page that aborts its fetch (screen left, dialog closed) closes the connection: long work stops.
+      const gone = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      const result = await options.dispatch(channel, input, gone.signal);
+      if (gone.signal.aborted) return;
       securityHeaders(res);
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(result));

@@ -9,7 +9,7 @@ import type { CampaignChange, CampaignChangePreview, CampaignChangeResult, Campa
 import type { CleanupResult, FillResult, HopperExplain, HopperStats } from '../types/hopper';
 import type { JobInfo, JobName, JobRun } from '../types/jobs';
 import type { OperationResult, RecyclePreview, UndoableOperation } from '../types/recycling';
-import type { CampaignSummary, FixReport, ListBreakdown, ReconcilePreview } from '../types/status';
+import type { CampaignSummary, FixReport, ListBreakdown, ListProblemReport, ReconcilePreview } from '../types/status';
 import {
   AuditFilterSchema,
   CallbackFilterSchema,
@@ -26,6 +26,8 @@ import {
   PostgresConnectionSchema,
   ProgressId,
   RecycleRequestSchema,
+  RequestId,
+  RequestIdValue,
 } from './schemas';
 import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
 import { AliasWordSchema, LeadActionSchema, LeadCallbackSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
@@ -49,13 +51,14 @@ export const CHANNELS = {
   'recycling/breakdown': z.object({ listId: Id }).strict(),
   'recycling/preview': RecycleRequestSchema,
   'recycling/recycle': RecycleRequestSchema,
-  'leads/problem-report': z.object({ listId: Id }).strict(),
-  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId }).strict(),
+  // recount: count again now rather than answer from the list's cached counts.
+  'leads/problem-report': z.object({ listId: Id, recount: z.boolean().optional(), progressId: ProgressId, requestId: RequestId }).strict(),
+  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId, requestId: RequestId }).strict(),
   'operations/last-undoable': z.object({ listId: Id }).strict(),
   'operations/undo': z.object({ operationId: z.string().uuid(), progressId: ProgressId }).strict(),
   'hopper/stats': z.object({ campaignId: Id }).strict(),
   // `now`: "what if it were…" — the same explain at another instant.
-  'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional() }).strict(),
+  'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional(), requestId: RequestId }).strict(),
   'hopper/fill': z.object({ campaignId: Id, target: z.number().int().min(1).max(100_000).optional() }).strict(),
   'hopper/cleanup': none,
   'jobs/list': none,
@@ -89,6 +92,8 @@ export const CHANNELS = {
   'callbacks/add': NewCallbackSchema,
   'callbacks/cancel': z.object({ id: Id }).strict(),
   ...REPORT_CHANNELS,
+  // Stops the long request named requestId (a report, dry run, fix or explain the caller left).
+  'requests/cancel': z.object({ requestId: RequestIdValue }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -119,7 +124,7 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'recycling/breakdown': ListBreakdown;
   'recycling/preview': RecyclePreview;
   'recycling/recycle': OperationResult;
-  'leads/problem-report': FixReport;
+  'leads/problem-report': ListProblemReport;
   'leads/fix-problematic': FixReport;
   'operations/last-undoable': UndoableOperation | null;
   'operations/undo': OperationResult;
@@ -153,6 +158,8 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'callbacks/list': CallbackRow[];
   'callbacks/add': CallbackRow;
   'callbacks/cancel': CallbackRow;
+  /** `cancelled`: a running request was told to stop (false: none runs under that id, or not yet). */
+  'requests/cancel': { cancelled: boolean };
 }
 
 export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;

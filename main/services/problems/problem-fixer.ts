@@ -27,6 +27,11 @@ export interface FixOptions {
   source?: 'fix' | 'reconcile';
   onProgress?: (p: { checked: number; total: number }) => void;
   shouldStop?: () => boolean;
+  /**
+   * The caller walked away (dialog closed, screen left, Ctrl+C): stop before the next range. The
+   * ranges already committed stay (the report says `stopped`; a fix's operation stays undoable).
+   */
+  signal?: AbortSignal;
 }
 
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
@@ -60,7 +65,8 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   // Ranges are disjoint sets of leads, so where the dialect allows (fixRanges.inFlight) several are
   // in flight at once, each on its own connection: the server reads (and writes) one while the app
   // classifies another. Their outcomes are taken in order.
-  const ranges = new LeadRanges(db, dialect, scope, options.batchSize ?? dialect.fixRanges.size, options.shouldStop);
+  const shouldStop = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+  const ranges = new LeadRanges(db, dialect, scope, options.batchSize ?? dialect.fixRanges.size, shouldStop);
   for await (const outcome of inOrder(ranges, (range) => runRange(run, range), dialect.fixRanges.inFlight)) {
     builder.addRange(outcome);
     options.onProgress?.({ checked: builder.checked, total: Math.max(total, builder.checked) });
