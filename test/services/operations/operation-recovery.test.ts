@@ -98,7 +98,8 @@ describeEachDialect('operations left running by a dead process', ({ h, dialect }
     const rerun = await services.status.findAndFix({ mode: 'fix', listId });
     expect(rerun.fixed).toBe(4);
     expect(rerun.operation_id).not.toBe(id);
-    const strip = (leads: Record<string, unknown>[]) => leads.map(({ id: _id, list_id: _l, created_at: _c, ...l }) => l);
+    // Ids, phones (the fixtures number them) and creation times differ between the two databases.
+    const strip = (leads: Record<string, unknown>[]) => leads.map(({ id: _id, list_id: _l, created_at: _c, phone: _p, phone_key: _k, ...l }) => l);
     expect(strip(await leadsNow())).toEqual(strip(reference));
     const states = await h.db.selectFrom('operations').select(['id', 'state']).orderBy('started_at').execute();
     expect(states).toEqual([
@@ -110,6 +111,7 @@ describeEachDialect('operations left running by a dead process', ({ h, dialect }
   it('leaves alone what a live process runs: this one, or another machine within its lease', async () => {
     const mine = '00000000-0000-4000-8000-000000000001';
     await beginOperation(h.db, { id: mine, kind: 'fix', listId, campaignId: null, params: {}, startedAt: at(23) });
+    await problemLeads();
     const elsewhere = await killedFix('another-host#12345');
     expect(await markInterruptedOperations(h.db)).toEqual([]);
     expect((await stateOf(mine)).state).toBe('running');
