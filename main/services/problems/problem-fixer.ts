@@ -9,6 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { countLeads, type LeadScope } from '../leads/lead-repository';
 import { beginOperation, failOperation, finishOperation } from '../operations/operation-log';
+import { keepOperationLease } from '../operations/operation-leases';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { runRange, type FixRun } from './fix-range';
 import { FixReportBuilder } from './fix-report-builder';
@@ -67,9 +68,15 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   // classifies another. Their outcomes are taken in order.
   const shouldStop = () => options.signal?.aborted === true || options.shouldStop?.() === true;
   const ranges = new LeadRanges(db, dialect, scope, options.batchSize ?? dialect.fixRanges.size, shouldStop);
-  for await (const outcome of inOrder(ranges, (range) => runRange(run, range), dialect.fixRanges.inFlight)) {
-    builder.addRange(outcome);
-    options.onProgress?.({ checked: builder.checked, total: Math.max(total, builder.checked) });
+  // Its ranges commit one by one: the lease says this process still works on the rest.
+  const stopLease = run.operationId ? keepOperationLease(db, run.operationId) : () => undefined;
+  try {
+    for await (const outcome of inOrder(ranges, (range) => runRange(run, range), dialect.fixRanges.inFlight)) {
+      builder.addRange(outcome);
+      options.onProgress?.({ checked: builder.checked, total: Math.max(total, builder.checked) });
+    }
+  } finally {
+    stopLease();
   }
   const report = builder.build(ranges.stopped);
 
