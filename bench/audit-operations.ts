@@ -6,18 +6,7 @@ import type { DbHandle } from '../main/db/open-database';
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
 import { BENCH_NOW } from './dataset';
-
-/** The part of operations.ts's `Operation` these use (not imported from there: it imports this file, and no cycle is allowed). */
-interface BenchOp {
-  name: string;
-  fresh: boolean;
-  runs: { quick: number; full: number };
-  warmup?: true;
-  setup?(h: DbHandle, env: { leads: number }): Promise<unknown>;
-  run(h: DbHandle, env: { leads: number }, prepared: unknown): Promise<unknown>;
-  floor?(h: DbHandle, env: { leads: number }, prepared: unknown): Promise<unknown>;
-  fingerprint?(h: DbHandle, value: unknown): Promise<string>;
-}
+import type { Operation } from './operation';
 
 const services = (h: DbHandle) => createServices(h, fixedClock(BENCH_NOW));
 const PAGE = 101;
@@ -50,7 +39,7 @@ function auditPage(h: DbHandle, where: ReturnType<typeof sql>) {
 /** The phone the dataset gives lead `id` (dataset.ts), as a person types it. */
 const typedPhone = (id: number) => String(2000000000 + ((id * 7919) % 7999999999)).slice(0, 10).replace(/^(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
 
-export const AUDIT_OPERATIONS: BenchOp[] = [
+export const AUDIT_OPERATIONS: Operation[] = [
   {
     // A day in the middle of the audit (8,640 rows at 10 s apart): the page at its end.
     name: 'audit_page_date_range',

@@ -18,35 +18,11 @@ import { Writable } from 'node:stream';
 import { orderedFillFloor } from './floors/order-floor';
 import { exportFloor, searchLast4Floor, searchNameFloor, searchPhoneFloor } from './floors/lookup-floors';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
+import type { OpEnv, Operation } from './operation';
 import { REPORT_OPERATIONS } from './report-operations';
 import { AUDIT_OPERATIONS } from './audit-operations';
 
-export interface OpEnv {
-  leads: number;
-}
-
-export interface Operation {
-  name: string;
-  /** Needs a fresh copy of the state for every run (it writes). */
-  fresh: boolean;
-  runs: { quick: number; full: number };
-  /** Untimed, on the copy, before the run. Its value is handed to run and floor. */
-  setup?(h: DbHandle, env: OpEnv): Promise<unknown>;
-  run(h: DbHandle, env: OpEnv, prepared: unknown): Promise<unknown>;
-  floor?(h: DbHandle, env: OpEnv, prepared: unknown): Promise<unknown>;
-  /** Untimed: what the result looks like, compared between the service and the floor. */
-  fingerprint?(h: DbHandle, value: unknown): Promise<string>;
-  /**
-   * One untimed run of the service and of the floor first. For the operations that take tens of
-   * milliseconds, the first runs in a fresh process measure V8 compiling the service's JavaScript,
-   * not the fill; the floor is mostly SQL.
-   */
-  warmup?: true;
-  /** Throughput operations report calls/second instead of a ratio. */
-  throughput?: true;
-  /** Rows one run handles (the result's or the dataset's): the table adds rows/s for service and floor. */
-  rows?(value: unknown, env: OpEnv): number;
-}
+export type { OpEnv, Operation } from './operation';
 
 const clock = fixedClock(BENCH_NOW);
 
