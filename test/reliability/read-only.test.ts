@@ -84,7 +84,8 @@ describeEachDialect('read-only audits', ({ dialect }) => {
       expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
     }
     expect(await snapshotTables(rw)).toEqual(before);
-  }, 120_000);
+    // Ten processes (the two report commands of issue 18 included); a loaded machine takes 10 s a spawn.
+  }, 240_000);
 
   it('refuses --read-only on a command that would write, before touching anything', async () => {
     const before = await snapshotTables(rw);

@@ -11,7 +11,7 @@ import { callsTo, renderWithStores } from './support/render';
 afterEach(cleanup);
 
 function renderScreen(overrides: Parameters<typeof renderWithStores>[1] = {}) {
-  return renderWithStores(
+  const rendered = renderWithStores(
     <>
       <ErrorList />
       <RecyclingScreen listId={1} title="Solar — Main import" subtitle="Solar" />
@@ -28,6 +28,9 @@ function renderScreen(overrides: Parameters<typeof renderWithStores>[1] = {}) {
       ...overrides,
     },
   );
+  // The console opens on the live view; the ErrorList shows this screen's errors on this screen.
+  act(() => rendered.stores.navigation.setState({ view: 'recycling' }));
+  return rendered;
 }
 
 const figure = (name: string) => screen.getByLabelText(name).textContent;

@@ -8,7 +8,7 @@ import { App } from '../../renderer/src/app';
 import { ActivityScreen } from '../../renderer/src/screens/reports/activity-screen';
 import { PenetrationScreen } from '../../renderer/src/screens/reports/penetration-screen';
 import { fitLabel, stackValues } from '../../renderer/src/components/charts/bar-chart';
-import { runsDryText } from '../../renderer/src/screens/live/live-text';
+import { runsDryNote, runsDryText } from '../../renderer/src/screens/live/live-text';
 import { mergeLive } from '../../renderer/src/stores/live-store';
 import { CAMPAIGNS, INFO, breakdownOf, problemReport } from './support/fixtures';
 import { callsTo, renderWithStores } from './support/render';
@@ -125,7 +125,7 @@ describe('activity screen', () => {
     const perQuarter = screen.getByRole('table', { name: 'Calls per 15 minutes' });
     expect(within(perQuarter).getAllByRole('row')).toHaveLength(4);
     const stacked = screen.getByRole('table', { name: 'Outcomes per 15 minutes' });
-    expect(within(stacked).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Quarter hour', 'contacted', 'sale', 'no_answer', 'busy', 'dropped']);
+    expect(within(stacked).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Quarter hour', 'contacted', 'sale', 'no answer', 'busy', 'dropped']);
 
     const period = screen.getByRole('form', { name: 'Period' });
     fireEvent.change(within(period).getByLabelText('From'), { target: { value: '2026-11-20T08:00' } });
@@ -149,7 +149,11 @@ describe('activity screen', () => {
     const now = new Date('2026-11-24T15:00:00');
     expect(runsDryText(null, 'no recent dialing', now)).toBe('No recent dialing');
     expect(runsDryText(null, 'nothing left to dial today', now)).toBe('Nothing left today');
-    expect(runsDryText(new Date('2026-11-24T17:10:00').toISOString(), null, now)).toMatch(/\(in 2 h 10 min\)$/);
-    expect(runsDryText(new Date('2026-11-29T15:00:00').toISOString(), null, now)).toMatch(/^Nov 29, .*\(in 5 days\)$/);
+    const soon = new Date('2026-11-24T17:10:00').toISOString();
+    expect(runsDryText(soon, null, now)).toBe('05:10 PM');
+    expect(runsDryNote(soon, now, 5_100)).toBe('in 2 h 10 min · 5,100 leads left today');
+    const later = new Date('2026-11-29T15:00:00').toISOString();
+    expect(runsDryText(later, null, now)).toBe('Nov 29, 03:00 PM');
+    expect(runsDryNote(later, now, 0, '3 calls in the last hour')).toBe('in 5 days · 0 leads left today · 3 calls in the last hour');
   });
 });

@@ -129,8 +129,10 @@ export class LiveViewCache {
     this.campaignsAt = t;
     const next = new Map<number, Entry>();
     for (const c of campaigns) {
+      // The same entry object: a background problem count holds it and writes into it.
       const old = this.entries.get(c.id);
-      next.set(c.id, old ? { ...old, campaign: c } : { campaign: c, fastAt: -Infinity, slowAt: -Infinity, slowDue: true, problemsAt: -Infinity, problemsDue: true });
+      if (old) old.campaign = c;
+      next.set(c.id, old ?? { campaign: c, fastAt: -Infinity, slowAt: -Infinity, slowDue: true, problemsAt: -Infinity, problemsDue: true });
     }
     this.entries = next;
   }

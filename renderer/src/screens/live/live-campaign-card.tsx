@@ -6,7 +6,7 @@ import type { LiveCampaignFigures } from '../../../../shared/types/reports';
 import { count } from '../../format/format';
 import { TextFigure } from '../../components/text-figure';
 import { useStores } from '../../stores/stores';
-import { ABANDON_LIMIT, rate, runsDryText, timeOf } from './live-text';
+import { ABANDON_LIMIT, rate, runsDryNote, runsDryText, timeOf } from './live-text';
 import { OutcomeStrip } from './outcome-strip';
 
 export function LiveCampaignCard({ c, now }: { c: LiveCampaignFigures; now: Date }) {
@@ -44,7 +44,7 @@ export function LiveCampaignCard({ c, now }: { c: LiveCampaignFigures; now: Date
         <TextFigure label="Eligible now" value={count(c.eligible_now)} tone={c.eligible_now === 0 ? 'warn' : 'good'} />
         <TextFigure label="Dials, last 15 min" value={count(c.dials_15m)} />
         <TextFigure label="Answers, last 15 min" value={count(c.answers_15m)} />
-        <TextFigure label="Runs dry" value={runsDryText(c.runs_dry_at, c.runs_dry_note, now)} note={`${count(c.leads_left_today)} leads left today`} tone={c.runs_dry_at && new Date(c.runs_dry_at).getTime() - now.getTime() < 3_600_000 ? 'warn' : 'plain'} />
+        <TextFigure label="Runs dry" value={runsDryText(c.runs_dry_at, c.runs_dry_note, now)} note={runsDryNote(c.runs_dry_at, now, c.leads_left_today)} tone={c.runs_dry_at && new Date(c.runs_dry_at).getTime() - now.getTime() < 3_600_000 ? 'warn' : 'plain'} />
         <TextFigure label="Dials, last 60 min" value={count(c.dials_60m)} />
         <TextFigure label="Answers, last 60 min" value={count(c.answers_60m)} />
         <TextFigure

@@ -44,7 +44,7 @@ export function ActivityCharts({ report }: { report: ActivityReport }) {
   const when: Column<QuarterHour> = { key: 'start', header: 'Quarter hour', className: 'nowrap', cell: (q) => quarterLabel(q.start, withDate) };
   const outcomeColumns: Column<QuarterHour>[] = [
     when,
-    ...outcomes.map((o) => ({ key: o, header: o, headerClassName: 'num', className: 'num', cell: (q: QuarterHour) => count(q.outcomes[o] ?? 0) })),
+    ...outcomes.map((o) => ({ key: o, header: o.replace(/_/g, ' '), headerClassName: 'num', className: 'num', cell: (q: QuarterHour) => count(q.outcomes[o] ?? 0) })),
   ];
   const callColumns: Column<QuarterHour>[] = [
     when,

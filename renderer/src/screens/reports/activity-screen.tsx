@@ -7,7 +7,7 @@ import { Figure } from '../../components/figure';
 import { TextFigure } from '../../components/text-figure';
 import { count, dateTime, percent } from '../../format/format';
 import { useSlice, useStores } from '../../stores/stores';
-import { ABANDON_LIMIT, rate, runsDryText } from '../live/live-text';
+import { ABANDON_LIMIT, rate, runsDryNote, runsDryText } from '../live/live-text';
 import { ActivityCharts } from './activity-charts';
 import { PeriodForm } from './period-form';
 import { ReportActions } from './report-actions';
@@ -64,7 +64,7 @@ export function ActivityScreen({ campaignId, campaignName }: { campaignId: numbe
             <TextFigure
               label="Runs dry"
               value={runsDryText(report.runs_dry_at, report.runs_dry_note, new Date(report.now))}
-              note={`${count(report.leads_left_today)} leads left today, ${count(report.calls_last_hour)} calls in the last hour`}
+              note={runsDryNote(report.runs_dry_at, new Date(report.now), report.leads_left_today, `${count(report.calls_last_hour)} calls in the last hour`)}
             />
           </div>
           <section className="panel" aria-labelledby="outcome-mix-title">
