@@ -28,7 +28,7 @@ export function ReconcileDialog({ job, preview, onConfirm, onCancel }: Reconcile
           <p className="dialog-lead" role="status" aria-label="What the run would do">
             It works on every list of every campaign. First it applies <strong>{count(preview.unapplied_calls)}</strong> calls not yet applied to their leads; then, by the
             dry run of the fix, <strong>{count(r.fixed)}</strong> of {count(r.checked)} leads would be fixed
-            {r.not_fixable > 0 ? ` and ${count(r.not_fixable)} cannot be fixed automatically` : ''}. It cannot be undone: the fix is recorded as one `reconcile` operation (see Audit).
+            {r.not_fixable > 0 ? ` and ${count(r.not_fixable)} cannot be fixed automatically` : ''}. It cannot be undone: the fix is recorded as one “reconcile” operation (see Audit).
           </p>
           <p className="hint" aria-label="Problem leads by class">
             {PROBLEM_CLASSES.filter((c) => r.issues[c] > 0)
