@@ -5,11 +5,13 @@ import { ConsoleError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { OpenTarget } from '../db/database-config';
 import { openDatabase, type DbHandle } from '../db/open-database';
+import { markInterruptedOperations } from '../services/operations/operation-recovery';
 import { systemClock, type Clock } from '../db/time';
 import { createServices, type Services } from '../services/create-services';
 import { JobScheduler, type JobRunStarted, type JobTrigger, type SchedulerDatabaseState } from '../services/jobs';
 import type { JobRun } from '../../shared/types/jobs';
 import { PushEventBus } from './push-events';
+import { LiveFeed } from './live-feed';
 
 export interface AppRuntimeOptions {
   shell: AppInfo['shell'];
@@ -82,6 +84,8 @@ export class AppRuntime {
   useDatabase(target: OpenTarget): Promise<AppInfo> {
     const run = this.switching.catch(() => undefined).then(async () => {
       const handle = await openDatabase(target);
+      // Operations a dead process left `running` become `interrupted` (undoable) before any use.
+      if (!target.readOnly) await markInterruptedOperations(handle.db).catch(() => undefined);
       await this.closeCurrent();
       this.current = this.attach(handle);
       this.setDbState('ok', `Connected to ${handle.description}.`);
@@ -102,11 +106,17 @@ export class AppRuntime {
   private attach(handle: DbHandle): Current {
     const services = createServices(handle, this.clock);
     const scheduler = new JobScheduler({ services, handle, clock: this.clock, trigger: this.options.jobTrigger });
+    // The live campaign view, pushed to whoever listens (docs/reports.md), with or without jobs.
+    const live = new LiveFeed({ live: services.reports.live, events: this.events, clock: this.clock });
+    live.start();
     // Never started: the jobs, their settings and history are still there to see.
-    if (!this.runsJobs) return { handle, services, scheduler, stopForwarding: () => undefined };
+    if (!this.runsJobs) return { handle, services, scheduler, stopForwarding: () => void live.stop() };
     // The scheduler's own events, as the push events the window and the event streams hear.
     const started = (e: JobRunStarted) => this.events.emit('jobs/run-started', { job: e.job, run_id: e.run_id, started_at: e.started_at });
-    const finished = (run: JobRun) => this.events.emit('jobs/run-finished', run);
+    const finished = (run: JobRun) => {
+      live.jobFinished(run);
+      this.events.emit('jobs/run-finished', run);
+    };
     const status = (e: SchedulerDatabaseState) => this.setDbState(e.state, e.message);
     scheduler.on('run-started', started);
     scheduler.on('run-finished', finished);
@@ -120,6 +130,7 @@ export class AppRuntime {
         scheduler.off('run-started', started);
         scheduler.off('run-finished', finished);
         scheduler.off('database-state', status);
+        void live.stop();
       },
     };
   }

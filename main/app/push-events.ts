@@ -6,6 +6,11 @@ export type PushListener = <E extends PushEvent>(event: E, payload: PushEvents[E
 export class PushEventBus {
   private readonly listeners = new Set<PushListener>();
 
+  /** How many listen (windows, event streams): nothing is pushed, or read for pushing, when none does. */
+  get size(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: PushListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -22,6 +22,7 @@ import { registerDnc } from './commands/dnc';
 import { registerCallbacks } from './commands/campaign/callbacks';
 import { registerCampaign } from './commands/campaign/campaign';
 import { registerRecycleRules } from './commands/campaign/recycle-rules';
+import { registerReport } from './commands/report';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, messageFor } from './exit-codes';
 
 export function buildProgram(): Command {
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerCampaign(program);
   registerRecycleRules(program);
   registerCallbacks(program);
+  registerReport(program);
   return program;
 }
 

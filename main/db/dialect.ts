@@ -49,6 +49,8 @@ export interface Dialect {
   indexHint(index: string): RawBuilder<unknown>;
   /** The aggregate joining a group's values with `separator` (string_agg / group_concat). */
   joinedValues(expr: RawBuilder<unknown>, separator: string): RawBuilder<string>;
+  /** Which `seconds`-long slice since the Unix epoch the timestamp `expr` falls in (a whole number). */
+  timeSlice(expr: RawBuilder<unknown>, seconds: number): RawBuilder<number>;
 }
 
 /**
@@ -85,6 +87,8 @@ export const SQLITE: Dialect = {
   lastChars: (expr, n) => sql<string>`substr(${expr}, ${sql.lit(-n)})`,
   indexHint: (index) => sql` indexed by ${sql.raw(index)}`,
   joinedValues: (expr, separator) => sql<string>`group_concat(${expr}, ${separator})`,
+  // ISO text with `Z`: strftime reads it as UTC; integer division floors (timestamps after 1970).
+  timeSlice: (expr, seconds) => sql<number>`(cast(strftime('%s', ${expr}) as integer) / ${sql.lit(seconds)})`,
 };
 
 export const POSTGRES: Dialect = {
@@ -103,6 +107,8 @@ export const POSTGRES: Dialect = {
   lastChars: (expr, n) => sql<string>`right(${expr}, ${sql.lit(n)})`,
   indexHint: () => NO_CLAUSE,
   joinedValues: (expr, separator) => sql<string>`string_agg(${expr}, ${separator})`,
+  // An int4 (a bigint would come back as a string): slices of 15 minutes fit for millennia.
+  timeSlice: (expr, seconds) => sql<number>`cast(floor(extract(epoch from ${expr}) / ${sql.lit(seconds)}) as integer)`,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { sqlite: SQLITE, postgres: POSTGRES };

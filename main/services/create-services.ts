@@ -14,6 +14,8 @@ import { StatusService } from './status/status-service';
 import { ImportsService } from './imports/imports-service';
 import { DncService } from './dnc/dnc-service';
 import { StatusWordsService } from './status-words/status-words-service';
+import { ReportsService } from './reports/reports-service';
+import { ProblemCounts } from './problems/problem-counts';
 
 export interface Services {
   status: StatusService;
@@ -27,6 +29,9 @@ export interface Services {
   imports: ImportsService;
   dnc: DncService;
   statusWords: StatusWordsService;
+  reports: ReportsService;
+  /** The recycling screen's problem counts per list, kept until the list changes. */
+  problemCounts: ProblemCounts;
 }
 
 /**
@@ -51,5 +56,7 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const statusWords = new StatusWordsService(handle, clock);
   const campaignSettings = new CampaignSettingsService(handle, clock);
   const callbacks = new CallbacksService(handle, clock);
-  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords };
+  const reports = new ReportsService(handle, clock);
+  const problemCounts = new ProblemCounts(handle, clock, (listId, signal, onProgress) => status.findAndFix({ mode: 'report', listId, signal, onProgress }));
+  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords, reports, problemCounts };
 }

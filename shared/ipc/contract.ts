@@ -9,7 +9,7 @@ import type { CampaignChange, CampaignChangePreview, CampaignChangeResult, Campa
 import type { CleanupResult, FillResult, HopperExplain, HopperStats } from '../types/hopper';
 import type { JobInfo, JobName, JobRun } from '../types/jobs';
 import type { OperationResult, RecyclePreview, UndoableOperation } from '../types/recycling';
-import type { CampaignSummary, FixReport, ListBreakdown, ReconcilePreview } from '../types/status';
+import type { CampaignSummary, FixReport, ListBreakdown, ListProblemReport, ReconcilePreview } from '../types/status';
 import {
   AuditFilterSchema,
   CallbackFilterSchema,
@@ -26,9 +26,12 @@ import {
   PostgresConnectionSchema,
   ProgressId,
   RecycleRequestSchema,
+  RequestId,
+  RequestIdValue,
 } from './schemas';
 import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
-import { AliasWordSchema, LeadActionSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
+import { AliasWordSchema, LeadActionSchema, LeadCallbackSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
+import { REPORT_CHANNELS, type ReportChannelOutputs, type ReportPushEvents } from './report-channels';
 import type { LeadSearchResult, LeadStory, ManualActionResult, MapStatusResult, StatusAlias } from '../types/leads';
 
 const none = z.object({}).strict();
@@ -48,13 +51,14 @@ export const CHANNELS = {
   'recycling/breakdown': z.object({ listId: Id }).strict(),
   'recycling/preview': RecycleRequestSchema,
   'recycling/recycle': RecycleRequestSchema,
-  'leads/problem-report': z.object({ listId: Id }).strict(),
-  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId }).strict(),
+  // recount: count again now rather than answer from the list's cached counts.
+  'leads/problem-report': z.object({ listId: Id, recount: z.boolean().optional(), progressId: ProgressId, requestId: RequestId }).strict(),
+  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId, requestId: RequestId }).strict(),
   'operations/last-undoable': z.object({ listId: Id }).strict(),
   'operations/undo': z.object({ operationId: z.string().uuid(), progressId: ProgressId }).strict(),
   'hopper/stats': z.object({ campaignId: Id }).strict(),
   // `now`: "what if it were…" — the same explain at another instant.
-  'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional() }).strict(),
+  'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional(), requestId: RequestId }).strict(),
   'hopper/fill': z.object({ campaignId: Id, target: z.number().int().min(1).max(100_000).optional() }).strict(),
   'hopper/cleanup': none,
   'jobs/list': none,
@@ -73,6 +77,7 @@ export const CHANNELS = {
   'leads/set-status': SetLeadStatusSchema,
   'leads/reset-attempts': LeadActionSchema,
   'leads/add-phone-to-dnc': LeadActionSchema,
+  'leads/schedule-callback': LeadCallbackSchema,
   'statuses/map': MapStatusSchema,
   'statuses/aliases': none,
   'statuses/remove-alias': AliasWordSchema,
@@ -86,6 +91,9 @@ export const CHANNELS = {
   'callbacks/list': CallbackFilterSchema,
   'callbacks/add': NewCallbackSchema,
   'callbacks/cancel': z.object({ id: Id }).strict(),
+  ...REPORT_CHANNELS,
+  // Stops the long request named requestId (a report, dry run, fix or explain the caller left).
+  'requests/cancel': z.object({ requestId: RequestIdValue }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -105,7 +113,7 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
-export interface ChannelOutputs extends IoChannelOutputs {
+export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'app/get-info': AppInfo;
   'database/test-postgres': { ok: true; server_version: string };
   'database/connect-postgres': AppInfo;
@@ -116,7 +124,7 @@ export interface ChannelOutputs extends IoChannelOutputs {
   'recycling/breakdown': ListBreakdown;
   'recycling/preview': RecyclePreview;
   'recycling/recycle': OperationResult;
-  'leads/problem-report': FixReport;
+  'leads/problem-report': ListProblemReport;
   'leads/fix-problematic': FixReport;
   'operations/last-undoable': UndoableOperation | null;
   'operations/undo': OperationResult;
@@ -136,6 +144,7 @@ export interface ChannelOutputs extends IoChannelOutputs {
   'leads/set-status': ManualActionResult;
   'leads/reset-attempts': ManualActionResult;
   'leads/add-phone-to-dnc': ManualActionResult;
+  'leads/schedule-callback': ManualActionResult;
   'statuses/map': MapStatusResult;
   'statuses/aliases': StatusAlias[];
   'statuses/remove-alias': StatusAlias;
@@ -149,6 +158,8 @@ export interface ChannelOutputs extends IoChannelOutputs {
   'callbacks/list': CallbackRow[];
   'callbacks/add': CallbackRow;
   'callbacks/cancel': CallbackRow;
+  /** `cancelled`: a running request was told to stop (false: none runs under that id, or not yet). */
+  'requests/cancel': { cancelled: boolean };
 }
 
 export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
@@ -156,14 +167,20 @@ export type ParsedInputOf<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
 export type OutputOf<C extends Channel> = ChannelOutputs[C];
 
 /** Push events, main → renderer. */
-export interface PushEvents {
+export interface PushEvents extends ReportPushEvents {
   'operation/progress': { progressId: string; phase: string; done: number; total: number };
   'jobs/run-started': { job: JobName; run_id: number; started_at: string };
   'jobs/run-finished': JobRun;
   'database/status': { state: 'ok' | 'unavailable'; message: string };
 }
 export type PushEvent = keyof PushEvents;
-export const PUSH_EVENT_NAMES = ['operation/progress', 'jobs/run-started', 'jobs/run-finished', 'database/status'] as const satisfies readonly PushEvent[];
+export const PUSH_EVENT_NAMES = [
+  'operation/progress',
+  'jobs/run-started',
+  'jobs/run-finished',
+  'database/status',
+  'reports/live-updated',
+] as const satisfies readonly PushEvent[];
 
 /** What crosses the boundary: a value or a plain error, never a raw exception. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

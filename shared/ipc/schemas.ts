@@ -10,6 +10,9 @@ export const StatusWord = z.enum(STATUSES);
 /** A stored status word as shown in a breakdown (any text, bounded), or null for NULL. */
 export const StoredStatus = z.string().max(200).nullable();
 export const ProgressId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+/** Names a long request so that `requests/cancel` can stop it (same form as a progress id). */
+export const RequestIdValue = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const RequestId = RequestIdValue.optional();
 const NO_CONTROL = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 /** A SQLite file path: no NUL (cut by C APIs) or other control character (terminal escapes, log lines). */
 export const FilePath = z

@@ -12,5 +12,7 @@ export function readOnlyCommands(ids: { listId: number; campaignId: number }, no
     ['jobs', 'list', '--now', now, '--json'],
     ['jobs', 'history', '--json'],
     ['recycle', '--list', list, '--status', 'no_answer', '--dry-run', '--json'],
+    ['report', 'penetration', '--list', list, '--now', now, '--json'],
+    ['report', 'activity', '--campaign', campaign, '--now', now, '--json'],
   ];
 }

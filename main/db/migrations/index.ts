@@ -11,6 +11,9 @@ import * as m0006 from './0006-audit-write-indexes';
 import * as m0007 from './0007-lead-lookup';
 import * as m0008 from './0008-dnc-changes';
 import * as m0009 from './0009-campaign-rules';
+import * as m0010 from './0010-report-indexes';
+import * as m0011 from './0011-phone-key-triggers';
+import * as m0012 from './0012-lead-order-indexes';
 
 export interface AppMigration {
   name: string;
@@ -27,4 +30,7 @@ export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0007-lead-lookup', up: m0007.up },
   { name: '0008-dnc-changes', up: m0008.up },
   { name: '0009-campaign-rules', up: m0009.up },
+  { name: '0010-report-indexes', up: m0010.up },
+  { name: '0011-phone-key-triggers', up: m0011.up },
+  { name: '0012-lead-order-indexes', up: m0012.up },
 ];

@@ -29,7 +29,8 @@ export function createNavigationStore(client: ApiClient, app: AppStore) {
     loaded: false,
     campaignId: null,
     listId: null,
-    view: 'recycling',
+    // The live campaign view is what a supervisor opens the console for (issue 18).
+    view: 'live',
     async loadCampaigns() {
       set({ loading: true });
       try {
@@ -54,7 +55,9 @@ export function createNavigationStore(client: ApiClient, app: AppStore) {
     selectList(id) {
       const campaign = get().campaigns.find((c) => c.lists.some((l) => l.id === id));
       if (!campaign) return;
-      set({ campaignId: campaign.id, listId: id, view: get().view === 'import' ? 'import' : 'recycling' });
+      // Screens about one list stay on that screen for the new list; the others open its recycling.
+      const view = get().view;
+      set({ campaignId: campaign.id, listId: id, view: view === 'import' || view === 'penetration' ? view : 'recycling' });
     },
     setView(view) {
       set({ view });

@@ -46,6 +46,12 @@ export function cliTable(ids: { listId: number; campaignId: number }): string[][
   rows.push(['campaign', 'show', '--campaign', 'abc'], ['campaign', 'set', '--campaign', C, '--max-attempts', '-5'], ['campaign', 'history', '--campaign', "'; drop table campaigns; --"]);
   rows.push(['list', 'set', '--list', 'abc', '--active'], ['recycle-rules', 'list', '--campaign', 'abc'], ['recycle-rules', 'set', '--campaign', C, '--status', 'busy', '--delay', '-1', '--max', '2']);
   rows.push(['recycle-rules', 'remove', '--campaign', 'abc', '--status', 'busy'], ['callbacks', 'add', '--lead', 'abc', '--due', '2026-01-01T00:00:00Z'], ['callbacks', 'list', '--campaign', 'abc'], ['callbacks', 'cancel', '--id', 'abc']);
+  // Issue 18's reports: a bad id, a bad date, a period that ends before it starts or is too long.
+  each(BAD_IDS.slice(0, 3), (v) => ['report', 'penetration', '--list', v]);
+  rows.push(['report', 'penetration', '--list', L, '--now', 'yesterday'], ['report', 'penetration']);
+  rows.push(['report', 'activity', '--campaign', "'; drop table call_logs; --"], ['report', 'activity', '--campaign', '987654']);
+  each(BAD_DATES.slice(0, 3), (v) => ['report', 'activity', '--campaign', C, '--from', v]);
+  rows.push(['report', 'activity', '--campaign', C, '--from', '2026-11-24T10:00:00Z', '--to', '2026-11-24T09:00:00Z'], ['report', 'activity', '--campaign', C, '--from', '2026-01-01T00:00:00Z', '--to', '2026-11-24T00:00:00Z']);
   return rows;
 }
 

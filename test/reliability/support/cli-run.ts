@@ -6,14 +6,14 @@ import { dbArgs } from '../../support/cli';
 import { createTestTarget } from '../../support/databases';
 import { seedSmall, type Seeded } from './seed';
 
-export const COMMANDS = ['migrate', 'fix-lead-status', 'breakdown', 'sync-calls', 'hopper fill', 'hopper claim', 'hopper stats', 'hopper explain', 'hopper cleanup', 'record-call', 'simulate', 'recycle', 'undo', 'serve', 'seed-demo', 'demo', 'jobs list', 'jobs run', 'jobs history', 'jobs set', 'run-jobs', 'lead find', 'lead show', 'lead set-status', 'lead reset-attempts', 'statuses map', 'statuses aliases', 'import-leads', 'export-leads', 'dnc add', 'dnc remove', 'dnc import', 'dnc export', 'dnc check', 'campaign show', 'campaign set', 'campaign history', 'list set', 'recycle-rules list', 'recycle-rules set', 'recycle-rules remove', 'callbacks add', 'callbacks list', 'callbacks cancel'];
+export const COMMANDS = ['migrate', 'fix-lead-status', 'breakdown', 'sync-calls', 'hopper fill', 'hopper claim', 'hopper stats', 'hopper explain', 'hopper cleanup', 'record-call', 'simulate', 'recycle', 'undo', 'serve', 'seed-demo', 'demo', 'jobs list', 'jobs run', 'jobs history', 'jobs set', 'run-jobs', 'lead find', 'lead show', 'lead set-status', 'lead reset-attempts', 'statuses map', 'statuses aliases', 'import-leads', 'export-leads', 'dnc add', 'dnc remove', 'dnc import', 'dnc export', 'dnc check', 'campaign show', 'campaign set', 'campaign history', 'list set', 'recycle-rules list', 'recycle-rules set', 'recycle-rules remove', 'callbacks add', 'callbacks list', 'callbacks cancel', 'report penetration', 'report activity'];
 /** About 0.5 s a spawn on an idle machine; the limit leaves room for a loaded one. */
 export const SPAWN_TIMEOUT_MS = 480_000;
 export const SAMPLE_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 16);
 export const counts: Record<string, number> = {};
 
 export function record(args: string[]) {
-  const cmd = ['hopper', 'jobs', 'lead', 'statuses', 'dnc', 'campaign', 'list', 'recycle-rules', 'callbacks'].includes(args[0]) ? `${args[0]} ${args[1]}` : args[0];
+  const cmd = ['hopper', 'jobs', 'lead', 'statuses', 'dnc', 'campaign', 'list', 'recycle-rules', 'callbacks', 'report'].includes(args[0]) ? `${args[0]} ${args[1]}` : args[0];
   counts[cmd] = (counts[cmd] ?? 0) + 1;
 }
 

@@ -131,6 +131,7 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
       readOnly: false,
     },
     'callbacks/cancel': { base: { id: 1 }, fields: { id: badId }, readOnly: false },
+    'requests/cancel': { base: { requestId: 'req-1' }, fields: { requestId: fc.oneof(badProgressId, fc.constant(undefined)) }, readOnly: true },
     'app/get-info': { base: {}, fields: {}, readOnly: true },
     // Not read-only for the fuzzer: a random well-formed host would send it to DNS.
     'database/test-postgres': { ...pgConn, readOnly: false },
@@ -143,12 +144,12 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'recycling/breakdown': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'recycling/preview': { ...recycle, readOnly: true },
     'recycling/recycle': { ...recycle, readOnly: false },
-    'leads/problem-report': { base: { listId }, fields: { listId: badId }, readOnly: true },
-    'leads/fix-problematic': { base: { listId, dryRun: false }, fields: { listId: badId, dryRun: notBool, progressId: badProgressId }, readOnly: false },
+    'leads/problem-report': { base: { listId }, fields: { listId: badId, recount: notBool, progressId: badProgressId, requestId: badProgressId }, readOnly: true },
+    'leads/fix-problematic': { base: { listId, dryRun: false }, fields: { listId: badId, dryRun: notBool, progressId: badProgressId, requestId: badProgressId }, readOnly: false },
     'operations/last-undoable': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'operations/undo': { base: { operationId }, fields: { operationId: badOpId, progressId: badProgressId }, readOnly: false },
     'hopper/stats': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
-    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId, now: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined)) }, readOnly: true },
+    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId, requestId: badProgressId, now: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined)) }, readOnly: true },
     'hopper/fill': { base: { campaignId, target: 50 }, fields: { campaignId: badId, target: fc.oneof(hostileNumber, fc.constantFrom(100_001, 1e12), wrongType.filter((v) => v !== undefined)) }, readOnly: false },
     'hopper/cleanup': { base: {}, fields: {}, readOnly: false },
     'jobs/list': { base: {}, fields: {}, readOnly: true },
@@ -166,6 +167,11 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'leads/set-status': { base: { leadId: 1, status: 'busy', reason: 'fuzz' }, fields: { leadId: badId, status: badWord, reason: badReason, overrideFinal: notBool }, readOnly: false },
     'leads/reset-attempts': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
     'leads/add-phone-to-dnc': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
+    'leads/schedule-callback': {
+      base: { leadId: 1, dueAt: '2026-11-24T15:00:00Z', reason: 'fuzz' },
+      fields: { leadId: badId, dueAt: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType), agent: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType.filter((v) => v !== undefined)), reason: badReason },
+      readOnly: false,
+    },
     'statuses/map': { base: { from: 'XFER', to: 'contacted', dryRun: true }, fields: { from: fc.oneof(fc.constantFrom('', '   ', 'na', 'NEW', ' Sale ', 'x'.repeat(65)), wrongType), to: badWord, listId: badId, saveAlias: notBool, dryRun: notBool }, readOnly: false },
     'statuses/aliases': { base: {}, fields: {}, readOnly: true },
     'statuses/remove-alias': { base: { word: 'xfer' }, fields: { word: fc.oneof(fc.constantFrom('', '   ', 'na', 'new', 'never-saved'), hugeString, wrongType) }, readOnly: false },
@@ -177,14 +183,32 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
       fields: { listId: badId, fileId: badOpId, dedupe: badSource, dryRun: notBool, progressId: badProgressId },
       readOnly: false,
     },
-    'imports/skipped-csv': { base: { operationId: NO_FILE }, fields: { operationId: fc.oneof(hugeString, wrongType) }, readOnly: true },
-    'leads/export-csv': { base: { listId, statuses: ['new'] }, fields: { listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
+    // Browser mode and the fuzz's runtime have no save dialog: every request is refused, well-formed or not.
+    'files/save-csv': { base: { what: 'leads', listId, statuses: ['new'] }, fields: { what: fc.oneof(fc.constantFrom('', 'all', 'LEADS'), wrongType), listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
     'dnc/check': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: true },
     'dnc/add': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: false },
     'dnc/remove': { base: { phone: '2125550100', reason: 'asked again' }, fields: { phone: badPhone, reason: fc.oneof(fc.constantFrom('', '  ', 'ab'), hugeString, wrongType) }, readOnly: false },
     'dnc/import': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: false },
-    'dnc/export-csv': { base: {}, fields: {}, readOnly: true },
     'dnc/changes': { base: { limit: 10 }, fields: { limit: badLimit }, readOnly: true },
+    ...reportCases(listId, campaignId),
+  };
+}
+
+/** The report channels (issue 18): read-only; a bad id, a bad date, a period that ends before it starts. */
+function reportCases(listId: number, campaignId: number): Pick<Record<Channel, ChannelCase>, `reports/${string}` & Channel> {
+  const badDate = fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined));
+  const penetration = { base: { listId }, fields: { listId: badId, now: badDate }, readOnly: true };
+  const activity = {
+    base: { campaignId, from: '2026-11-24T00:00:00Z', to: '2026-11-24T12:00:00Z' },
+    fields: { campaignId: badId, from: fc.oneof(badDate, fc.constant('2026-11-25T00:00:00Z')), to: fc.oneof(badDate, fc.constant('2026-11-23T00:00:00Z')) },
+    readOnly: true,
+  };
+  return {
+    'reports/penetration': penetration,
+    'reports/penetration-csv': penetration,
+    'reports/activity': activity,
+    'reports/activity-csv': activity,
+    'reports/live': { base: {}, fields: {}, readOnly: true },
   };
 }
 

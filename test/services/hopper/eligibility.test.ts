@@ -182,7 +182,7 @@ describeEachDialect('hopper eligibility rules', ({ h, dialect }) => {
     it('explains "what if it were" another time the same way as a clock set to it (the screen\'s time picker)', async () => {
       const hopper = hopperAt(h, '2026-11-01T13:30:00.000Z');
       const now = await hopper.explain(campaign);
-      const then = await hopper.explain(campaign, new Date('2026-11-01T14:00:00.000Z'));
+      const then = await hopper.explain(campaign, { at: new Date('2026-11-01T14:00:00.000Z') });
       expect(countOf(now, 'outside_calling_hours')).toBe(1);
       expect(then).toEqual(await hopperAt(h, '2026-11-01T14:00:00.000Z').explain(campaign));
       expect(then.now).toBe('2026-11-01T14:00:00.000Z');

@@ -66,6 +66,8 @@ export function HopperScreen({ campaignId, campaignName }: { campaignId: number;
   useEffect(() => {
     void hopper.getState().load(campaignId);
   }, [campaignId, hopper]);
+  // Leaving the screen stops the explain on its way, on the server too.
+  useEffect(() => () => hopper.getState().leave(), [hopper]);
   const { stats, explain } = state;
   const excludedTotal = explain ? explain.excluded.reduce((n, r) => n + r.count, 0) : 0;
   return (
@@ -117,6 +119,10 @@ export function HopperScreen({ campaignId, campaignName }: { campaignId: number;
           </p>
           <DataTable label="Hopper explain" columns={EXPLAIN_COLUMNS} rows={explain.excluded} rowKey={(row) => row.rule} rowHeader empty="No lead is excluded." />
         </section>
+      ) : state.explaining ? (
+        <p className="loading" role="status">
+          Checking every lead of the campaign against the hopper rules…
+        </p>
       ) : null}
       {explain ? <TimezoneTable explain={explain} /> : null}
     </section>

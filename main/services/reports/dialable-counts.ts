@@ -1,0 +1,51 @@
+// How many leads the hopper could dial, counted set-based with the hopper's one eligibility
+// definition (hopper/eligibility.ts), never lead by lead in TypeScript. Two statements, as
+// hopper stats counts them: leads whose own status lets them through (a range of the (list,
+// status, last dial) index per dialable status), and leads that only a due callback lets through
+// (few: only leads with a due callback are read). Together they are exactly the leads that
+// `eligibleExcept(ctx, except)` passes: a lead that passes the rules a callback overrides has a
+// dialable status, and the second statement takes the due-callback leads that do not.
+import { sql, type SqlBool } from 'kysely';
+import type { ExclusionRule } from '../../../shared/types/hopper';
+import type { Db } from '../../db/dialect';
+import type { CampaignContext } from '../hopper/campaign-context';
+import { callbackDue, eligibleExcept } from '../hopper/eligibility';
+
+export interface DialableGroup {
+  status: string | null;
+  timezone: string | null;
+  n: number;
+}
+
+export interface DialableQuery {
+  /** Only these lists (of the campaign); default: all its lists. */
+  listIds?: readonly number[];
+  /** True: queued leads count too (dialable = queued or eligible now); false: eligible now and not queued. */
+  includeQueued: boolean;
+}
+
+/** The dialable leads per stored (status, timezone); empty when the campaign is off. */
+export async function dialableGroups(db: Db, ctx: CampaignContext, q: DialableQuery): Promise<DialableGroup[]> {
+  const wanted = q.listIds ? new Set(q.listIds) : null;
+  // An inactive list or campaign has nothing dialable (list_inactive, campaign_inactive): not read at all.
+  const lists = ctx.activeListIds.filter((id) => wanted === null || wanted.has(id));
+  if (!ctx.campaignActive || lists.length === 0) return [];
+  const except: ExclusionRule[] = q.includeQueued ? ['already_queued'] : [];
+  const normally = eligibleExcept(ctx, except, { callbacks: false });
+  const grouped = (where: (qb: ReturnType<typeof base>) => ReturnType<typeof base>) =>
+    where(base(db, lists)).select(['leads.status', 'leads.timezone', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['leads.status', 'leads.timezone']).execute();
+  const byStatus = await grouped((qb) => qb.where('leads.status', 'in', ctx.dialable).where(normally));
+  const byCallback = await grouped((qb) =>
+    qb
+      .where(callbackDue(ctx))
+      .where(eligibleExcept(ctx, except))
+      .where(sql<SqlBool>`not coalesce((coalesce(leads.status, '') in (${sql.join(ctx.dialable)}) and ${normally}), (1 = 0))`),
+  );
+  return [...byStatus, ...byCallback].map((r) => ({ status: r.status, timezone: r.timezone, n: Number(r.n) }));
+}
+
+function base(db: Db, lists: readonly number[]) {
+  return db.selectFrom('leads').where('leads.list_id', 'in', lists);
+}
+
+export const totalOf = (groups: readonly { n: number }[]) => groups.reduce((sum, g) => sum + g.n, 0);

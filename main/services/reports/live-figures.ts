@@ -1,0 +1,133 @@
+// The live view's figures of one campaign, read in three tiers by cost (live-view.ts decides
+// when): fast ones on small index ranges (the hopper, the last hour's and today's calls, today's
+// compliance incidents), slow ones that read the campaign's leads or 30 days of calls, and the
+// problem leads, which the problem report counts.
+import type { SavedAliases } from '../../../shared/catalogue';
+import type { LiveCampaignFigures, OutcomeMix } from '../../../shared/types/reports';
+import type { Db, Dialect } from '../../db/dialect';
+import type { DbHandle } from '../../db/open-database';
+import type { Clock } from '../../db/time';
+import { toBool } from '../../db/schema';
+import { loadCampaignContext } from '../hopper/campaign-context';
+import { findAndFixProblemLeads } from '../problems/problem-fixer';
+import { abandonRate30d } from './activity';
+import { CallTally } from './call-tally';
+import { recentCallGroups } from './call-queries';
+import { dialableGroups, totalOf } from './dialable-counts';
+import { minutesBefore, startOfLocalDay } from './report-period';
+import { leadsLeftToday } from './runs-dry';
+
+export interface LiveCampaign {
+  id: number;
+  name: string;
+  active: boolean;
+  timezone: string;
+  hopper_target: number;
+  listIds: number[];
+}
+
+export interface FastFigures {
+  refreshed_at: string;
+  hopper: LiveCampaignFigures['hopper'];
+  dials_15m: number;
+  answers_15m: number;
+  dials_60m: number;
+  answers_60m: number;
+  outcomes_today: OutcomeMix;
+  abandon_rate_today: number | null;
+  compliance_incidents_today: number;
+}
+
+export interface SlowFigures {
+  eligible_now: number;
+  leads_left_today: number;
+  abandon_rate_30d: number | null;
+  abandon_flag: boolean;
+  slow_as_of: string;
+}
+
+export interface ProblemFigures {
+  problem_leads: number;
+  problem_list_id: number | null;
+  problems_as_of: string;
+}
+
+/** Every campaign with its lists, in id order (one read). */
+export async function liveCampaigns(db: Db): Promise<LiveCampaign[]> {
+  const rows = await db
+    .selectFrom('campaigns')
+    .leftJoin('lead_lists', 'lead_lists.campaign_id', 'campaigns.id')
+    .select(['campaigns.id', 'campaigns.name', 'campaigns.active', 'campaigns.timezone', 'campaigns.hopper_target', 'lead_lists.id as list_id'])
+    .orderBy('campaigns.id')
+    .orderBy('lead_lists.id')
+    .execute();
+  const byId = new Map<number, LiveCampaign>();
+  for (const r of rows) {
+    let c = byId.get(r.id);
+    if (!c) byId.set(r.id, (c = { id: r.id, name: r.name, active: toBool(r.active), timezone: r.timezone, hopper_target: r.hopper_target, listIds: [] }));
+    if (r.list_id !== null) c.listIds.push(r.list_id);
+  }
+  return [...byId.values()];
+}
+
+export async function fastFigures(db: Db, c: LiveCampaign, now: Date, saved: SavedAliases): Promise<FastFigures> {
+  const today = startOfLocalDay(c.timezone, now);
+  const hopper = await db.selectFrom('dialer_hopper').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('campaign_id', '=', c.id).groupBy('state').execute();
+  const inState = (s: string) => Number(hopper.find((r) => r.state === s)?.n ?? 0);
+  const last15 = new CallTally(saved);
+  const last60 = new CallTally(saved);
+  const ofToday = new CallTally(saved);
+  for (const g of await recentCallGroups(db, c.id, { now, since15: minutesBefore(now, 15), since60: minutesBefore(now, 60), today })) {
+    if (g.in15) last15.add(g.result, g.hangup_cause, g.n);
+    if (g.in60) last60.add(g.result, g.hangup_cause, g.n);
+    if (g.today) ofToday.add(g.result, g.hangup_cause, g.n);
+  }
+  return {
+    refreshed_at: now.toISOString(),
+    hopper: { queued: inState('queued'), dialing: inState('dialing'), target: c.hopper_target },
+    dials_15m: last15.calls,
+    answers_15m: last15.answered,
+    dials_60m: last60.calls,
+    answers_60m: last60.answered,
+    outcomes_today: ofToday.outcomes(),
+    abandon_rate_today: ofToday.abandonRate(),
+    compliance_incidents_today: await incidentsSince(db, c.listIds, today),
+  };
+}
+
+/** Compliance incidents recorded since `since` on leads of these lists: a range of created_at. */
+async function incidentsSince(db: Db, listIds: readonly number[], since: Date): Promise<number> {
+  if (listIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('compliance_incidents')
+    .innerJoin('leads', 'leads.id', 'compliance_incidents.lead_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compliance_incidents.created_at', '>=', since.toISOString())
+    .where('leads.list_id', 'in', listIds)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function slowFigures(db: Db, dialect: Dialect, c: LiveCampaign, now: Date, saved: SavedAliases): Promise<SlowFigures> {
+  const ctx = await loadCampaignContext(db, dialect, c.id, now);
+  const abandon = await abandonRate30d(db, c.id, now, saved);
+  return {
+    eligible_now: totalOf(await dialableGroups(db, ctx, { includeQueued: false })),
+    leads_left_today: await leadsLeftToday(db, ctx),
+    abandon_rate_30d: abandon.abandon_rate_30d,
+    abandon_flag: abandon.abandon_flag,
+    slow_as_of: now.toISOString(),
+  };
+}
+
+/** The problem report of each of the campaign's lists (report mode: nothing written). */
+export async function problemFigures(handle: DbHandle, clock: Clock, c: LiveCampaign): Promise<ProblemFigures> {
+  let total = 0;
+  let worst: { listId: number; n: number } | null = null;
+  for (const listId of c.listIds) {
+    const n = (await findAndFixProblemLeads(handle, clock, { mode: 'report', listId, sampleSize: 0 })).total_issues;
+    total += n;
+    if (n > 0 && (worst === null || n > worst.n)) worst = { listId, n };
+  }
+  return { problem_leads: total, problem_list_id: worst?.listId ?? null, problems_as_of: clock().toISOString() };
+}
