@@ -21,9 +21,9 @@ export function ensureDemoDatabase(file = demoDatabaseFile(), onProgress?: (done
   if (running) return running;
   const work = (async () => {
     if (fs.existsSync(key)) return null;
-    fs.mkdirSync(path.dirname(key), { recursive: true });
     const partial = `${key}.seeding`;
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+    // Opening creates the folders (0700) and the file (0600): private-files.ts.
     const handle = await openDatabase({ kind: 'sqlite', file: partial });
     let summary: SeedSummary;
     try {

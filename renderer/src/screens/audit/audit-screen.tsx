@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { AUDIT_SOURCES, type AuditRow, type AuditSource } from '../../../../shared/types/audit';
 import { DataTable, type Column } from '../../components/data-table';
+import { Pager } from '../../components/pager';
 import { count, dateTime, statusLabel } from '../../format/format';
 import { AUDIT_PAGE } from '../../stores/audit-store';
 import { useSlice, useStores } from '../../stores/stores';
@@ -101,7 +102,7 @@ export function AuditScreen() {
         </label>
         <label className="inline">
           Phone
-          <input type="text" className="phone" value={filter.phone} maxLength={40} placeholder="any spelling, or last 4+ digits" onChange={(e) => audit.getState().setFilter({ phone: e.target.value })} />
+          <input type="text" className="phone" value={filter.phone} maxLength={40} placeholder="any spelling, or last digits" title="A phone in any spelling, or its last 4 or more digits" onChange={(e) => audit.getState().setFilter({ phone: e.target.value })} />
         </label>
         <label className="inline">
           From
@@ -123,15 +124,7 @@ export function AuditScreen() {
             : `Changes ${count(pages.length * AUDIT_PAGE + 1)}–${count(pages.length * AUDIT_PAGE + rows.length)}${hasOlder || pages.length > 0 ? '' : ` of ${count(rows.length)}`}, newest first. Export CSV takes every change of these filters.`}
       </p>
       <DataTable label="Status changes" columns={columns} rows={rows} rowKey={(r) => r.id} empty={loading ? null : 'No status change matches.'} />
-      <nav className="pager" aria-label="Audit pages">
-        <button type="button" onClick={() => void audit.getState().newer()} disabled={loading || pages.length === 0}>
-          ← Newer
-        </button>
-        <span className="hint">Page {pages.length + 1}</span>
-        <button type="button" onClick={() => void audit.getState().older()} disabled={loading || !hasOlder}>
-          Older →
-        </button>
-      </nav>
+      <Pager label="Audit pages" page={pages.length + 1} hasOlder={hasOlder} busy={loading} onNewer={() => void audit.getState().newer()} onOlder={() => void audit.getState().older()} />
     </section>
   );
 }

@@ -28,18 +28,13 @@ export function ReconcileDialog({ job, preview, onConfirm, onCancel }: Reconcile
           <p className="dialog-lead" role="status" aria-label="What the run would do">
             It works on every list of every campaign. First it applies <strong>{count(preview.unapplied_calls)}</strong> calls not yet applied to their leads; then, by the
             dry run of the fix, <strong>{count(r.fixed)}</strong> of {count(r.checked)} leads would be fixed
-            {r.not_fixable > 0 ? ` and ${count(r.not_fixable)} cannot be fixed automatically` : ''}. It cannot be undone: the fix is recorded as one `reconcile` operation (see Audit).
+            {r.not_fixable > 0 ? ` and ${count(r.not_fixable)} cannot be fixed automatically` : ''}. It cannot be undone: the fix is recorded as one “reconcile” operation (see Audit).
           </p>
-          <table className="mini-table" aria-label="Problem leads by class">
-            <tbody>
-              {PROBLEM_CLASSES.filter((c) => r.issues[c] > 0).map((c) => (
-                <tr key={c}>
-                  <th scope="row">{PROBLEM_CLASS_LABEL[c]}</th>
-                  <td>{count(r.issues[c])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <p className="hint" aria-label="Problem leads by class">
+            {PROBLEM_CLASSES.filter((c) => r.issues[c] > 0)
+              .map((c) => `${PROBLEM_CLASS_LABEL[c]}: ${count(r.issues[c])}`)
+              .join(' · ') || 'No problem lead.'}
+          </p>
         </>
       )}
     </Dialog>

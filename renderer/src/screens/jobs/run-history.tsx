@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { JOB_NAMES, type JobName, type JobOutcome } from '../../../../shared/types/jobs';
 import { DataTable, type Column } from '../../components/data-table';
+import { Pager } from '../../components/pager';
 import { count, countsText, dateTime, duration } from '../../format/format';
 import { useSlice, useStores } from '../../stores/stores';
 import { groupIdleRuns, type HistoryItem } from './history-groups';
@@ -89,15 +90,7 @@ export function RunHistory() {
         </div>
       </div>
       <DataTable label="Run history" columns={columns(toggle, open)} rows={items} rowKey={(item) => (item.kind === 'run' ? item.run.id : item.key)} empty={historyOutcome || historyFilter ? 'No run matches.' : 'No run yet.'} />
-      <nav className="pager" aria-label="Run history pages">
-        <button type="button" onClick={() => void store.getState().newerHistory()} disabled={page === 1}>
-          ← Newer
-        </button>
-        <span className="hint">Page {page}</span>
-        <button type="button" onClick={() => void store.getState().olderHistory()} disabled={!historyHasOlder}>
-          Older →
-        </button>
-      </nav>
+      <Pager label="Run history pages" page={page} hasOlder={historyHasOlder} onNewer={() => void store.getState().newerHistory()} onOlder={() => void store.getState().olderHistory()} />
     </section>
   );
 }
