@@ -159,3 +159,41 @@ export function chunkForParams<T>(dialect: Dialect, rows: readonly T[], paramsPe
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 }
+
+// ASCII case and per-transaction scratch tables, for the set-based problem classifier
+// (services/problems/problem-sql-*.ts). The catalogue reads words with ASCII case only
+// (shared/catalogue/statuses.ts); SQLite's lower()/upper() are ASCII-only already, PostgreSQL's
+// follow the locale (they would also fold 'É'), so there they become a translate().
+const ASCII_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ASCII_LOWER = 'abcdefghijklmnopqrstuvwxyz';
+
+/** `expr` with A-Z made lower case and nothing else changed. */
+export function asciiLower(dialect: Dialect, expr: RawBuilder<unknown>): RawBuilder<string> {
+  return dialect.name === 'postgres' ? sql<string>`translate(${expr}, ${sql.lit(ASCII_UPPER)}, ${sql.lit(ASCII_LOWER)})` : sql<string>`lower(${expr})`;
+}
+
+/** `expr` with a-z made upper case and nothing else changed. */
+export function asciiUpper(dialect: Dialect, expr: RawBuilder<unknown>): RawBuilder<string> {
+  return dialect.name === 'postgres' ? sql<string>`translate(${expr}, ${sql.lit(ASCII_LOWER)}, ${sql.lit(ASCII_UPPER)})` : sql<string>`upper(${expr})`;
+}
+
+/** `expr` without the given characters at its start (SQLite ltrim(x, y), PostgreSQL ltrim(x, y)). */
+export function trimStartChars(expr: RawBuilder<unknown>, chars: string): RawBuilder<string> {
+  return sql<string>`ltrim(${expr}, ${chars})`;
+}
+
+/**
+ * A scratch table that lives until the end of the current write transaction: PostgreSQL drops it
+ * at commit (`on commit drop`); on SQLite `dropScratchTable` drops it before the commit (and a
+ * rollback takes its creation back). Each connection has its own, so ranges in flight on
+ * several connections do not meet.
+ */
+export function createScratchTable(dialect: Dialect, name: string, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  const suffix = dialect.name === 'postgres' ? sql` on commit drop` : sql``;
+  return sql`create temp table ${sql.ref(name)} (${columns})${suffix}`;
+}
+
+/** Drops a scratch table where the commit does not (SQLite); null where nothing is needed. */
+export function dropScratchTable(dialect: Dialect, name: string): RawBuilder<unknown> | null {
+  return dialect.name === 'postgres' ? null : sql`drop table ${sql.ref(`temp.${name}`)}`;
+}
