@@ -54,8 +54,10 @@ export interface Dialect {
 /**
  * How a fix goes through the leads, per database: `size` leads per range (one transaction each
  * when fixing: short locks, short statements), `inFlight` ranges read (and written) at once.
- * - SQLite: one connection, so one range at a time, of 5,000 (closer to its floor than 2,500, with
- *   a longest event-loop block still of tens of milliseconds).
+ * - SQLite: one connection, so one range at a time, of 2,500: the classifier runs in SQL
+ *   (services/problems/problem-sql-plan.ts), so one range's statement holds the event loop for
+ *   the whole range's classification; on the demo's shape (most leads problem leads) 5,000 leads
+ *   were ~40 ms of CPU in one statement, over the 50 ms budget on a busy machine.
  * - PostgreSQL: 3 ranges of 2,500 at once, each on its own connection (with the next boundary
  *   query, the 4 connections of the default pool; 3 were faster than 2).
  * Measurements: docs/performance.md, "Several ranges at once on PostgreSQL".
@@ -78,7 +80,7 @@ export const SQLITE: Dialect = {
   forUpdate: (query) => query,
   forUpdateClause: () => NO_CLAUSE,
   maxParams: 30000,
-  fixRanges: { size: 5000, inFlight: 1 },
+  fixRanges: { size: 2500, inFlight: 1 },
   listCount: 'per-status',
   appFillsPhoneKeys: true,
   bytewise: (expr) => sql<string>`${expr}`,

@@ -31,8 +31,12 @@ export interface PlanQuery {
   withPlan: boolean;
 }
 
-/** The classified leads of the range: `x` columns of the lead, its calls' n, a, latest_at, its status's norm and form, `cls` (1-4 or NULL). */
-function classified({ words, scope, afterId, upTo }: PlanQuery): RawBuilder<unknown> {
+/**
+ * Two steps of a WITH: `x0`, the range's leads with their calls' n, a, latest_at and their
+ * status's norm; `x`, the same with its form and `cls` (1-4 or NULL). The norm is read once, in
+ * its own step: each IN list costs SQLite a lookup, and the class tests the form several times.
+ */
+function classifiedSteps({ words, scope, afterId, upTo }: PlanQuery): RawBuilder<unknown> {
   const calls = sql`select c.lead_id as lead_id, count(*) as n, sum(${words.answered(r('c.result'))}) as a, max(c.started_at) as latest_at
     from call_logs c join leads cr on cr.id = c.lead_id
     where c.lead_id > ${afterId} and c.lead_id <= ${upTo}
@@ -40,25 +44,25 @@ function classified({ words, scope, afterId, upTo }: PlanQuery): RawBuilder<unkn
       and cr.id > ${afterId} and cr.id <= ${upTo}
       and (cr.attempts_reset_at is null or c.started_at > cr.attempts_reset_at)
     group by c.lead_id`;
-  const dialed = sql`(l.dial_attempts > 0 or k.n > 0)`;
-  const norm = words.norm(r('l.status'));
-  const form = words.form(r('l.status'));
+  const dialed = sql`(x0.dial_attempts > 0 or x0.n > 0)`;
+  const form = words.form(r('x0.status'), r('x0.norm'));
   const cls = sql`(case
     when ${form} = 'b' and ${dialed} then 1
-    when ${norm} = 'new' and ${dialed} and (l.last_status_change is null or ${later(r('l.last_dial_attempt'), r('k.latest_at'))} > l.last_status_change) then 1
-    when k.n > 0 and (l.dial_attempts < k.n or l.answered_count < k.a or l.last_dial_attempt is null or l.last_dial_attempt < k.latest_at) then 2
+    when x0.norm = 'new' and ${dialed} and (x0.last_status_change is null or ${later(r('x0.last_dial_attempt'), r('x0.latest_at'))} > x0.last_status_change) then 1
+    when x0.n > 0 and (x0.dial_attempts < x0.n or x0.answered_count < x0.a or x0.last_dial_attempt is null or x0.last_dial_attempt < x0.latest_at) then 2
     when ${form} = 'b' then 3
     when ${form} <> 'c' then 4
     else null end)`;
-  return sql`select l.id, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result, l.last_status_change,
-      l.attempts_reset_at, coalesce(k.n, 0) as n, coalesce(k.a, 0) as a, k.latest_at, ${norm} as norm, ${form} as form, ${cls} as cls
+  return sql`x0 as materialized (select l.id, l.status, l.dial_attempts, l.answered_count, l.last_dial_attempt, l.dial_result, l.last_status_change,
+      l.attempts_reset_at, coalesce(k.n, 0) as n, coalesce(k.a, 0) as a, k.latest_at, ${words.norm(r('l.status'))} as norm
     from leads l left join (${calls}) k on k.lead_id = l.id
-    where l.id > ${afterId} and l.id <= ${upTo} and ${scopeFilter(scope, 'l')}`;
+    where l.id > ${afterId} and l.id <= ${upTo} and ${scopeFilter(scope, 'l')}),
+  x as materialized (select x0.*, ${form} as form, ${cls} as cls from x0)`;
 }
 
 /** Up to `size` problem leads per class of the range, the lowest ids (the report's samples). */
 export function samplesSelect(q: PlanQuery, size: number): RawBuilder<{ id: number; cls: number }> {
-  return sql`with x as materialized (${classified(q)})
+  return sql`with ${classifiedSteps(q)}
     select s.id, s.cls from (select x.id, x.cls, row_number() over (partition by x.cls order by x.id) as rn from x where x.cls is not null) s
     where s.rn <= ${sql.lit(size)} order by s.id`;
 }
@@ -70,7 +74,7 @@ export function samplesSelect(q: PlanQuery, size: number): RawBuilder<{ id: numb
 export function planSelect(q: PlanQuery): RawBuilder<PlanRow> {
   const { words, dialect } = q;
   if (!q.withPlan) {
-    return sql<PlanRow>`with x as materialized (${classified(q)})
+    return sql<PlanRow>`with ${classifiedSteps(q)}
       select x.id, x.cls, case when x.cls = 4 and x.form = 'u' then 0 else 1 end as fixable, null as new_status from x where x.cls is not null`;
   }
   const now = sql`cast(${q.nowIso} as ${r(dialect.timestampType)})`;
@@ -99,7 +103,7 @@ export function planSelect(q: PlanQuery): RawBuilder<PlanRow> {
       case when ${newest} then y.latest_result else y.dial_result end as new_dial_result,
       ${change} as new_last_status_change
     from y`;
-  return sql<PlanRow>`with x as materialized (${classified(q)}),
+  return sql<PlanRow>`with ${classifiedSteps(q)},
     y as materialized (select x.*, case when x.cls in (1, 2) and x.n > 0 then ${latest} else null end as latest_result from x where x.cls is not null),
     p as materialized (${plan})
     select p.id, p.cls, case when p.cls = 4 and p.form = 'u' then 0 else 1 end as fixable,

@@ -62,10 +62,13 @@ export class SqlWords {
     return sql`(case when ${col} in (${list(STATUSES)}) then ${col} ${sql.join(branches, sql` `)} else null end)`;
   }
 
-  /** readStatus(...).form as one letter: c(atalogue), a(lias), b(lank), u(nknown). */
-  form(col: Expr): RawBuilder<string> {
-    return sql`(case when ${col} is null then 'b' when ${col} in (${list(STATUSES)}) then 'c'
-      when ${trimChars(this.dialect, col, STATUS_TRIM_CHARS)} = '' then 'b' when ${this.norm(col)} is not null then 'a' else 'u' end)`;
+  /**
+   * readStatus(...).form as one letter: c(atalogue), a(lias), b(lank), u(nknown). `norm` is the
+   * word's norm() already computed (a column of an earlier step), so that it is read once.
+   */
+  form(col: Expr, norm: Expr): RawBuilder<string> {
+    return sql`(case when ${col} is null then 'b' when ${norm} is null then (case when ${trimChars(this.dialect, col, STATUS_TRIM_CHARS)} = '' then 'b' else 'u' end)
+      when ${norm} = ${col} then 'c' else 'a' end)`;
   }
 
   /** 1 when a call's result counts as answered (isAnswered(classifyCallResult(...))), else 0. A hangup cause never does. */

@@ -72,11 +72,11 @@ describeEachDialect('the SQL problem classifier equals the TypeScript rule', ({ 
     const words = new SqlWords(h.dialect, saved);
     await fc.assert(
       fc.asyncProperty(word, cause, async (w, c) => {
-        const v = sql`${w}`;
+        const v = sql`cast(${w} as text)`;
         const row = (
           await sql<{ norm: string | null; form: string; answered: number; result: string; cause: string }>`select ${words.norm(v)} as norm,
-            ${words.form(v)} as form, ${words.answered(v)} as answered, ${words.callResult(v, sql`${c}`)} as result,
-            ${hangupClass(h.dialect, sql`${c}`)} as cause`.execute(h.db)
+            ${words.form(v, words.norm(v))} as form, ${words.answered(v)} as answered, ${words.callResult(v, sql`cast(${c} as text)`)} as result,
+            ${hangupClass(h.dialect, sql`cast(${c} as text)`)} as cause`.execute(h.db)
         ).rows[0];
         const reading = readStatus(w, saved);
         const call = classifyCallResult(w, c, saved);
