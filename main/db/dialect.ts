@@ -185,17 +185,18 @@ export function trimStartChars(expr: RawBuilder<unknown>, chars: string): RawBui
 }
 
 /**
- * A scratch table that lives until the end of the current write transaction: PostgreSQL drops it
- * at commit (`on commit drop`); on SQLite `dropScratchTable` drops it before the commit (and a
- * rollback takes its creation back). Each connection has its own, so ranges in flight on
- * several connections do not meet.
+ * A scratch table whose rows live until the end of the current write transaction: created on the
+ * connection's first use and kept (one statement per transaction, no catalogue churn);
+ * PostgreSQL empties it at commit (`on commit delete rows`), on SQLite `clearScratchTable`
+ * empties it before the commit (and a rollback takes its rows back). Each connection has its
+ * own, so ranges in flight on several connections do not meet.
  */
 export function createScratchTable(dialect: Dialect, name: string, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  const suffix = dialect.name === 'postgres' ? sql` on commit drop` : sql``;
-  return sql`create temp table ${sql.ref(name)} (${columns})${suffix}`;
+  const suffix = dialect.name === 'postgres' ? sql` on commit delete rows` : sql``;
+  return sql`create temp table if not exists ${sql.ref(name)} (${columns})${suffix}`;
 }
 
-/** Drops a scratch table where the commit does not (SQLite); null where nothing is needed. */
-export function dropScratchTable(dialect: Dialect, name: string): RawBuilder<unknown> | null {
-  return dialect.name === 'postgres' ? null : sql`drop table ${sql.ref(`temp.${name}`)}`;
+/** Empties a scratch table where the commit does not (SQLite); null where nothing is needed. */
+export function clearScratchTable(dialect: Dialect, name: string): RawBuilder<unknown> | null {
+  return dialect.name === 'postgres' ? null : sql`delete from ${sql.ref(`temp.${name}`)}`;
 }

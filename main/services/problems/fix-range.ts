@@ -4,7 +4,7 @@
 // rows, undo rows (operation_leads), cancelled callbacks and applied calls from it, one statement
 // each. No lead leaves the database.
 import { sql } from 'kysely';
-import { createScratchTable, dropScratchTable, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { clearScratchTable, createScratchTable, writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import { executeRecurring } from '../../db/query/batch-params';
 import type { Clock } from '../../db/time';
 import type { FixMode } from '../../../shared/types/status';
@@ -135,8 +135,8 @@ async function fixRangeIn(trx: Db, run: FixRun, range: LeadRange, words: SqlWord
   );
   // The calls a fix has taken into account are applied: the sync must not count them again.
   await sql`update call_logs set lead_synced_at = ${now} where lead_synced_at is null and lead_id in (select id from ${p} where ${written})`.execute(trx);
-  const drop = dropScratchTable(dialect, SCRATCH);
-  if (drop) await drop.execute(trx);
+  const clear = clearScratchTable(dialect, SCRATCH);
+  if (clear) await clear.execute(trx);
   return { range, tallies: tallies(counts.rows), samples, fixed: Number(updated.numAffectedRows ?? 0) };
 }
 
