@@ -94,6 +94,29 @@ async function main() {
   const started = Date.now();
   const results: Record<string, DbResults> = {};
   let pg: { url: string; stop(): Promise<void> } | null = null;
+  const previousDoc = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
+  /** Writes the results so far: after every operation, so that a run stopped half-way keeps what it measured. */
+  const writeResults = () => {
+    const previous = previousDoc;
+    const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
+    for (const [kind, r] of Object.entries(results)) {
+      scaling[String(args.leads)] ??= {};
+      // Per operation: a run of some operations (--only) keeps the others' figures.
+      scaling[String(args.leads)][kind] = { ...(scaling[String(args.leads)][kind] ?? {}), ...Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb])) };
+    }
+    const doc = {
+      generated_at: new Date().toISOString(),
+      leads: args.leads,
+      quick: args.quick,
+      profile: args.profile,
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
+      total_seconds: Math.round((Date.now() - started) / 1000),
+      databases: mergeResults(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}, results),
+      peak_rss_mb_by_lead_count: scaling,
+    };
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+    return doc;
+  };
   try {
     for (const kind of args.dbs) {
       let pgUrl: string | null = null;
@@ -130,6 +153,8 @@ async function main() {
           continue;
         }
         ops.push(buildEntry(name, r, null, loadBefore));
+        results[kind] = { dataset: info, operations: ops };
+        writeResults();
         const e = ops[ops.length - 1];
         console.log(`  ${name}: median ${e.median_ms} ms, floor ${e.floor_ms ?? '-'} ms, ratio ${e.ratio ?? '-'}, rss ${e.peak_rss_mb} MB${e.same_result === false ? ' (FLOOR RESULT DIFFERS)' : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       }
@@ -142,24 +167,7 @@ async function main() {
   } finally {
     if (pg) await pg.stop();
   }
-  const previous = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
-  const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
-  for (const [kind, r] of Object.entries(results)) {
-    scaling[String(args.leads)] ??= {};
-    // Per operation: a run of some operations (--only) keeps the others' figures.
-    scaling[String(args.leads)][kind] = { ...(scaling[String(args.leads)][kind] ?? {}), ...Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb])) };
-  }
-  const doc = {
-    generated_at: new Date().toISOString(),
-    leads: args.leads,
-    quick: args.quick,
-    profile: args.profile,
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
-    total_seconds: Math.round((Date.now() - started) / 1000),
-    databases: mergeResults(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}, results),
-    peak_rss_mb_by_lead_count: scaling,
-  };
-  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+  const doc = writeResults();
   printTable(doc);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${doc.total_seconds} s.`);
 }
