@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ChildJob } from './child-job';
 import { freshCopy, openBench } from './databases';
 import { OPERATIONS } from './operations';
+import { DELHI_OPERATIONS } from './delhi-profile';
 import { dialThroughput, dialFloorThroughput } from './dial-throughput';
 
 export interface ChildResult {
@@ -35,7 +36,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ ...result, peak_rss_mb: rssMb() })}\n`);
     return;
   }
-  const op = OPERATIONS.find((o) => o.name === job.op);
+  const op = (job.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS).find((o) => o.name === job.op);
   if (!op) throw new Error(`unknown operation ${job.op}`);
   const runs = job.quick ? op.runs.quick : op.runs.full;
   const env = { leads: job.leads };
