@@ -15,6 +15,7 @@ import { DEMO_NOW, seedDemo } from '../main/demo/seed-demo';
 import { DIALER_SPELLINGS, HANGUP_CAUSES } from '../main/demo/demo-profiles';
 import { createServices } from '../main/services/create-services';
 import type { DatasetInfo } from './dataset';
+import { measureRecyclingScreen } from './screen-timings';
 import { breakdownFloor, explainFloor, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
 import { dryRunFloor, fixFloor, reportFloor } from './floors/problem-floors';
 import type { Vocabulary } from './floors/sql-words';
@@ -57,7 +58,14 @@ export async function generateDelhi(h: DbHandle, leads: number, onProgress: (don
  * child process per measurement, on the same database: the recycling screen's browser timings
  * (`screen_first_figures`, `screen_problem_banner`, issue 22 item 3) go here.
  */
-export const DELHI_EXTRA_MEASUREMENTS: Operation[] = [];
+export const DELHI_EXTRA_MEASUREMENTS: Operation[] = (['screen_first_figures', 'screen_problem_banner'] as const).map((name) => ({
+  name,
+  fresh: false,
+  runs: { quick: 1, full: 3 },
+  // `lead-console serve` on this copy and Chromium on it (bench/screen-timings.ts): click → shown.
+  run: (h: DbHandle) => measureRecyclingScreen(h.target.kind === 'sqlite' ? ['--db', h.target.file] : ['--database-url', (h.target as { url: string }).url]),
+  selfTimed: (value: unknown) => (value as Record<typeof name, number>)[name],
+}));
 
 const byName = (name: string) => OPERATIONS.find((o) => o.name === name)!;
 const reportOf = (v: unknown) => {
