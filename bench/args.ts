@@ -1,4 +1,4 @@
-// `--leads N --db sqlite|postgres|both --quick [--only op,op]`: one-line errors on bad input.
+// `--leads N --db sqlite|postgres|both --quick [--only op,op] [--profile uniform|delhi]`: one-line errors on bad input.
 import type { BenchDb } from './databases';
 
 export interface BenchArgs {
@@ -6,10 +6,14 @@ export interface BenchArgs {
   dbs: BenchDb[];
   quick: boolean;
   only: string[];
+  /** `uniform` (dataset.ts, bench/results.json) or `delhi` (the demo's shape, delhi-profile.ts, bench/results-delhi.json). */
+  profile: BenchProfile;
 }
 
+export type BenchProfile = 'uniform' | 'delhi';
+
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { leads: 1_000_000, dbs: ['sqlite', 'postgres'], quick: false, only: [] };
+  const args: BenchArgs = { leads: 1_000_000, dbs: ['sqlite', 'postgres'], quick: false, only: [], profile: 'uniform' };
   let leadsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -29,8 +33,12 @@ export function parseArgs(argv: string[]): BenchArgs {
       if (v === 'both') args.dbs = ['sqlite', 'postgres'];
       else if (v === 'sqlite' || v === 'postgres') args.dbs = [v];
       else fail('--db must be sqlite, postgres or both.');
+    } else if (a === '--profile') {
+      const v = value();
+      if (v !== 'uniform' && v !== 'delhi') fail('--profile must be uniform or delhi.');
+      args.profile = v;
     } else if (a === '--only') args.only = value().split(',').map((s) => s.trim());
-    else fail(`Unknown option ${a}. Usage: npm run bench -- [--leads N] [--db sqlite|postgres|both] [--quick] [--only op,op]`);
+    else fail(`Unknown option ${a}. Usage: npm run bench -- [--leads N] [--db sqlite|postgres|both] [--quick] [--only op,op] [--profile uniform|delhi]`);
   }
   if (args.quick && !leadsGiven) args.leads = 100_000;
   return args;

@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ChildJob } from './child-job';
 import { freshCopy, openBench } from './databases';
 import { OPERATIONS } from './operations';
+import { DELHI_OPERATIONS } from './delhi-profile';
 import { dialThroughput, dialFloorThroughput } from './dial-throughput';
 
 export interface ChildResult {
@@ -35,7 +36,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ ...result, peak_rss_mb: rssMb() })}\n`);
     return;
   }
-  const op = OPERATIONS.find((o) => o.name === job.op);
+  const op = (job.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS).find((o) => o.name === job.op);
   if (!op) throw new Error(`unknown operation ${job.op}`);
   const runs = job.quick ? op.runs.quick : op.runs.full;
   const env = { leads: job.leads };
@@ -76,7 +77,7 @@ async function main() {
       const r = await timed(() => op.run(h, env, prepared));
       histogram.disable();
       out.max_event_loop_delay_ms = Math.max(out.max_event_loop_delay_ms, Math.round(histogram.max / 1e6));
-      out.runs_ms.push(r.ms);
+      out.runs_ms.push(op.selfTimed ? op.selfTimed(r.value) : r.ms);
       if (i === 0 && op.fingerprint) fingerprint = await op.fingerprint(h, r.value);
       if (i === 0 && op.name === 'recycle') out.extra = { changed: (r.value as { changed: number }).changed };
       if (i === 0 && op.name === 'fix') out.extra = { fixed: (r.value as { fixed: number }).fixed, checked: (r.value as { checked: number }).checked };

@@ -26,6 +26,11 @@ export interface Operation {
   warmup?: true;
   /** Throughput operations report calls/second instead of a ratio. */
   throughput?: true;
+  /**
+   * The run measures its own time (a browser timing: starting the console and the browser is not
+   * part of it): the milliseconds its value gives are recorded instead of the run's duration.
+   */
+  selfTimed?(value: unknown): number;
   /** Rows one run handles (the result's or the dataset's): the table adds rows/s for service and floor. */
   rows?(value: unknown, env: OpEnv): number;
 }

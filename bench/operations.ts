@@ -51,8 +51,11 @@ export async function leadsFingerprint(h: DbHandle): Promise<string> {
 }
 
 /** Statuses of the largest list, largest first, until they hold a quarter of all leads. */
-async function recycleStatuses(h: DbHandle, env: OpEnv): Promise<string[]> {
-  const b = await services(h).status.breakdown(LARGEST_LIST_ID);
+const recycleStatuses = (h: DbHandle, env: OpEnv) => recycleStatusesOf(services(h), LARGEST_LIST_ID, env);
+
+/** Statuses of a list, largest first, until they hold a quarter of all leads (recyclable and worked ones only). */
+export async function recycleStatusesOf(s: ReturnType<typeof createServices>, listId: number, env: OpEnv): Promise<string[]> {
+  const b = await s.status.breakdown(listId);
   const picked: string[] = [];
   let n = 0;
   for (const s of b.statuses) {
@@ -64,10 +67,13 @@ async function recycleStatuses(h: DbHandle, env: OpEnv): Promise<string[]> {
   return picked;
 }
 
-async function fillParams(h: DbHandle, need: number): Promise<FillFloorParams> {
-  const ctx = await loadCampaignContext(h.db, h.dialect, FILL_CAMPAIGN_ID, clock());
+const fillParams = (h: DbHandle, need: number) => fillParamsAt(h, FILL_CAMPAIGN_ID, need, clock);
+
+/** What the fill and explain floors of a campaign need, read as the hopper reads it. */
+export async function fillParamsAt(h: DbHandle, campaignId: number, need: number, clock: () => Date): Promise<FillFloorParams> {
+  const ctx = await loadCampaignContext(h.db, h.dialect, campaignId, clock());
   return {
-    campaignId: FILL_CAMPAIGN_ID,
+    campaignId,
     listIds: ctx.activeListIds,
     dialable: ctx.dialable,
     maxAttempts: ctx.maxAttempts,

@@ -12,12 +12,13 @@ import type { DatabaseTarget } from '../main/db/database-config';
 import { sqliteDatabases } from '../scripts/fresh-database';
 import { DATA_DIR, benchPgDatabases, openBench, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
 import { OPERATIONS } from './operations';
-import { parseArgs } from './args';
+import { parseArgs, type BenchProfile } from './args';
+import { DELHI_OPERATIONS, generateDelhi } from './delhi-profile';
 import { buildEntry, printTable, type DbResults, type OpEntry } from './report';
 import { measureStartTimes, printStartTimes, type StartEntry } from './start-time';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
-const RESULTS_FILE = path.join(HERE, 'results.json');
+const RESULTS_FILES: Record<BenchProfile, string> = { uniform: path.join(HERE, 'results.json'), delhi: path.join(HERE, 'results-delhi.json') };
 
 function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   });
 }
 
-async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null): Promise<{ base: BaseRef; info: DatasetInfo }> {
+async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile): Promise<{ base: BaseRef; info: DatasetInfo }> {
   let base: BaseRef;
   let location: string;
   if (kind === 'sqlite') {
@@ -49,12 +50,13 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null): 
   const h = await openBench(kind, location);
   try {
     let last = 0;
-    const info = await generateDataset(h, leads, (done) => {
+    const progress = (done: number) => {
       if (done - last >= leads / 10 || done === leads) {
         last = done;
         process.stdout.write(`  ${kind}: ${done.toLocaleString('en-US')} leads written\r`);
       }
-    });
+    };
+    const info = profile === 'delhi' ? await generateDelhi(h, leads, progress) : await generateDataset(h, leads, progress);
     process.stdout.write('\n');
     if (kind === 'sqlite') {
       await sql`analyze`.execute(h.db);
@@ -87,10 +89,37 @@ function loadAverage(): number[] {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  const RESULTS_FILE = RESULTS_FILES[args.profile];
+  const operations = args.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS;
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const started = Date.now();
   const results: Record<string, DbResults> = {};
   let pg: { url: string; stop(): Promise<void> } | null = null;
+  let startTimes: StartEntry[] | null = null;
+  const previousDoc = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
+  /** Writes the results so far: after every operation, so that a run stopped half-way keeps what it measured. */
+  const writeResults = () => {
+    const previous = previousDoc;
+    const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
+    for (const [kind, r] of Object.entries(results)) {
+      scaling[String(args.leads)] ??= {};
+      // Per operation: a run of some operations (--only) keeps the others' figures.
+      scaling[String(args.leads)][kind] = { ...(scaling[String(args.leads)][kind] ?? {}), ...Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb])) };
+    }
+    const doc = {
+      generated_at: new Date().toISOString(),
+      leads: args.leads,
+      quick: args.quick,
+      profile: args.profile,
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
+      total_seconds: Math.round((Date.now() - started) / 1000),
+      databases: mergeResults(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}, results),
+      peak_rss_mb_by_lead_count: scaling,
+      start_time: startTimes ?? previous?.start_time ?? [],
+    };
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+    return doc;
+  };
   try {
     // `--only start`: no dataset is needed.
     const onlyStart = args.only.length > 0 && args.only.every((o) => o === 'start');
@@ -104,18 +133,19 @@ async function main() {
         }
       }
       console.log(`${kind}: generating ${args.leads.toLocaleString('en-US')} leads…`);
-      const { base, info } = await prepareBase(kind, args.leads, pgUrl);
+      const { base, info } = await prepareBase(kind, args.leads, pgUrl, args.profile);
       console.log(`${kind}: ${info.leads.toLocaleString('en-US')} leads, ${info.calls.toLocaleString('en-US')} calls in ${info.seconds.toFixed(1)} s`);
       const ops: OpEntry[] = [];
-      const names = [...OPERATIONS.map((o) => o.name).filter((n) => args.only.length === 0 || args.only.includes(n)), 'dial_1', 'dial_floor_1'];
-      if (kind === 'postgres') names.push('dial_8', 'dial_floor_8');
+      const names = operations.map((o) => o.name).filter((n) => args.only.length === 0 || args.only.includes(n));
+      // The dial throughput runs on the uniform dataset only.
+      if (args.profile === 'uniform') names.push('dial_1', 'dial_floor_1', ...(kind === 'postgres' ? ['dial_8', 'dial_floor_8'] : []));
       const dial: Record<string, Record<string, unknown>> = {};
       for (const name of names) {
         if (name.startsWith('dial') && args.only.length > 0 && !args.only.includes('dial')) continue;
         settleDisk();
         const loadBefore = loadAverage()[0];
         const t0 = Date.now();
-        const r = await runChild({ op: name, base, leads: args.leads, quick: args.quick, slot: `${kind}-${name}-${process.pid}` });
+        const r = await runChild({ op: name, base, leads: args.leads, quick: args.quick, slot: `${kind}-${name}-${process.pid}`, profile: args.profile });
         if (name.startsWith('dial')) {
           dial[name] = r;
           const workers = name.replace(/^dial(_floor)?_/, '');
@@ -128,6 +158,8 @@ async function main() {
           continue;
         }
         ops.push(buildEntry(name, r, null, loadBefore));
+        results[kind] = { dataset: info, operations: ops };
+        writeResults();
         const e = ops[ops.length - 1];
         console.log(`  ${name}: median ${e.median_ms} ms, floor ${e.floor_ms ?? '-'} ms, ratio ${e.ratio ?? '-'}, rss ${e.peak_rss_mb} MB${e.same_result === false ? ' (FLOOR RESULT DIFFERS)' : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       }
@@ -141,29 +173,11 @@ async function main() {
     if (pg) await pg.stop();
   }
   // Time to first answer: whole CLI processes against `node -e 0` (`--only start` runs these alone).
-  let startTimes: StartEntry[] | null = null;
-  if (args.only.length === 0 || args.only.includes('start')) {
+  if (args.profile === 'uniform' && (args.only.length === 0 || args.only.includes('start'))) {
     console.log('start-up: timing lead-console --help and breakdown on the demo…');
     startTimes = measureStartTimes(args.quick);
   }
-  const previous = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
-  const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
-  for (const [kind, r] of Object.entries(results)) {
-    scaling[String(args.leads)] ??= {};
-    // Per operation: a run of some operations (--only) keeps the others' figures.
-    scaling[String(args.leads)][kind] = { ...(scaling[String(args.leads)][kind] ?? {}), ...Object.fromEntries(r.operations.map((o) => [o.operation, o.peak_rss_mb])) };
-  }
-  const doc = {
-    generated_at: new Date().toISOString(),
-    leads: args.leads,
-    quick: args.quick,
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gb: Math.round(os.totalmem() / 2 ** 30), load_average_at_end: loadAverage(), node: process.version },
-    total_seconds: Math.round((Date.now() - started) / 1000),
-    databases: mergeResults(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}, results),
-    peak_rss_mb_by_lead_count: scaling,
-    start_time: startTimes ?? previous?.start_time ?? [],
-  };
-  fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+  const doc = writeResults();
   printTable(doc);
   printStartTimes(doc.start_time);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${doc.total_seconds} s.`);

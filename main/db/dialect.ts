@@ -56,8 +56,10 @@ export interface Dialect {
 /**
  * How a fix goes through the leads, per database: `size` leads per range (one transaction each
  * when fixing: short locks, short statements), `inFlight` ranges read (and written) at once.
- * - SQLite: one connection, so one range at a time, of 5,000 (closer to its floor than 2,500, with
- *   a longest event-loop block still of tens of milliseconds).
+ * - SQLite: one connection, so one range at a time, of 2,500: the classifier runs in SQL
+ *   (services/problems/problem-sql-plan.ts), so one range's statement holds the event loop for
+ *   the whole range's classification; on the demo's shape (most leads problem leads) 5,000 leads
+ *   were ~40 ms of CPU in one statement, over the 50 ms budget on a busy machine.
  * - PostgreSQL: 3 ranges of 2,500 at once, each on its own connection (with the next boundary
  *   query, the 4 connections of the default pool; 3 were faster than 2).
  * Measurements: docs/performance.md, "Several ranges at once on PostgreSQL".
@@ -80,7 +82,7 @@ export const SQLITE: Dialect = {
   forUpdate: (query) => query,
   forUpdateClause: () => NO_CLAUSE,
   maxParams: 30000,
-  fixRanges: { size: 5000, inFlight: 1 },
+  fixRanges: { size: 2500, inFlight: 1 },
   listCount: 'per-status',
   appFillsPhoneKeys: true,
   bytewise: (expr) => sql<string>`${expr}`,
@@ -164,4 +166,43 @@ export function chunkForParams<T>(dialect: Dialect, rows: readonly T[], paramsPe
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
+}
+
+// ASCII case and per-transaction scratch tables, for the set-based problem classifier
+// (services/problems/problem-sql-*.ts). The catalogue reads words with ASCII case only
+// (shared/catalogue/statuses.ts); SQLite's lower()/upper() are ASCII-only already, PostgreSQL's
+// follow the locale (they would also fold 'É'), so there they become a translate().
+const ASCII_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ASCII_LOWER = 'abcdefghijklmnopqrstuvwxyz';
+
+/** `expr` with A-Z made lower case and nothing else changed. */
+export function asciiLower(dialect: Dialect, expr: RawBuilder<unknown>): RawBuilder<string> {
+  return dialect.name === 'postgres' ? sql<string>`translate(${expr}, ${sql.lit(ASCII_UPPER)}, ${sql.lit(ASCII_LOWER)})` : sql<string>`lower(${expr})`;
+}
+
+/** `expr` with a-z made upper case and nothing else changed. */
+export function asciiUpper(dialect: Dialect, expr: RawBuilder<unknown>): RawBuilder<string> {
+  return dialect.name === 'postgres' ? sql<string>`translate(${expr}, ${sql.lit(ASCII_LOWER)}, ${sql.lit(ASCII_UPPER)})` : sql<string>`upper(${expr})`;
+}
+
+/** `expr` without the given characters at its start (SQLite ltrim(x, y), PostgreSQL ltrim(x, y)). */
+export function trimStartChars(expr: RawBuilder<unknown>, chars: string): RawBuilder<string> {
+  return sql<string>`ltrim(${expr}, ${chars})`;
+}
+
+/**
+ * A scratch table whose rows live until the end of the current write transaction: created on the
+ * connection's first use and kept (one statement per transaction, no catalogue churn);
+ * PostgreSQL empties it at commit (`on commit delete rows`), on SQLite `clearScratchTable`
+ * empties it before the commit (and a rollback takes its rows back). Each connection has its
+ * own, so ranges in flight on several connections do not meet.
+ */
+export function createScratchTable(dialect: Dialect, name: string, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  const suffix = dialect.name === 'postgres' ? sql` on commit delete rows` : sql``;
+  return sql`create temp table if not exists ${sql.ref(name)} (${columns})${suffix}`;
+}
+
+/** Empties a scratch table where the commit does not (SQLite); null where nothing is needed. */
+export function clearScratchTable(dialect: Dialect, name: string): RawBuilder<unknown> | null {
+  return dialect.name === 'postgres' ? null : sql`delete from ${sql.ref(`temp.${name}`)}`;
 }

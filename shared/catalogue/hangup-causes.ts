@@ -1,8 +1,9 @@
 // Classifies a call whose `result` is NULL from its hangup cause (docs/domain.md "Status catalogue").
 import type { Status } from './statuses';
 
-// The usual Q.850 cause names (FreeSWITCH / Asterisk spelling) and their numbers.
-const Q850_NAMES: Readonly<Record<string, number>> = {
+// The usual Q.850 cause names (FreeSWITCH / Asterisk spelling) and their numbers. Exported, like
+// the two class tables, for the SQL form of this rule (main/services/problems/problem-sql-words.ts).
+export const Q850_NAMES: Readonly<Record<string, number>> = {
   UNALLOCATED_NUMBER: 1,
   NO_ROUTE_TRANSIT_NET: 2,
   NO_ROUTE_DESTINATION: 3,
@@ -54,7 +55,7 @@ const Q850_NAMES: Readonly<Record<string, number>> = {
   INTERWORKING: 127,
 };
 
-const SIP_CLASS: ReadonlyMap<number, Status> = new Map<number, Status>([
+export const SIP_CLASS: ReadonlyMap<number, Status> = new Map<number, Status>([
   [486, 'busy'],
   [600, 'busy'],
   [408, 'no_answer'],
@@ -67,7 +68,7 @@ const SIP_CLASS: ReadonlyMap<number, Status> = new Map<number, Status>([
   [604, 'invalid'],
 ]);
 
-const Q850_CLASS: ReadonlyMap<number, Status> = new Map<number, Status>([
+export const Q850_CLASS: ReadonlyMap<number, Status> = new Map<number, Status>([
   [17, 'busy'],
   [18, 'no_answer'],
   [19, 'no_answer'],

@@ -145,17 +145,12 @@ export interface StatusReading {
 
 /**
  * "Surrounding spaces" are these characters, and "case" is ASCII case: the same rule the SQL
- * side of the problem scan applies with trim() and lower(), so both read a word alike.
+ * problem classifier applies (main/services/problems/problem-sql-words.ts: trim with these
+ * characters, the dialect's asciiLower), so both read a word alike.
  */
 export const STATUS_TRIM_CHARS = ' \t\r\n';
 const SURROUNDING = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
-
-/** Every lower-case spelling (catalogue word or alias) that stands for one of `statuses`. */
-export function lowerCaseSpellingsOf(statuses: Iterable<Status>): string[] {
-  const wanted = new Set(statuses);
-  return [...STATUSES.filter((s) => wanted.has(s)), ...Object.keys(ALIASES).filter((k) => wanted.has(ALIASES[k]))];
-}
 
 /**
  * Words a person mapped to catalogue statuses (the `status_aliases` table), keyed by `statusKey`.

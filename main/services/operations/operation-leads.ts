@@ -1,7 +1,7 @@
 // The leads an operation changed, with their values before and after (`operation_leads`): what
-// an undo puts back and what it compares first. Rows come from JavaScript (a fix plans each lead)
-// or straight from a SELECT over the leads (a recycle copies them in the database).
-import type { Insertable, SelectQueryBuilder } from 'kysely';
+// an undo puts back and what it compares first. Rows come from JavaScript or straight from a
+// SELECT in the database (a recycle copies the leads, a fix its scratch plan).
+import type { Expression, Insertable, SelectQueryBuilder } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
 import { bulkInsert } from '../../db/query/bulk-insert';
 import type { Database, OperationLeadsTable } from '../../db/schema';
@@ -33,6 +33,27 @@ export async function recordOperationLeads(db: Db, dialect: Dialect, rows: reado
  */
 export async function recordOperationLeadsFrom(db: Db, rows: SelectQueryBuilder<Database, any, any>): Promise<number> {
   const result = await db.insertInto('operation_leads').columns(CORE_COLUMNS).expression(rows).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** The columns of a fix's rows: CORE_COLUMNS, then the dialing ones. */
+const FIX_COLUMNS = [
+  ...CORE_COLUMNS,
+  'tracks_dialing',
+  'old_answered_count',
+  'new_answered_count',
+  'old_last_dial_attempt',
+  'new_last_dial_attempt',
+  'old_dial_result',
+  'new_dial_result',
+] as const;
+
+/**
+ * Records a fix's leads from a SELECT over the database (the set-based fix, problem leads planned
+ * in a scratch table): `rows` gives FIX_COLUMNS in that order. Returns how many.
+ */
+export async function recordFixedLeadsFrom(db: Db, rows: Expression<unknown>): Promise<number> {
+  const result = await db.insertInto('operation_leads').columns(FIX_COLUMNS).expression(rows).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 

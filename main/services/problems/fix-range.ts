@@ -1,96 +1,29 @@
-// One range of a problem scan or fix: its candidate leads read (and locked, when fixing), their
-// fixes planned by the rules (problem-rules.ts), and, when fixing, written in the range's own
-// write transaction with the operation's undo rows.
-import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
-import { executeRecurring, idsIn } from '../../db/query/batch-params';
+// One range of a problem scan or fix, set-based (problem-sql-plan.ts classifies and plans in the
+// database): a scan reads the range's counts per class; a fix, in the range's own write
+// transaction, locks the range's leads, plans them into a scratch table and writes leads, audit
+// rows, undo rows (operation_leads), cancelled callbacks and applied calls from it, one statement
+// each. No lead leaves the database.
+import { sql } from 'kysely';
+import { clearScratchTable, createScratchTable, writeTransaction, type Db, type Dialect } from '../../db/dialect';
+import { executeRecurring } from '../../db/query/batch-params';
 import type { Clock } from '../../db/time';
 import type { FixMode } from '../../../shared/types/status';
-import { changedTracking, trackingOf, type LeadRow, type LeadTracking } from '../leads/lead-tracking';
-import { insertAuditRows, loadCallsByLead, updateLeadTrackingBulk, type AuditInsert, type LeadScope } from '../leads/lead-repository';
-import { recordOperationLeads, type OperationLeadInsert } from '../operations/operation-leads';
-import { cancelCallbacksOfFinalLeads, isFinalStatus } from '../callbacks/callback-closing';
-import { problemCandidates } from './problem-candidates';
-import { planFix, summariseCalls, type FixPlan } from './problem-rules';
 import type { SavedAliases } from '../../../shared/catalogue';
-import { answeredSpellingsOf } from '../status-words/saved-aliases';
+import { insertAuditRowsFrom, type LeadScope } from '../leads/lead-repository';
+import { recordFixedLeadsFrom } from '../operations/operation-leads';
+import { scopeFilter } from './problem-candidates';
+import { className, planSelect, samplesSelect, type PlanQuery } from './problem-sql-plan';
+import { SqlWords } from './problem-sql-words';
 import type { LeadRange } from './range-pipeline';
 
-export interface PlannedLead {
-  lead: LeadRow;
-  plan: FixPlan;
-}
-
-/** Reads the candidate leads of a range (locked when fixing) and plans their fixes. */
-async function planRange(db: Db, dialect: Dialect, scope: LeadScope, afterId: number, upTo: number, nowIso: string, lock: boolean, saved: SavedAliases) {
-  return planBatch(db, dialect, await problemCandidates(db, dialect, scope, afterId, upTo, lock, answeredSpellingsOf(saved)), nowIso, saved);
-}
-
-async function planBatch(db: Db, dialect: Dialect, leads: LeadRow[], nowIso: string, saved: SavedAliases): Promise<PlannedLead[]> {
-  const calls = await loadCallsByLead(db, dialect, leads.map((l) => l.id));
-  const planned: PlannedLead[] = [];
-  for (const lead of leads) {
-    const plan = planFix(lead, summariseCalls(lead, calls.get(lead.id) ?? [], saved), nowIso, saved);
-    if (plan) planned.push({ lead, plan });
-  }
-  return planned;
-}
-
-async function writeFixes(
-  trx: Db,
-  dialect: Dialect,
-  planned: PlannedLead[],
-  operationId: string,
-  source: 'fix' | 'reconcile',
-  nowIso: string,
-): Promise<number> {
-  const audits: AuditInsert[] = [];
-  const undoRows: OperationLeadInsert[] = [];
-  const touched: number[] = [];
-  const updates: { id: number; tracking: LeadTracking }[] = [];
-  for (const { lead, plan } of planned) {
-    if (Object.keys(changedTracking(trackingOf(lead), plan.next)).length === 0) continue;
-    touched.push(lead.id);
-    updates.push({ id: lead.id, tracking: plan.next });
-    if (plan.statusChanged) {
-      audits.push({
-        lead_id: lead.id,
-        old_status: lead.status,
-        new_status: plan.next.status,
-        source,
-        operation_id: operationId,
-        reason: plan.problem,
-        created_at: nowIso,
-      });
-    }
-    undoRows.push({
-      operation_id: operationId,
-      lead_id: lead.id,
-      old_status: lead.status,
-      new_status: plan.next.status,
-      old_dial_attempts: lead.dial_attempts,
-      new_dial_attempts: plan.next.dial_attempts,
-      old_attempts_reset_at: lead.attempts_reset_at,
-      new_attempts_reset_at: lead.attempts_reset_at,
-      old_last_status_change: lead.last_status_change,
-      new_last_status_change: plan.next.last_status_change,
-      tracks_dialing: 1,
-      old_answered_count: lead.answered_count,
-      new_answered_count: plan.next.answered_count,
-      old_last_dial_attempt: lead.last_dial_attempt,
-      new_last_dial_attempt: plan.next.last_dial_attempt,
-      old_dial_result: lead.dial_result,
-      new_dial_result: plan.next.dial_result,
-    });
-  }
-  await updateLeadTrackingBulk(trx, dialect, updates);
-  await insertAuditRows(trx, dialect, audits);
-  // docs/domain.md "Callbacks": a lead set to a final status cancels its pending callbacks.
-  await cancelCallbacksOfFinalLeads(trx, dialect, audits.filter((a) => isFinalStatus(a.new_status)).map((a) => a.lead_id));
-  await recordOperationLeads(trx, dialect, undoRows);
-  // The calls a fix has taken into account are applied: the sync must not count them again.
-  const leads = idsIn(dialect, 'lead_id', touched);
-  if (leads) await executeRecurring(trx, dialect, trx.updateTable('call_logs').set({ lead_synced_at: nowIso }).where(leads).where('lead_synced_at', 'is', null));
-  return touched.length;
+/** How many problem leads of one class (and, when planned, one new status) a range holds. */
+export interface ClassTally {
+  /** 1-4: PROBLEM_CLASSES[cls - 1]. */
+  cls: number;
+  fixable: boolean;
+  /** The status a fix leaves (null in a report). */
+  status: string | null;
+  n: number;
 }
 
 /** What one run of the fixer does to every range. */
@@ -105,28 +38,116 @@ export interface FixRun {
   source: 'fix' | 'reconcile';
   /** The words a person mapped read as aliases for the whole run (domain.md, status words). */
   saved: SavedAliases;
+  /** Lead ids kept per class; `needSamples` says whether the report still wants some. */
+  sampleSize: number;
+  needSamples: () => boolean;
 }
 
 export interface RangeOutcome {
   range: LeadRange;
-  planned: PlannedLead[];
+  tallies: ClassTally[];
+  /** Up to `sampleSize` problem leads per class, in id order (when the report still wanted some). */
+  samples: { id: number; cls: number }[];
   fixed: number;
   /** Set when a fix's range rolled back. */
   error?: Error;
 }
 
+const SCRATCH = 'fix_plan';
+
+function tallies(rows: { cls: number | string; fixable: number | string | boolean; status: string | null; n: number | string }[]): ClassTally[] {
+  return rows.map((row) => ({ cls: Number(row.cls), fixable: Number(row.fixable) === 1, status: row.status, n: Number(row.n) }));
+}
+
+const samplesOf = (rows: { id: number | string; cls: number | string }[]) => rows.map((row) => ({ id: Number(row.id), cls: Number(row.cls) }));
+
+function planQuery(run: FixRun, range: LeadRange, words: SqlWords): PlanQuery {
+  return {
+    dialect: run.dialect,
+    words,
+    scope: run.scope,
+    afterId: range.afterId,
+    upTo: range.upTo,
+    nowIso: run.clock().toISOString(),
+    withPlan: run.mode !== 'report',
+  };
+}
+
+/** A scan (report or dry run): the range's counts, computed in the database. */
+async function scanRange(run: FixRun, range: LeadRange, words: SqlWords): Promise<RangeOutcome> {
+  const q = planQuery(run, range, words);
+  const counts = await executeRecurring(
+    run.db,
+    run.dialect,
+    sql<{ cls: number; fixable: number; status: string | null; n: number }>`select g.cls, g.fixable, g.new_status as status, count(*) as n
+      from (${planSelect(q)}) g group by g.cls, g.fixable, g.new_status`,
+  );
+  const samples = run.needSamples() ? samplesOf((await executeRecurring(run.db, run.dialect, samplesSelect(q, run.sampleSize))).rows) : [];
+  return { range, tallies: tallies(counts.rows), samples, fixed: 0 };
+}
+
+const SCRATCH_COLUMNS = (ts: string) =>
+  sql.raw(`id integer primary key, cls integer, fixable integer, changed integer, status_changed integer, final integer,
+    old_status text, old_dial_attempts integer, old_answered_count integer, old_last_dial_attempt ${ts}, old_dial_result text,
+    old_last_status_change ${ts}, attempts_reset_at ${ts}, new_status text, new_dial_attempts integer, new_answered_count integer,
+    new_last_dial_attempt ${ts}, new_dial_result text, new_last_status_change ${ts}`);
+
+/** A fix of one range, in its transaction `trx`: plan into the scratch table, then write from it. */
+async function fixRangeIn(trx: Db, run: FixRun, range: LeadRange, words: SqlWords): Promise<RangeOutcome> {
+  const { dialect, operationId, source } = run;
+  const q = planQuery(run, range, words);
+  const now = sql`cast(${q.nowIso} as ${sql.raw(dialect.timestampType)})`;
+  // The range's leads stay as read until the commit (PostgreSQL row locks; SQLite's write lock already).
+  await executeRecurring(trx, dialect, sql`select count(*) as n from (select l.id from leads l
+    where l.id > ${range.afterId} and l.id <= ${range.upTo} and ${scopeFilter(run.scope, 'l')} ${dialect.forUpdateClause('l')}) z`);
+  await sql`${createScratchTable(dialect, SCRATCH, SCRATCH_COLUMNS(dialect.timestampType))}`.execute(trx);
+  await executeRecurring(trx, dialect, sql`insert into ${sql.table(SCRATCH)} ${planSelect(q)}`);
+  const p = sql.table(SCRATCH);
+  const counts = await sql<{ cls: number; fixable: number; status: string | null; n: number }>`select cls, fixable,
+      case when fixable = 1 then new_status else null end as status, count(*) as n from ${p} group by 1, 2, 3`.execute(trx);
+  const samples = run.needSamples()
+    ? samplesOf(
+        (
+          await sql<{ id: number; cls: number }>`select s.id, s.cls from (select id, cls, row_number() over (partition by cls order by id) as rn
+            from ${p}) s where s.rn <= ${sql.lit(run.sampleSize)} order by s.id`.execute(trx)
+        ).rows,
+      )
+    : [];
+  // What a fix writes: the fixable leads whose tracking changes.
+  const written = sql`fixable = 1 and changed = 1`;
+  const updated = await sql`update leads set status = p.new_status, dial_attempts = p.new_dial_attempts, answered_count = p.new_answered_count,
+      last_dial_attempt = p.new_last_dial_attempt, dial_result = p.new_dial_result, last_status_change = p.new_last_status_change
+    from ${p} as p where leads.id = +p.id and p.fixable = 1 and p.changed = 1`.execute(trx);
+  await insertAuditRowsFrom(
+    trx,
+    sql`select id, old_status, new_status, ${source}, ${operationId}, ${className(sql.raw('cls'))}, ${now}
+      from ${p} where ${written} and status_changed = 1 order by id`,
+  );
+  // docs/domain.md "Callbacks": a lead set to a final status cancels its pending callbacks.
+  await sql`update callbacks set state = 'cancelled' where state = 'pending'
+    and lead_id in (select id from ${p} where ${written} and status_changed = 1 and final = 1)`.execute(trx);
+  await recordFixedLeadsFrom(
+    trx,
+    sql`select ${operationId}, id, old_status, new_status, old_dial_attempts, new_dial_attempts, attempts_reset_at, attempts_reset_at,
+        old_last_status_change, new_last_status_change, 1, old_answered_count, new_answered_count, old_last_dial_attempt, new_last_dial_attempt,
+        old_dial_result, new_dial_result
+      from ${p} where ${written} order by id`,
+  );
+  // The calls a fix has taken into account are applied: the sync must not count them again.
+  await sql`update call_logs set lead_synced_at = ${now} where lead_synced_at is null and lead_id in (select id from ${p} where ${written})`.execute(trx);
+  const clear = clearScratchTable(dialect, SCRATCH);
+  if (clear) await clear.execute(trx);
+  return { range, tallies: tallies(counts.rows), samples, fixed: Number(updated.numAffectedRows ?? 0) };
+}
+
 /** One range checked (and, when fixing, written in its own transaction). */
-export async function runRange({ db, dialect, clock, scope, mode, operationId, source, saved }: FixRun, range: LeadRange): Promise<RangeOutcome> {
-  const nowIso = clock().toISOString();
-  if (mode !== 'fix') return { range, planned: await planRange(db, dialect, scope, range.afterId, range.upTo, nowIso, false, saved), fixed: 0 };
+export async function runRange(run: FixRun, range: LeadRange): Promise<RangeOutcome> {
+  const words = new SqlWords(run.dialect, run.saved);
+  if (run.mode !== 'fix') return scanRange(run, range, words);
   try {
-    return await writeTransaction(db, dialect, async (trx) => {
-      const planned = await planRange(trx, dialect, scope, range.afterId, range.upTo, nowIso, true, saved);
-      const fixed = await writeFixes(trx, dialect, planned.filter((p) => p.plan.fixable), operationId!, source, nowIso);
-      return { range, planned, fixed };
-    });
+    return await writeTransaction(run.db, run.dialect, (trx) => fixRangeIn(trx, run, range, words));
   } catch (error) {
     // The range rolled back as a whole; its leads count as errors and the fix goes on.
-    return { range, planned: [], fixed: 0, error: error as Error };
+    return { range, tallies: [], samples: [], fixed: 0, error: error as Error };
   }
 }

@@ -1,7 +1,7 @@
 // The report of a problem scan or fix, built range by range in id order.
 import type { FixMode, FixReport } from '../../../shared/types/status';
 import type { RangeOutcome } from './fix-range';
-import { PROBLEM_CLASSES, type ProblemClass } from './problem-rules';
+import { PROBLEM_CLASSES, type ProblemClass } from '../../../shared/catalogue/problem-classes';
 
 function emptyClasses<T>(make: () => T): Record<ProblemClass, T> {
   return Object.fromEntries(PROBLEM_CLASSES.map((c) => [c, make()])) as Record<ProblemClass, T>;
@@ -38,36 +38,36 @@ export class FixReportBuilder {
     return this.report.checked;
   }
 
+  /** Whether some class still has fewer samples than wanted (the ranges then read theirs). */
+  get needsSamples(): boolean {
+    return PROBLEM_CLASSES.some((c) => this.report.samples[c].length < this.sampleSize);
+  }
+
   /** One range's outcome, in id order. */
-  addRange({ range, planned, fixed, error }: RangeOutcome): void {
+  addRange({ range, tallies, samples, fixed, error }: RangeOutcome): void {
     const report = this.report;
     if (error) {
       // The range rolled back as a whole: its leads count as errors.
       report.errors += range.count;
       if (report.error_messages.length < 5) report.error_messages.push(error.message);
-    } else if (this.mode === 'fix') {
-      this.tally(planned, true);
-      report.fixed += fixed;
     } else {
-      this.tally(planned, this.mode === 'dry-run');
-      // Every fixable plan changes its lead, so a dry run counts exactly what a fix would write.
-      if (this.mode === 'dry-run') report.fixed += planned.filter((p) => p.plan.fixable).length;
+      const countFixed = this.mode !== 'report';
+      for (const { cls, fixable, status, n } of tallies) {
+        const problem = PROBLEM_CLASSES[cls - 1];
+        report.issues[problem] += n;
+        report.total_issues += n;
+        if (!fixable) report.not_fixable += n;
+        if (countFixed && fixable) report.status_distribution_after[status ?? 'null'] = (report.status_distribution_after[status ?? 'null'] ?? 0) + n;
+        // Every fixable plan changes its lead, so a dry run counts exactly what a fix would write.
+        if (this.mode === 'dry-run' && fixable) report.fixed += n;
+      }
+      for (const { id, cls } of samples) {
+        const kept = report.samples[PROBLEM_CLASSES[cls - 1]];
+        if (kept.length < this.sampleSize) kept.push(id);
+      }
+      report.fixed += fixed;
     }
     report.checked += range.count;
-  }
-
-  private tally(planned: RangeOutcome['planned'], countFixed: boolean): void {
-    const report = this.report;
-    for (const { lead, plan } of planned) {
-      report.issues[plan.problem] += 1;
-      report.total_issues += 1;
-      if (report.samples[plan.problem].length < this.sampleSize) report.samples[plan.problem].push(lead.id);
-      if (!plan.fixable) report.not_fixable += 1;
-      if (countFixed && plan.fixable) {
-        const status = plan.next.status ?? 'null';
-        report.status_distribution_after[status] = (report.status_distribution_after[status] ?? 0) + 1;
-      }
-    }
   }
 
   /** The report; `stopped` when the run was asked to stop before the last range. */

@@ -1,5 +1,6 @@
 // Finds problem leads by class and fixes them: the scope's leads go by id range (range-pipeline.ts),
-// each range checked and, when fixing, written in its own write transaction (fix-range.ts), the
+// each range classified in the database (problem-sql-plan.ts) and, when fixing, written there in
+// its own write transaction (fix-range.ts), the
 // whole run under one operation_id (the operations log); the report is built range by range in id
 // order (fix-report-builder.ts).
 import { randomUUID } from 'node:crypto';
@@ -48,8 +49,10 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
     operationId: options.mode === 'fix' ? randomUUID() : null,
     source: options.source ?? 'fix',
     saved: await loadSavedAliases(db, dialect),
+    sampleSize: options.sampleSize ?? 20,
+    needSamples: () => builder.needsSamples,
   };
-  const builder = new FixReportBuilder(options.mode, scope, run.operationId, options.sampleSize ?? 20);
+  const builder = new FixReportBuilder(options.mode, scope, run.operationId, run.sampleSize);
   // Only a progress bar needs the total.
   const total = options.onProgress ? await countLeads(db, dialect, scope) : 0;
   if (run.operationId) {
@@ -64,8 +67,7 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   }
 
   // Ranges are disjoint sets of leads, so where the dialect allows (fixRanges.inFlight) several are
-  // in flight at once, each on its own connection: the server reads (and writes) one while the app
-  // classifies another. Their outcomes are taken in order.
+  // in flight at once, each on its own connection. Their outcomes are taken in order.
   const shouldStop = () => options.signal?.aborted === true || options.shouldStop?.() === true;
   const ranges = new LeadRanges(db, dialect, scope, options.batchSize ?? dialect.fixRanges.size, shouldStop);
   // Its ranges commit one by one: the lease says this process still works on the rest.

@@ -2,7 +2,7 @@
 // (calls, sync, fix, breakdown, import, a lead's story) loads them here, once per run or
 // transaction: the table holds a few words, and reading it fresh means an alias saved by one
 // console applies to the next call any other console applies.
-import { ANSWERED_RESULTS, isStatus, readStatus, type SavedAliases, type Status } from '../../../shared/catalogue';
+import { isStatus, readStatus, type SavedAliases, type Status } from '../../../shared/catalogue';
 import type { Db, Dialect } from '../../db/dialect';
 import { preparedQuery } from '../../db/query/prepared-query';
 
@@ -35,9 +35,4 @@ export function mayNeedSavedAliases(words: Iterable<string | null | undefined>):
 /** The saved aliases, read only when one of `words` may be one (mayNeedSavedAliases). */
 export async function savedAliasesIfNeeded(db: Db, dialect: Dialect, words: Iterable<string | null | undefined>): Promise<SavedAliases | undefined> {
   return mayNeedSavedAliases(words) ? loadSavedAliases(db, dialect) : undefined;
-}
-
-/** Saved words that stand for an answered result: the problem scan's SQL counts them as answered. */
-export function answeredSpellingsOf(saved: SavedAliases): string[] {
-  return [...saved].filter(([, status]) => ANSWERED_RESULTS.has(status)).map(([word]) => word);
 }

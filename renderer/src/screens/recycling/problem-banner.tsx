@@ -34,7 +34,13 @@ function AsOf({ report, checking, onRecount }: Pick<ProblemBannerProps, 'report'
 export function ProblemBanner({ report, busy, checking, onFix, onRecount }: ProblemBannerProps) {
   const fixable = fixableCount(report);
   if (fixable === 0) {
-    if (report.not_fixable === 0) return null;
+    if (report.not_fixable === 0) {
+      return (
+        <p className="hint">
+          No problem leads in this list. <AsOf report={report} checking={checking} onRecount={onRecount} />
+        </p>
+      );
+    }
     return (
       <p className="note-warning">
         {count(report.not_fixable)} leads have a status word that is neither a catalogue status nor a known alias. Only a person can say what it meant; they are left as they are.{' '}
