@@ -147,6 +147,12 @@ async function main() {
     startTimes = measureStartTimes(args.quick);
   }
   const previous = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
+  if (startTimes && previous && args.only.length > 0 && args.only.every((o) => o === 'start')) {
+    // `--only start`: the start-up lines change, the database figures stay as they were.
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, start_time: startTimes, start_time_measured_at: new Date().toISOString() }, null, 2)}\n`);
+    printStartTimes(startTimes);
+    return;
+  }
   const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
   for (const [kind, r] of Object.entries(results)) {
     scaling[String(args.leads)] ??= {};
