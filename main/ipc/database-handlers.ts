@@ -2,7 +2,7 @@
 // sqlite-handlers.ts). The fields go to pg as a config object (postgres/connection-config.ts), never
 // as a URL; passwords never go into a message. In browser mode a failure to reach a server
 // reads the same whatever the cause, so the channel cannot map which ports are open.
-import pg from 'pg';
+import type pg from 'pg';
 import { ConsoleError } from '../../shared/errors';
 import type { AppInfo, ParsedInputOf } from '../../shared/ipc/contract';
 import type { AppRuntime } from '../app/app-runtime';
@@ -53,7 +53,9 @@ async function probe(runtime: AppRuntime, conn: PgConnectionConfig): Promise<str
   let client: pg.Client | null = null;
   try {
     // Inside the try: a constructor that throws is a failed test, not an internal error.
-    client = new pg.Client({ ...toClientConfig(conn), connectionTimeoutMillis: 10_000 });
+    // pg loads on first use, as in open-postgres.ts.
+    const { default: Pg } = await import('pg');
+    client = new Pg.Client({ ...toClientConfig(conn), connectionTimeoutMillis: 10_000 });
     client.on('error', () => undefined);
     await client.connect();
     const row = await client.query<{ server_version: string }>('show server_version');

@@ -31,7 +31,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         // A kill that lands after the process exited tests nothing (the harness aims those
         // again): at least one must have met this operation running.
         expect(f.killedWhileRunning, JSON.stringify(f)).toBeGreaterThan(0);
-      }, 90_000);
+      }, 150_000);
     }
 
     it('the kills met the operations at work, some of them in the middle of it', () => {

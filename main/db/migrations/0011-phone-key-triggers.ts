@@ -2,7 +2,7 @@
 // before its first DNC check (query/phone-keys.ts), one UPDATE per unkeyed row, so the first
 // command after a dialer inserted 58,466 leads took seconds and at 1M over a minute. Now a trigger
 // keys each row as it is written (and again when its phone changes), in plain SQL that a dialer's
-// own SQLite runs too; the rows already unkeyed are keyed here, in one statement. Phones of other
+// own SQLite runs too; the rows already unkeyed are keyed here, in batches. Phones of other
 // characters still get their key from the console's backfill. PostgreSQL computes phone_key as a
 // generated column already: nothing to do. (Self-contained, as every migration is.)
 //
@@ -13,6 +13,9 @@
 // console's own backfill (query/phone-keys.ts), as every phone was before.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Dialect } from '../dialect';
+
+/** Rows keyed per statement by the backfill of rows written before the triggers. */
+const BACKFILL_BATCH = 5000;
 
 /** Every character the SQL removes (all but the digits of a simple phone). */
 const SEPARATORS = [' ', '(', ')', '.', '/', '-', '+'];
@@ -47,6 +50,13 @@ export async function up(db: Kysely<any>, d: Dialect): Promise<void> {
     begin update dnc_numbers set phone_key = ${sqlPhoneKey(newPhone)} where phone = new.phone; end`.execute(db);
   await sql`create trigger dnc_phone_key_update after update of phone on dnc_numbers
     begin update dnc_numbers set phone_key = case when ${sqlPhoneIsSimple(newPhone)} then ${sqlPhoneKey(newPhone)} end where phone = new.phone; end`.execute(db);
-  await sql`update leads set phone_key = ${sqlPhoneKey(phone)} where phone_key is null and ${sqlPhoneIsSimple(phone)}`.execute(db);
+  // The rows a dialer wrote before: keyed in batches, each its own short write (SQLite runs a
+  // migration outside any transaction), so that a dialer writing meanwhile waits for one batch at
+  // most, never for the whole table.
+  for (;;) {
+    const result = await sql`update leads set phone_key = ${sqlPhoneKey(phone)} where id in (
+      select id from leads indexed by leads_by_phone_key where phone_key is null and ${sqlPhoneIsSimple(phone)} limit ${sql.lit(BACKFILL_BATCH)})`.execute(db);
+    if (Number(result.numAffectedRows ?? 0) < BACKFILL_BATCH) break;
+  }
   await sql`update dnc_numbers set phone_key = ${sqlPhoneKey(phone)} where phone_key is null and ${sqlPhoneIsSimple(phone)}`.execute(db);
 }

@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { ConsoleError } from '../../../shared/errors';
 import { describeTarget, redactUrl, type OpenTarget } from '../database-config';
 import type { DbHandle, OpenOptions } from '../db-handle';
@@ -13,13 +13,13 @@ const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
 const INT8 = 20;
 const NUMERIC = 1700;
-const pgTypes = {
+const pgTypes = (types: typeof pg.types) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === TIMESTAMPTZ || oid === TIMESTAMP) return (v: string) => pgTimestampToIso(v, oid === TIMESTAMP);
     if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as any);
+    return types.getTypeParser(oid, format as any);
   },
-};
+});
 
 function pgTimestampToIso(value: string, naive: boolean): string {
   // "2026-11-24 10:00:00.123456+00" → "2026-11-24T10:00:00.123Z"
@@ -31,10 +31,13 @@ function pgTimestampToIso(value: string, naive: boolean): string {
 }
 
 export async function openPostgres(target: Extract<OpenTarget, { kind: 'postgres' }>, options: OpenOptions): Promise<DbHandle> {
+  // Loaded when a PostgreSQL database is opened, not when the CLI starts: a command on SQLite (and
+  // `--help`) answers without it (docs/performance.md, "Time to a command's first answer").
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     ...('connection' in target ? toClientConfig(target.connection) : { connectionString: target.url }),
     max: options.poolSize ?? 4,
-    types: pgTypes as any,
+    types: pgTypes(pg.types) as any,
     connectionTimeoutMillis: 10_000,
     // Pipeline mode: postgres/pipeline.ts sends a transaction's statements in batches. Kysely, which
     // waits for each answer before the next statement, sees no difference.
