@@ -1,8 +1,9 @@
 // Lead search (issue 17): by id, by phone (any spelling, or its last 4+ digits), by name prefix;
 // newest first (highest id), a page at a time. Each key is one condition (search-dialect.ts),
 // answered one of two ways: a probe of its index for at most PROBE_CAP leads, sorted here when
-// that is all of them (a rare name, a phone); or, when more match (a common name, 4 digits at
-// millions of leads), a walk of the primary key newest first that stops after one page.
+// that is all of them (a rare name, a phone; a name pair tries the other name's index too); or,
+// when more match (a common name, 4 digits at millions of leads), a walk of the primary key
+// newest first that stops after one page.
 import { InputError } from '../../../shared/errors';
 import type { LeadMatch, LeadSearchResult, LeadSearchRow } from '../../../shared/types/leads';
 import type { Db, Dialect } from '../../db/dialect';
@@ -23,8 +24,10 @@ export interface SearchOptions {
 
 /** The newest `limit` ids matching one condition, below `beforeId`. */
 async function newestMatching(db: Db, dialect: Dialect, c: SearchCondition, beforeId: number | null, limit: number): Promise<number[]> {
-  const probe = (await probeQuery(dialect, c, beforeId, PROBE_CAP + 1).execute(db)).rows.map((r) => Number(r.id));
-  if (probe.length <= PROBE_CAP) return probe.sort((a, b) => b - a).slice(0, limit);
+  for (const index of c.otherIndex ? [c.index, c.otherIndex] : [c.index]) {
+    const probe = (await probeQuery(dialect, c, beforeId, PROBE_CAP + 1, index).execute(db)).rows.map((r) => Number(r.id));
+    if (probe.length <= PROBE_CAP) return probe.sort((a, b) => b - a).slice(0, limit);
+  }
   return (await walkQuery(c, beforeId, limit).execute(db)).rows.map((r) => Number(r.id));
 }
 
