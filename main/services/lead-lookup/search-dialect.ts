@@ -64,8 +64,14 @@ export function probeQuery(dialect: Dialect, c: SearchCondition, beforeId: numbe
   return sql<{ id: number }>`select id from leads${indexedBy} where ${c.indexed}${before} limit ${cap}`;
 }
 
-/** The scanned spelling: newest first along the primary key, one page. */
-export function walkQuery(c: SearchCondition, beforeId: number | null, limit: number) {
+/** The scanned spelling: newest first along the primary key, one page, among the newest `span` ids below `beforeId`. */
+export function walkQuery(c: SearchCondition, beforeId: number | null, limit: number, span: number) {
+  const range = beforeId === null ? sql`id >= (select max(id) from leads) - ${span}` : sql`id < ${beforeId} and id >= ${beforeId - span}`;
+  return sql<{ id: number }>`select id from leads where ${c.scanned} and ${range} order by id desc limit ${limit}`;
+}
+
+/** The indexed spelling along `index`, newest first, one page: the database sorts what the index finds. */
+export function sortedProbeQuery(dialect: Dialect, c: SearchCondition, beforeId: number | null, limit: number, index: string) {
   const before = beforeId === null ? sql`` : sql` and id < ${beforeId}`;
-  return sql<{ id: number }>`select id from leads where ${c.scanned}${before} order by id desc limit ${limit}`;
+  return sql<{ id: number }>`select id from leads${dialect.indexHint(index)} where ${c.indexed}${before} order by id desc limit ${limit}`;
 }
