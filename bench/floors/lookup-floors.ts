@@ -2,7 +2,7 @@
 // do for the same answer on the bench's data.
 // - search by a whole phone: the leads whose phone key is that number (leads_by_phone_key);
 // - search by the last 4 digits: the expression index of migration 0007, newest first;
-// - search by "first last-prefix": newest first along the primary key, both pairings;
+// - search by "first last-prefix": each pairing along its prefix column's index, newest first;
 // each reading the 20 newest (SQLite told the index, as the search tells it) leads with their list and campaign, as the search returns them.
 // - export: every lead of the list, the export's columns, in id order (no CSV, no paging).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
@@ -22,15 +22,24 @@ async function newestWith(h: DbHandle, where: RawBuilder<SqlBool>, index?: strin
 
 export const searchPhoneFloor = (h: DbHandle, query: string) => newestWith(h, sql<SqlBool>`l.phone_key = ${normalisePhone(query)}`, 'leads_by_phone_key');
 
-export const searchLast4Floor = (h: DbHandle, digits: string) => newestWith(h, sql<SqlBool>`${h.dialect.lastChars(sql.ref('l.phone_key'), 4)} = ${digits}`, 'leads_phone_last4');
+/** Plain digits are also a lead id (search-query.ts): that lead joins the phone matches. */
+export async function searchLast4Floor(h: DbHandle, digits: string): Promise<number[]> {
+  const byPhone = await newestWith(h, sql<SqlBool>`${h.dialect.lastChars(sql.ref('l.phone_key'), 4)} = ${digits}`, 'leads_phone_last4');
+  const byId = await newestWith(h, sql<SqlBool>`l.id = ${Number(digits)}`);
+  return [...new Set([...byPhone, ...byId])].sort((a, b) => b - a).slice(0, PAGE);
+}
 
-/** "First Last-prefix", either way round (the bench's names are ASCII: `like` is the prefix). */
-export function searchNameFloor(h: DbHandle, query: string): Promise<number[]> {
+/**
+ * "First Last-prefix", either way round: each pairing along its prefix column's expression index
+ * (migration 0007; the bench's last names are ids, so the prefix is the selective side), merged.
+ */
+export async function searchNameFloor(h: DbHandle, query: string): Promise<number[]> {
   const [exact, prefix] = query.toLowerCase().split(/\s+/);
-  return newestWith(
-    h,
-    sql<SqlBool>`((lower(l.first_name) = ${exact} and lower(l.last_name) like ${`${prefix}%`}) or (lower(l.last_name) = ${exact} and lower(l.first_name) like ${`${prefix}%`}))`,
-  );
+  const lower = (column: string) => h.dialect.bytewise(sql`lower(${sql.ref(`l.${column}`)})`);
+  const pair = (exactColumn: string, prefixColumn: string) =>
+    newestWith(h, sql<SqlBool>`${lower(exactColumn)} = ${exact} and ${lower(prefixColumn)} >= ${prefix} and ${lower(prefixColumn)} < ${`${prefix}\u{10FFFF}`}`, `leads_${prefixColumn}_lower`);
+  const ids = [...(await pair('first_name', 'last_name')), ...(await pair('last_name', 'first_name'))];
+  return [...new Set(ids)].sort((a, b) => b - a).slice(0, PAGE);
 }
 
 export async function exportFloor(h: DbHandle, listId: number): Promise<number> {

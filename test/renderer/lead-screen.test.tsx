@@ -51,6 +51,33 @@ describe('Lead screen', () => {
     expect(callsTo(transport, 'leads/set-status')).toEqual([{ leadId: 7, status: 'not_interested', reason: 'called in', overrideFinal: false }]);
   });
 
+  it('schedules a callback with a reason: the time as ISO, the agent when given, and the story shows it', async () => {
+    let current = story('busy');
+    const { transport } = renderWithStores(<App />, {
+      'app/get-info': () => ({ version: 't', database: { kind: 'sqlite', description: 'test' }, shell: 'browser' }),
+      'campaigns/list': () => [],
+      'leads/search': ({ query }) => ({ query, searched: ['phone'], next_before_id: null, leads: [{ id: 7, list_id: 1, list_name: 'Main', campaign_id: 1, campaign_name: 'Solar', phone: '+1 212 555 0101', first_name: 'Ann', last_name: 'Lee', status: 'busy', dial_attempts: 2, last_dial_attempt: null, created_at: '2026-11-01T00:00:00.000Z', matched: ['phone'] }] }),
+      'leads/story': () => current,
+      'leads/schedule-callback': ({ leadId, dueAt, agent }) => {
+        current = { ...story('busy'), callbacks: [{ id: 3, due_at: dueAt, scope: agent ? 'agent' : 'anyone', agent: agent ?? null, state: 'pending', note: null, created_at: '2026-11-24T15:00:00.000Z' }] };
+        return { lead_id: leadId, action: 'schedule_callback', old_status: 'busy', new_status: 'busy', removed_from_hopper: false, changed_by: 'sup', callback_id: 3 };
+      },
+    });
+    const box = screen.getByRole('searchbox', { name: /find a lead/i });
+    fireEvent.change(box, { target: { value: '555 0101' } });
+    fireEvent.submit(box.closest('form')!);
+    fireEvent.click(await screen.findByRole('button', { name: /#7 Ann Lee/ }));
+    const schedule = (await screen.findByRole('button', { name: 'Schedule a callback' })) as HTMLButtonElement;
+    expect(schedule.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/Reason/), { target: { value: 'asked for tomorrow' } });
+    fireEvent.change(screen.getByLabelText('Callback at'), { target: { value: '2026-11-25T10:30' } });
+    fireEvent.change(screen.getByLabelText(/Agent/), { target: { value: ' amy ' } });
+    expect(schedule.disabled).toBe(false);
+    fireEvent.click(schedule);
+    await waitFor(() => expect(callsTo(transport, 'leads/schedule-callback')).toEqual([{ leadId: 7, dueAt: new Date('2026-11-25T10:30').toISOString(), reason: 'asked for tomorrow', agent: 'amy' }]));
+    await waitFor(() => expect(screen.getByText(/\(amy, pending\)/)).toBeTruthy());
+  });
+
   it('"Map to…" on an unknown word: exact count first, then one map of the chosen scope', async () => {
     const list = breakdownOf(1, [['XFER', 20], ['new', 5]]);
     const dry = (listId: number | undefined): MapStatusResult => ({ from: 'xfer', to: 'contacted', list_id: listId ?? null, changed: listId ? 20 : 31, words: [], operation_id: null, alias_saved: false, dry_run: true });

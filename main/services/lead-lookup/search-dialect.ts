@@ -15,6 +15,12 @@ export interface SearchCondition {
   scanned: RawBuilder<SqlBool>;
   /** SQLite: the index the indexed spelling must use (INDEXED BY), not the primary key's range. */
   index: string;
+  /**
+   * Another index the same condition can be answered from (a name pair's prefix column), probed
+   * when the first finds too many: "Lead 12" matches every `Lead` by its first name, but few last
+   * names start with 12.
+   */
+  otherIndex?: string;
 }
 
 /** The lower-case column as the index holds it; `scanned` hides it from every index. */
@@ -36,7 +42,8 @@ function nameCondition(dialect: Dialect, m: NameMatcher, scanned: boolean): RawB
 
 export function nameSearch(dialect: Dialect, m: NameMatcher): SearchCondition {
   const column = m.kind === 'prefix' ? m.column : m.exactColumn;
-  return { indexed: nameCondition(dialect, m, false), scanned: nameCondition(dialect, m, true), index: `leads_${column}_lower` };
+  const other = m.kind === 'pair' ? { otherIndex: `leads_${m.prefixColumn}_lower` } : {};
+  return { indexed: nameCondition(dialect, m, false), scanned: nameCondition(dialect, m, true), index: `leads_${column}_lower`, ...other };
 }
 
 /** Leads whose normalised phone ends with `digits` (at least 4 of them). */
@@ -50,15 +57,21 @@ export function phoneSearch(dialect: Dialect, digits: string): SearchCondition {
   };
 }
 
-/** The indexed spelling's probe: at most `cap` ids, in no order. */
-export function probeQuery(dialect: Dialect, c: SearchCondition, beforeId: number | null, cap: number) {
+/** The indexed spelling's probe along `index` (default the condition's own): at most `cap` ids, in no order. */
+export function probeQuery(dialect: Dialect, c: SearchCondition, beforeId: number | null, cap: number, index = c.index) {
   const before = beforeId === null ? sql`` : sql` and id < ${beforeId}`;
-  const indexedBy = dialect.indexHint(c.index);
+  const indexedBy = dialect.indexHint(index);
   return sql<{ id: number }>`select id from leads${indexedBy} where ${c.indexed}${before} limit ${cap}`;
 }
 
-/** The scanned spelling: newest first along the primary key, one page. */
-export function walkQuery(c: SearchCondition, beforeId: number | null, limit: number) {
+/** The scanned spelling: newest first along the primary key, one page, among the newest `span` ids below `beforeId`. */
+export function walkQuery(c: SearchCondition, beforeId: number | null, limit: number, span: number) {
+  const range = beforeId === null ? sql`id >= (select max(id) from leads) - ${span}` : sql`id < ${beforeId} and id >= ${beforeId - span}`;
+  return sql<{ id: number }>`select id from leads where ${c.scanned} and ${range} order by id desc limit ${limit}`;
+}
+
+/** The indexed spelling along `index`, newest first, one page: the database sorts what the index finds. */
+export function sortedProbeQuery(dialect: Dialect, c: SearchCondition, beforeId: number | null, limit: number, index: string) {
   const before = beforeId === null ? sql`` : sql` and id < ${beforeId}`;
-  return sql<{ id: number }>`select id from leads where ${c.scanned}${before} order by id desc limit ${limit}`;
+  return sql<{ id: number }>`select id from leads${dialect.indexHint(index)} where ${c.indexed}${before} order by id desc limit ${limit}`;
 }
