@@ -5,7 +5,7 @@
 // (few: only leads with a due callback are read). Together they are exactly the leads that
 // `eligibleExcept(ctx, except)` passes: a lead that passes the rules a callback overrides has a
 // dialable status, and the second statement takes the due-callback leads that do not.
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ExclusionRule } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from '../hopper/campaign-context';
@@ -24,28 +24,58 @@ export interface DialableQuery {
   includeQueued: boolean;
 }
 
-/** The dialable leads per stored (status, timezone); empty when the campaign is off. */
-export async function dialableGroups(db: Db, ctx: CampaignContext, q: DialableQuery): Promise<DialableGroup[]> {
+type LeadsQuery = ReturnType<typeof base>;
+
+/** The two statements' filters over the campaign's active lists (of `q.listIds`); null when nothing can be dialable. */
+function dialableSets(db: Db, ctx: CampaignContext, q: DialableQuery): [LeadsQuery, LeadsQuery] | null {
   const wanted = q.listIds ? new Set(q.listIds) : null;
   // An inactive list or campaign has nothing dialable (list_inactive, campaign_inactive): not read at all.
   const lists = ctx.activeListIds.filter((id) => wanted === null || wanted.has(id));
-  if (!ctx.campaignActive || lists.length === 0) return [];
+  if (!ctx.campaignActive || lists.length === 0) return null;
   const except: ExclusionRule[] = q.includeQueued ? ['already_queued'] : [];
   const normally = eligibleExcept(ctx, except, { callbacks: false });
-  const grouped = (where: (qb: ReturnType<typeof base>) => ReturnType<typeof base>) =>
-    where(base(db, lists)).select(['leads.status', 'leads.timezone', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['leads.status', 'leads.timezone']).execute();
-  const byStatus = await grouped((qb) => qb.where('leads.status', 'in', ctx.dialable).where(normally));
-  const byCallback = await grouped((qb) =>
-    qb
-      .where(callbackDue(ctx))
-      .where(eligibleExcept(ctx, except))
-      .where(sql<SqlBool>`not coalesce((coalesce(leads.status, '') in (${sql.join(ctx.dialable)}) and ${normally}), (1 = 0))`),
-  );
-  return [...byStatus, ...byCallback].map((r) => ({ status: r.status, timezone: r.timezone, n: Number(r.n) }));
+  const byStatus = base(db, lists).where('leads.status', 'in', ctx.dialable).where(normally);
+  const byCallback = base(db, lists)
+    .where(callbackDue(ctx))
+    .where(eligibleExcept(ctx, except))
+    .where(sql<SqlBool>`not coalesce((coalesce(leads.status, '') in (${sql.join(ctx.dialable)}) and ${normally}), (1 = 0))`);
+  return [byStatus, byCallback];
+}
+
+/** The dialable leads per stored (status, timezone); empty when the campaign is off. */
+export async function dialableGroups(db: Db, ctx: CampaignContext, q: DialableQuery): Promise<DialableGroup[]> {
+  const sets = dialableSets(db, ctx, q);
+  if (!sets) return [];
+  const groups: DialableGroup[] = [];
+  for (const set of sets) {
+    const rows = await set.select(['leads.status', 'leads.timezone', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['leads.status', 'leads.timezone']).execute();
+    for (const r of rows) groups.push({ status: r.status, timezone: r.timezone, n: Number(r.n) });
+  }
+  return groups;
+}
+
+/**
+ * How many leads are dialable, when no breakdown is wanted (no grouping to pay for); and, in the
+ * same reads, how many of them `also` holds for (a subset's predicate: eligible now within
+ * dialable by the end of the day), so one pass over the leads answers both.
+ */
+export async function dialableCount(db: Db, ctx: CampaignContext, q: DialableQuery, also: RawBuilder<SqlBool> = sql<SqlBool>`(1 = 0)`): Promise<{ n: number; also: number }> {
+  const sets = dialableSets(db, ctx, q);
+  const out = { n: 0, also: 0 };
+  if (!sets) return out;
+  for (const set of sets) {
+    const row = await set.select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when ${also} then 1 else 0 end)`.as('also')]).executeTakeFirst();
+    out.n += Number(row?.n ?? 0);
+    out.also += Number(row?.also ?? 0);
+  }
+  return out;
+}
+
+/** The hopper's eligibility of a lead now: `except` aside, every rule, a due callback included. */
+export function eligibleNow(ctx: CampaignContext, includeQueued: boolean): RawBuilder<SqlBool> {
+  return eligibleExcept(ctx, includeQueued ? ['already_queued'] : []);
 }
 
 function base(db: Db, lists: readonly number[]) {
   return db.selectFrom('leads').where('leads.list_id', 'in', lists);
 }
-
-export const totalOf = (groups: readonly { n: number }[]) => groups.reduce((sum, g) => sum + g.n, 0);

@@ -13,9 +13,8 @@ import { findAndFixProblemLeads } from '../problems/problem-fixer';
 import { abandonRate30d } from './activity';
 import { CallTally } from './call-tally';
 import { recentCallGroups } from './call-queries';
-import { dialableGroups, totalOf } from './dialable-counts';
 import { minutesBefore, startOfLocalDay } from './report-period';
-import { leadsLeftToday } from './runs-dry';
+import { leftTodayAndEligibleNow } from './runs-dry';
 
 export interface LiveCampaign {
   id: number;
@@ -111,9 +110,10 @@ async function incidentsSince(db: Db, listIds: readonly number[], since: Date): 
 export async function slowFigures(db: Db, dialect: Dialect, c: LiveCampaign, now: Date, saved: SavedAliases): Promise<SlowFigures> {
   const ctx = await loadCampaignContext(db, dialect, c.id, now);
   const abandon = await abandonRate30d(db, c.id, now, saved);
+  const leads = await leftTodayAndEligibleNow(db, ctx);
   return {
-    eligible_now: totalOf(await dialableGroups(db, ctx, { includeQueued: false })),
-    leads_left_today: await leadsLeftToday(db, ctx),
+    eligible_now: leads.eligibleNow,
+    leads_left_today: leads.left,
     abandon_rate_30d: abandon.abandon_rate_30d,
     abandon_flag: abandon.abandon_flag,
     slow_as_of: now.toISOString(),
