@@ -80,6 +80,7 @@ async function main() {
       if (i === 0 && op.fingerprint) fingerprint = await op.fingerprint(h, r.value);
       if (i === 0 && op.name === 'recycle') out.extra = { changed: (r.value as { changed: number }).changed };
       if (i === 0 && op.name === 'fix') out.extra = { fixed: (r.value as { fixed: number }).fixed, checked: (r.value as { checked: number }).checked };
+      if (i === 0 && op.rows) out.extra = { ...out.extra, rows: op.rows(r.value, env) };
     });
   }
   out.peak_rss_mb = rssMb();

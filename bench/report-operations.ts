@@ -15,7 +15,7 @@ import type { ActivityReport, LiveView, PenetrationReport } from '../shared/type
 import { BENCH_NOW, FILL_CAMPAIGN_ID, LARGEST_LIST_ID } from './dataset';
 import { activityFloor, liveRefreshFloor, penetrationFloor, type ActivityFloorParams } from './floors/report-floors';
 import type { FillFloorParams } from './floors/simple-floors';
-import type { Operation } from './operations';
+import type { Operation } from './operation';
 
 const NOW = new Date(BENCH_NOW);
 const CAMPAIGNS = [1, 2, 3];

@@ -18,6 +18,9 @@ export interface OpEntry {
   max_event_loop_delay_ms: number;
   calls_per_second?: number;
   floor_calls_per_second?: number;
+  /** Row operations (import, export): rows per second of the median run, and of the floor's. */
+  rows_per_second?: number;
+  floor_rows_per_second?: number;
   load_average_before: number;
   detail?: Record<string, unknown>;
 }
@@ -59,6 +62,11 @@ export function buildEntry(name: string, r: Record<string, unknown>, floorOf: Re
     entry.floor_calls_per_second = Number(floorOf.calls_per_second);
     entry.detail = { calls_per_round: r.calls_per_round, workers: r.workers };
   }
+  const rows = Number((r.extra as { rows?: number } | undefined)?.rows ?? NaN);
+  if (Number.isFinite(rows) && m > 0) {
+    entry.rows_per_second = Math.round(rows / (m / 1000));
+    if (f !== null && f > 0) entry.floor_rows_per_second = Math.round(rows / (f / 1000));
+  }
   const detail = { ...(entry.detail ?? {}), ...((r.extra as Record<string, unknown>) ?? {}) };
   if (r.fingerprint) Object.assign(detail, { fingerprint: r.fingerprint, floor_fingerprint: r.floor_fingerprint });
   if (Object.keys(detail).length > 0) entry.detail = detail;
@@ -72,7 +80,7 @@ interface Doc {
 }
 
 export function printTable(doc: Doc): void {
-  const head = ['db', 'operation', 'runs', 'median ms', 'min–max ms', 'floor ms', 'ratio', 'same', 'calls/s', 'floor calls/s', 'rss MB', 'loop ms'];
+  const head = ['db', 'operation', 'runs', 'median ms', 'min–max ms', 'floor ms', 'ratio', 'same', 'calls/s', 'floor calls/s', 'rows/s', 'floor rows/s', 'rss MB', 'loop ms'];
   const rows: string[][] = [];
   for (const [db, r] of Object.entries(doc.databases)) {
     for (const e of r.operations) {
@@ -87,6 +95,8 @@ export function printTable(doc: Doc): void {
         e.same_result === null ? '-' : e.same_result ? 'yes' : 'NO',
         e.calls_per_second === undefined ? '-' : String(e.calls_per_second),
         e.floor_calls_per_second === undefined ? '-' : String(e.floor_calls_per_second),
+        e.rows_per_second === undefined ? '-' : String(e.rows_per_second),
+        e.floor_rows_per_second === undefined ? '-' : String(e.floor_rows_per_second),
         String(e.peak_rss_mb),
         String(e.max_event_loop_delay_ms),
       ]);

@@ -14,6 +14,7 @@ import { DATA_DIR, benchPgDatabases, openBench, startEmbeddedPostgres, urlWithDa
 import { OPERATIONS } from './operations';
 import { parseArgs } from './args';
 import { buildEntry, printTable, type DbResults, type OpEntry } from './report';
+import { measureStartTimes, printStartTimes, type StartEntry } from './start-time';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS_FILE = path.join(HERE, 'results.json');
@@ -91,7 +92,9 @@ async function main() {
   const results: Record<string, DbResults> = {};
   let pg: { url: string; stop(): Promise<void> } | null = null;
   try {
-    for (const kind of args.dbs) {
+    // `--only start`: no dataset is needed.
+    const onlyStart = args.only.length > 0 && args.only.every((o) => o === 'start');
+    for (const kind of onlyStart ? [] : args.dbs) {
       let pgUrl: string | null = null;
       if (kind === 'postgres') {
         if (process.env.BENCH_DATABASE_URL) pgUrl = process.env.BENCH_DATABASE_URL;
@@ -137,6 +140,12 @@ async function main() {
   } finally {
     if (pg) await pg.stop();
   }
+  // Time to first answer: whole CLI processes against `node -e 0` (`--only start` runs these alone).
+  let startTimes: StartEntry[] | null = null;
+  if (args.only.length === 0 || args.only.includes('start')) {
+    console.log('start-up: timing lead-console --help and breakdown on the demo…');
+    startTimes = measureStartTimes(args.quick);
+  }
   const previous = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : null;
   const scaling: Record<string, Record<string, Record<string, number>>> = { ...(previous?.peak_rss_mb_by_lead_count ?? {}) };
   for (const [kind, r] of Object.entries(results)) {
@@ -152,9 +161,11 @@ async function main() {
     total_seconds: Math.round((Date.now() - started) / 1000),
     databases: mergeResults(previous && previous.leads === args.leads && previous.quick === args.quick ? previous.databases : {}, results),
     peak_rss_mb_by_lead_count: scaling,
+    start_time: startTimes ?? previous?.start_time ?? [],
   };
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
   printTable(doc);
+  printStartTimes(doc.start_time);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${doc.total_seconds} s.`);
 }
 

@@ -46,28 +46,47 @@ function ensureBuilt(withMain) {
   }
 }
 
+/**
+ * Runs the console's process and lives exactly as long as it: SIGINT and SIGTERM go on to it, and
+ * this script exits when it does. `npm start` runs this script under a shell that dies of npm's
+ * SIGTERM without passing it on, so the parent is watched too: when it is gone, the child is
+ * stopped as if the signal had come here.
+ */
+function runChild(cmd, argv, onExit = () => {}) {
+  const child = spawn(cmd, argv, { cwd: ROOT, stdio: 'inherit' });
+  let stopping = false;
+  const stop = (sig) => {
+    stopping = true;
+    child.kill(sig);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(sig));
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid !== parent && !stopping) stop('SIGTERM');
+  }, 500);
+  watch.unref();
+  child.on('exit', (code, signal) => {
+    clearInterval(watch);
+    onExit();
+    process.exit(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 0));
+  });
+}
+
+const serveArgs = [path.join(ROOT, 'bin', 'lead-console.mjs'), 'serve', ...args];
 const reason = whyNoElectron();
 if (reason) {
   console.log(`Electron cannot start here: ${reason}. Opening the console in browser mode instead.`);
   ensureBuilt(false);
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lead-console.mjs'), 'serve', ...args], { cwd: ROOT, stdio: 'inherit' });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  runChild(process.execPath, serveArgs);
 } else {
   ensureBuilt(true);
   const builder = path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js');
   const rebuilt = run(process.execPath, [builder, 'install-app-deps']);
   if (rebuilt.status !== 0) {
     console.log('Could not rebuild better-sqlite3 for Electron; opening the console in browser mode instead.');
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'lead-console.mjs'), 'serve', ...args], { cwd: ROOT, stdio: 'inherit' });
-    child.on('exit', (code) => process.exit(code ?? 0));
+    runChild(process.execPath, serveArgs);
   } else {
-    const child = spawn(electronBinary(), [ROOT, ...args], { cwd: ROOT, stdio: 'inherit' });
-    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-    child.on('exit', (code) => {
-      // Back to Node's ABI for the CLI and the tests.
-      run('npm', ['rebuild', 'better-sqlite3'], { stdio: 'ignore', shell: process.platform === 'win32' });
-      process.exit(code ?? 0);
-    });
+    // Back to Node's ABI for the CLI and the tests when the window closes.
+    runChild(electronBinary(), [ROOT, ...args], () => run('npm', ['rebuild', 'better-sqlite3'], { stdio: 'ignore', shell: process.platform === 'win32' }));
   }
 }

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'database_too_new'
   | 'database_locked'
   | 'conflict'
+  /** The caller walked away (dialog closed, screen left, Ctrl+C): the work stopped. */
+  | 'cancelled'
   | 'internal';
 
 export class ConsoleError extends Error {
@@ -29,4 +31,9 @@ export class InputError extends ConsoleError {
 
 export function notFound(what: string): ConsoleError {
   return new ConsoleError('not_found', `${what} does not exist.`);
+}
+
+/** The work was stopped because its caller cancelled it (an AbortSignal fired). */
+export function cancelled(what: string): ConsoleError {
+  return new ConsoleError('cancelled', `${what} was cancelled.`);
 }

@@ -1,13 +1,18 @@
 // Fill floor for the lead orders other than `default` (fill_cold has that one): dropped leads,
-// then the rest, each one statement over the campaign's active lists ordered by the lead order
-// and limited, then one insert. The eligibility conditions are fillFloor's.
+// then the rest, then one insert. `down`, `up` and `random` are one statement each over the
+// campaign's active lists, ordered by the lead order and limited; the orders an index can give
+// (`down_count`, `up_count` on leads(list_id, status, dial_attempts, id), `up_last_call` on
+// leads(list_id, status, last_dial_attempt, id)) read each (list, status) along it and merge the
+// streams in one UNION ALL, as fillFloor does. The eligibility conditions are fillFloor's.
 import { sql, type RawBuilder } from 'kysely';
 import type { LeadOrder } from '../../shared/campaign/lead-orders';
 import { writeTransaction } from '../../main/db/dialect';
 import type { DbHandle } from '../../main/db/open-database';
 import { insertPicked, type FillFloorParams } from './simple-floors';
 
-const ORDER: Record<Exclude<LeadOrder, 'default' | 'down_last_call'>, RawBuilder<unknown>> = {
+type FloorOrder = Exclude<LeadOrder, 'default' | 'down_last_call'>;
+
+const ORDER: Record<FloorOrder, RawBuilder<unknown>> = {
   down: sql`id`,
   up: sql`id desc`,
   down_count: sql`dial_attempts, id`,
@@ -16,23 +21,56 @@ const ORDER: Record<Exclude<LeadOrder, 'default' | 'down_last_call'>, RawBuilder
   random: sql`random()`,
 };
 
-export async function orderedFillFloor(h: DbHandle, p: FillFloorParams, order: keyof typeof ORDER): Promise<number[]> {
+/** Streamed orders: their tiers, each a range of the index and the order along it. */
+const STREAMED: Partial<Record<FloorOrder, { range: 'any' | 'dialed' | 'never'; order: string }[]>> = {
+  down_count: [{ range: 'any', order: 'dial_attempts, id' }],
+  up_count: [{ range: 'any', order: 'dial_attempts desc, id' }],
+  up_last_call: [
+    { range: 'dialed', order: 'last_dial_attempt desc, id' },
+    { range: 'never', order: 'id' },
+  ],
+};
+
+export async function orderedFillFloor(h: DbHandle, p: FillFloorParams, order: FloorOrder): Promise<number[]> {
   const { db, dialect } = h;
   const ts = sql.raw(dialect.timestampType);
+  const tzs = sql.join(p.openTimezones);
+  const eligible = sql`dial_attempts < ${p.maxAttempts}
+    and phone_key is not null and not exists (select 1 from dnc_numbers d where d.phone_key = leads.phone_key)
+    and not exists (select 1 from dialer_hopper q where q.lead_id = leads.id)
+    and coalesce(nullif(timezone, ''), ${p.campaignTz}) in (${tzs})`;
   return writeTransaction(db, dialect, async (trx) => {
     const picked: { id: number; status: string }[] = [];
     const groups = [p.dialable.filter((s) => s === 'dropped'), p.dialable.filter((s) => s !== 'dropped')];
     for (const statuses of groups) {
-      const left = p.need - picked.length;
-      if (left <= 0 || statuses.length === 0) continue;
-      const rows = await sql<{ id: number; status: string }>`select id, status from leads
-        where list_id in (${sql.join(p.listIds)}) and status in (${sql.join(statuses)}) and dial_attempts < ${p.maxAttempts}
-          and (last_dial_attempt is null or last_dial_attempt <= cast(case when status = 'dropped' then ${p.droppedCutoff} else ${p.retryCutoff} end as ${ts}))
-          and phone_key is not null and not exists (select 1 from dnc_numbers d where d.phone_key = leads.phone_key)
-          and not exists (select 1 from dialer_hopper q where q.lead_id = leads.id)
-          and coalesce(nullif(timezone, ''), ${p.campaignTz}) in (${sql.join(p.openTimezones)})
-        order by ${ORDER[order]} limit ${left}`.execute(trx);
-      picked.push(...rows.rows);
+      const tiers = STREAMED[order];
+      if (!tiers) {
+        const left = p.need - picked.length;
+        if (left <= 0 || statuses.length === 0) continue;
+        const rows = await sql<{ id: number; status: string }>`select id, status from leads
+          where list_id in (${sql.join(p.listIds)}) and status in (${sql.join(statuses)})
+            and (last_dial_attempt is null or last_dial_attempt <= cast(case when status = 'dropped' then ${p.droppedCutoff} else ${p.retryCutoff} end as ${ts}))
+            and ${eligible}
+          order by ${ORDER[order]} limit ${left}`.execute(trx);
+        picked.push(...rows.rows);
+        continue;
+      }
+      for (const tier of tiers) {
+        const left = p.need - picked.length;
+        if (left <= 0 || statuses.length === 0) continue;
+        const streams = p.listIds.flatMap((listId) =>
+          statuses.map((status) => {
+            const cutoff = sql`cast(${status === 'dropped' ? p.droppedCutoff : p.retryCutoff} as ${ts})`;
+            const range =
+              tier.range === 'never' ? sql`last_dial_attempt is null` : tier.range === 'dialed' ? sql`last_dial_attempt <= ${cutoff}` : sql`(last_dial_attempt is null or last_dial_attempt <= ${cutoff})`;
+            return sql`select * from (select id, status, last_dial_attempt, dial_attempts from leads
+              where list_id = ${listId} and status = ${status} and ${range} and ${eligible}
+              order by ${sql.raw(tier.order)} limit ${left}) s`;
+          }),
+        );
+        const rows = await sql<{ id: number; status: string }>`select id, status from (${sql.join(streams, sql` union all `)}) u order by ${sql.raw(tier.order)} limit ${left}`.execute(trx);
+        picked.push(...rows.rows);
+      }
     }
     await insertPicked(trx, dialect, p, picked);
     return picked.map((r) => r.id);

@@ -5,6 +5,7 @@ import { ConsoleError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { OpenTarget } from '../db/database-config';
 import { openDatabase, type DbHandle } from '../db/open-database';
+import { markInterruptedOperations } from '../services/operations/operation-recovery';
 import { systemClock, type Clock } from '../db/time';
 import { createServices, type Services } from '../services/create-services';
 import { JobScheduler, type JobRunStarted, type JobTrigger, type SchedulerDatabaseState } from '../services/jobs';
@@ -83,6 +84,8 @@ export class AppRuntime {
   useDatabase(target: OpenTarget): Promise<AppInfo> {
     const run = this.switching.catch(() => undefined).then(async () => {
       const handle = await openDatabase(target);
+      // Operations a dead process left `running` become `interrupted` (undoable) before any use.
+      if (!target.readOnly) await markInterruptedOperations(handle.db).catch(() => undefined);
       await this.closeCurrent();
       this.current = this.attach(handle);
       this.setDbState('ok', `Connected to ${handle.description}.`);

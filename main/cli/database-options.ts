@@ -2,6 +2,9 @@
 import type { Command } from 'commander';
 import { resolveDatabaseTarget } from '../db/database-config';
 import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-database';
+// A run that writes finds what a killed one left `running` first (issue 19, item 4); best effort:
+// a database that refuses the write refuses the command's own writes with a clearer message.
+import { markInterruptedOperations } from '../services/operations/operation-recovery';
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
@@ -50,6 +53,7 @@ export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandl
   warnOnArgvPassword(flags.databaseUrl);
   const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
   try {
+    if (!flags.readOnly) await markInterruptedOperations(handle.db).catch(() => undefined);
     return await fn(handle);
   } finally {
     await handle.close();

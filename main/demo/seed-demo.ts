@@ -95,7 +95,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
   const existing = await db.selectFrom('leads').select('id').limit(1).executeTakeFirst();
   const existingCampaign = await db.selectFrom('campaigns').select('id').limit(1).executeTakeFirst();
   if (existing || existingCampaign) {
-    throw new ConsoleError('invalid_input', 'This database already has campaigns or leads; seed the demo into a new database file.');
+    throw new ConsoleError('invalid_input', 'This database already has campaigns or leads; seed the demo into a new database file, or give --reset to delete this file and seed it again.');
   }
   const nowMs = Date.parse(DEMO_NOW);
   const campaignIds: number[] = [];

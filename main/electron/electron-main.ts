@@ -57,6 +57,10 @@ async function start(): Promise<void> {
       });
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
     },
+    chooseSavePath: async (name) => {
+      const result = await dialog.showSaveDialog(win!, { title: 'Save the CSV file', defaultPath: name, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   });
   const send = (event: string, payload: unknown) => {
     if (!contents.isDestroyed()) contents.send(event, payload);

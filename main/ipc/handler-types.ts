@@ -5,6 +5,8 @@ import type { Channel, OutputOf, ParsedInputOf, PushEvent, PushEvents } from '..
 export interface HandlerContext {
   /** Sends a push event to the caller's window (Electron) or the event stream (browser mode). */
   emit<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
+  /** Fires when the transport knows the caller is gone (browser mode: the request's connection closed). */
+  signal?: AbortSignal;
 }
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>, ctx: HandlerContext) => Promise<OutputOf<C>> };

@@ -9,6 +9,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import type { DatabaseSettings } from '../app/database-settings';
 import { foreignTables } from '../app/sqlite-file-check';
 import { pathInFolder, SWITCHING_OFF } from '../app/sqlite-folder';
+import { demoDatabaseFile, ensureDemoDatabase } from '../demo/demo-database';
 
 /** Electron's native dialogs, shown by the main process. */
 export interface SqliteDialogs {
@@ -71,5 +72,15 @@ export async function createSqlite(runtime: AppRuntime, options: SqliteChoiceOpt
   const file = await chosenFile(options, input.file, 'create');
   if (file === null) return runtime.info();
   if (fs.existsSync(file)) throw new InputError(`${path.basename(file)} already exists: open it with "Open SQLite file" instead.`, 'conflict');
+  return use(runtime, options, file);
+}
+
+/**
+ * The demo database, created and seeded the first time (an empty database's offer). Its path is
+ * the console's own, never the page's: allowed in browser mode without --database-folder too.
+ */
+export async function openDemo(runtime: AppRuntime, options: SqliteChoiceOptions): Promise<AppInfo> {
+  const file = demoDatabaseFile();
+  await ensureDemoDatabase(file);
   return use(runtime, options, file);
 }

@@ -15,6 +15,7 @@ import { ImportsService } from './imports/imports-service';
 import { DncService } from './dnc/dnc-service';
 import { StatusWordsService } from './status-words/status-words-service';
 import { ReportsService } from './reports/reports-service';
+import { ProblemCounts } from './problems/problem-counts';
 
 export interface Services {
   status: StatusService;
@@ -29,6 +30,8 @@ export interface Services {
   dnc: DncService;
   statusWords: StatusWordsService;
   reports: ReportsService;
+  /** The recycling screen's problem counts per list, kept until the list changes. */
+  problemCounts: ProblemCounts;
 }
 
 /**
@@ -54,5 +57,6 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const campaignSettings = new CampaignSettingsService(handle, clock);
   const callbacks = new CallbacksService(handle, clock);
   const reports = new ReportsService(handle, clock);
-  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords, reports };
+  const problemCounts = new ProblemCounts(handle, clock, (listId, signal, onProgress) => status.findAndFix({ mode: 'report', listId, signal, onProgress }));
+  return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords, reports, problemCounts };
 }

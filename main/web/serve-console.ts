@@ -7,6 +7,7 @@ import { AppRuntime } from '../app/app-runtime';
 import type { DatabaseTarget } from '../db/database-config';
 import type { Clock } from '../db/time';
 import { dispatch } from '../ipc/dispatch';
+import { openCsvDownload } from '../ipc/csv-downloads';
 import { createHandlers } from '../ipc/handlers';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -60,8 +61,10 @@ export async function serveConsole(options: ServeOptions): Promise<RunningConsol
       port: options.port,
       codeTtlMs: options.codeTtlMs,
       uploadLimitBytes: options.uploadLimitBytes,
-      dispatch: (channel, input) =>
-        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload) }, {
+      download: (request) => openCsvDownload(runtime, request),
+      onDownloadError: (error) => log(`lead-console: a download failed: ${(error as Error)?.stack ?? String(error)}`),
+      dispatch: (channel, input, signal) =>
+        dispatch(handlers, channel, input, { emit: (event, payload) => runtime.events.emit(event, payload), signal }, {
           onInternalError: (ch, error) => log(`lead-console: ${ch} failed: ${(error as Error)?.stack ?? String(error)}`),
         }),
     });

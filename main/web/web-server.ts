@@ -3,7 +3,7 @@
 // or the per-run token header (scripts, tests).
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/ipc/http-protocol';
+import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_HEADER, UPLOAD_PATH } from '../../shared/ipc/http-protocol';
 import type { IpcResult, PushEvent, PushEvents } from '../../shared/ipc/contract';
 import type { PushEventBus } from '../app/push-events';
 import { isChannel } from '../ipc/dispatch';
@@ -11,11 +11,13 @@ import { BrowserSessions, SESSION_PATH, sessionCookie, sessionCookieName } from 
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenMatches } from './request-guard';
 import { securityHeaders, serveStatic } from './static-files';
 import { receiveUpload } from './upload-route';
+import { sendDownload, type DownloadOpener } from './download-route';
 import { refuse } from './refuse';
 
 export { refuse } from './refuse';
 
-export type Dispatcher = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
+/** `signal` fires when the request's connection closed before the answer went out (the page gave up on it). */
+export type Dispatcher = (channel: string, input: unknown, signal?: AbortSignal) => Promise<IpcResult<unknown>>;
 
 export interface WebServerOptions {
   dispatch: Dispatcher;
@@ -30,6 +32,10 @@ export interface WebServerOptions {
   now?: () => number;
   /** Largest file a browser may upload for an import (default 200 MB). */
   uploadLimitBytes?: number;
+  /** Opens a CSV download (GET DOWNLOAD_PATH); absent: downloads are not served. */
+  download?: DownloadOpener;
+  /** Told about a download that failed mid-file (for the log). */
+  onDownloadError?: (error: unknown) => void;
 }
 
 export interface WebServer {
@@ -114,6 +120,7 @@ export function createRequestHandler(options: WebServerOptions, state: HandlerSt
     if (url.pathname.startsWith(API_PREFIX)) {
       if (!authorized(req, state)) return refuse(res, 401, 'Missing or wrong token.');
       if (url.pathname === UPLOAD_PATH && req.method === 'POST') return receiveUpload(req, res, url, options.uploadLimitBytes);
+      if (url.pathname === DOWNLOAD_PATH && req.method === 'GET' && options.download) return sendDownload(req, res, url, options.download, options.onDownloadError);
       const channel = url.pathname.slice(API_PREFIX.length);
       if (req.method !== 'POST' || !isChannel(channel)) return refuse(res, 404, 'Unknown channel.');
       let input: unknown;
@@ -131,7 +138,13 @@ export function createRequestHandler(options: WebServerOptions, state: HandlerSt
         res.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }));
         return;
       }
-      const result = await options.dispatch(channel, input);
+      // A page that aborts its fetch (screen left, dialog closed) closes the connection: long work stops.
+      const gone = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      const result = await options.dispatch(channel, input, gone.signal);
+      if (gone.signal.aborted) return;
       securityHeaders(res);
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(result));

@@ -9,6 +9,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/recycling.css';
 import './styles/tables.css';
+import './styles/reports.css';
+import './styles/print.css';
 
 const root = createRoot(document.getElementById('root')!);
 let stores: ReturnType<typeof createStores> | null = null;

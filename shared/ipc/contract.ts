@@ -9,13 +9,15 @@ import type { CampaignChange, CampaignChangePreview, CampaignChangeResult, Campa
 import type { CleanupResult, FillResult, HopperExplain, HopperStats } from '../types/hopper';
 import type { JobInfo, JobName, JobRun } from '../types/jobs';
 import type { OperationResult, RecyclePreview, UndoableOperation } from '../types/recycling';
-import type { CampaignSummary, FixReport, ListBreakdown } from '../types/status';
+import type { CampaignSummary, FixReport, ListBreakdown, ListProblemReport, ReconcilePreview } from '../types/status';
 import {
   AuditFilterSchema,
   CallbackFilterSchema,
   CampaignPatchSchema,
   CronExpression,
   FilePath,
+  IsoTime,
+  JobHistorySchema,
   NewCallbackSchema,
   RecycleRuleSchema,
   StatusWord,
@@ -24,10 +26,12 @@ import {
   PostgresConnectionSchema,
   ProgressId,
   RecycleRequestSchema,
+  RequestId,
+  RequestIdValue,
 } from './schemas';
 import { IO_CHANNELS, type IoChannelOutputs } from './io-channels';
+import { AliasWordSchema, LeadActionSchema, LeadCallbackSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
 import { REPORT_CHANNELS, type ReportChannelOutputs, type ReportPushEvents } from './report-channels';
-import { AliasWordSchema, LeadActionSchema, LeadIdSchema, LeadSearchSchema, MapStatusSchema, SetLeadStatusSchema } from './lead-schemas';
 import type { LeadSearchResult, LeadStory, ManualActionResult, MapStatusResult, StatusAlias } from '../types/leads';
 
 const none = z.object({}).strict();
@@ -41,20 +45,25 @@ export const CHANNELS = {
   // this file that holds another application's tables".
   'database/open-sqlite': z.object({ file: FilePath.optional(), confirmForeign: z.boolean().optional() }).strict(),
   'database/create-sqlite': z.object({ file: FilePath.optional() }).strict(),
+  // The demo database in the console's data folder, created and seeded when missing.
+  'database/open-demo': none,
   'campaigns/list': none,
   'recycling/breakdown': z.object({ listId: Id }).strict(),
   'recycling/preview': RecycleRequestSchema,
   'recycling/recycle': RecycleRequestSchema,
-  'leads/problem-report': z.object({ listId: Id }).strict(),
-  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId }).strict(),
+  // recount: count again now rather than answer from the list's cached counts.
+  'leads/problem-report': z.object({ listId: Id, recount: z.boolean().optional(), progressId: ProgressId, requestId: RequestId }).strict(),
+  'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId, requestId: RequestId }).strict(),
   'operations/last-undoable': z.object({ listId: Id }).strict(),
   'operations/undo': z.object({ operationId: z.string().uuid(), progressId: ProgressId }).strict(),
   'hopper/stats': z.object({ campaignId: Id }).strict(),
-  'hopper/explain': z.object({ campaignId: Id }).strict(),
+  // `now`: "what if it were…" — the same explain at another instant.
+  'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional(), requestId: RequestId }).strict(),
   'hopper/fill': z.object({ campaignId: Id, target: z.number().int().min(1).max(100_000).optional() }).strict(),
   'hopper/cleanup': none,
   'jobs/list': none,
-  'jobs/history': z.object({ job: JobNameSchema.optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  'jobs/history': JobHistorySchema,
+  'jobs/preview-reconcile': none,
   'jobs/run-now': z.object({ job: JobNameSchema }).strict(),
   'jobs/set': z
     .object({ job: JobNameSchema, enabled: z.boolean().optional(), schedule: CronExpression.optional() })
@@ -68,6 +77,7 @@ export const CHANNELS = {
   'leads/set-status': SetLeadStatusSchema,
   'leads/reset-attempts': LeadActionSchema,
   'leads/add-phone-to-dnc': LeadActionSchema,
+  'leads/schedule-callback': LeadCallbackSchema,
   'statuses/map': MapStatusSchema,
   'statuses/aliases': none,
   'statuses/remove-alias': AliasWordSchema,
@@ -82,6 +92,8 @@ export const CHANNELS = {
   'callbacks/add': NewCallbackSchema,
   'callbacks/cancel': z.object({ id: Id }).strict(),
   ...REPORT_CHANNELS,
+  // Stops the long request named requestId (a report, dry run, fix or explain the caller left).
+  'requests/cancel': z.object({ requestId: RequestIdValue }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof CHANNELS;
@@ -107,11 +119,12 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'database/connect-postgres': AppInfo;
   'database/open-sqlite': AppInfo;
   'database/create-sqlite': AppInfo;
+  'database/open-demo': AppInfo;
   'campaigns/list': CampaignSummary[];
   'recycling/breakdown': ListBreakdown;
   'recycling/preview': RecyclePreview;
   'recycling/recycle': OperationResult;
-  'leads/problem-report': FixReport;
+  'leads/problem-report': ListProblemReport;
   'leads/fix-problematic': FixReport;
   'operations/last-undoable': UndoableOperation | null;
   'operations/undo': OperationResult;
@@ -122,6 +135,7 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'jobs/list': JobInfo[];
   'jobs/history': JobRun[];
   'jobs/run-now': JobRun;
+  'jobs/preview-reconcile': ReconcilePreview;
   'jobs/set': JobInfo;
   'audit/list': AuditRow[];
   'audit/export-csv': { filename: string; csv: string };
@@ -130,6 +144,7 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'leads/set-status': ManualActionResult;
   'leads/reset-attempts': ManualActionResult;
   'leads/add-phone-to-dnc': ManualActionResult;
+  'leads/schedule-callback': ManualActionResult;
   'statuses/map': MapStatusResult;
   'statuses/aliases': StatusAlias[];
   'statuses/remove-alias': StatusAlias;
@@ -143,6 +158,8 @@ export interface ChannelOutputs extends IoChannelOutputs, ReportChannelOutputs {
   'callbacks/list': CallbackRow[];
   'callbacks/add': CallbackRow;
   'callbacks/cancel': CallbackRow;
+  /** `cancelled`: a running request was told to stop (false: none runs under that id, or not yet). */
+  'requests/cancel': { cancelled: boolean };
 }
 
 export type InputOf<C extends Channel> = z.input<(typeof CHANNELS)[C]>;

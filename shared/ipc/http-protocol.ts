@@ -15,6 +15,13 @@ export const EVENTS_PATH = '/api/events';
  * with 413 past the upload limit); answers an IpcResult of { fileId, name, size }.
  */
 export const UPLOAD_PATH = '/api/upload';
+/**
+ * GET /api/download?request=<JSON of a CsvDownload (io-channels.ts)>: the CSV, streamed as it is
+ * written (Content-Disposition: attachment), with the session cookie. Refused before the first
+ * byte with 4xx and a JSON IpcResult; `&check=1` answers only that IpcResult (`{ ok: true, value:
+ * { filename } }` when the download would start), so the page can say why before it navigates.
+ */
+export const DOWNLOAD_PATH = '/api/download';
 export const TOKEN_HEADER = 'x-lead-console-token';
 export const MAX_BODY_BYTES = 1_000_000;
 /** The line `serve` prints; tests and scripts look for it. */

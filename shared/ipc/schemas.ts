@@ -10,6 +10,9 @@ export const StatusWord = z.enum(STATUSES);
 /** A stored status word as shown in a breakdown (any text, bounded), or null for NULL. */
 export const StoredStatus = z.string().max(200).nullable();
 export const ProgressId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+/** Names a long request so that `requests/cancel` can stop it (same form as a progress id). */
+export const RequestIdValue = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const RequestId = RequestIdValue.optional();
 const NO_CONTROL = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 /** A SQLite file path: no NUL (cut by C APIs) or other control character (terminal escapes, log lines). */
 export const FilePath = z
@@ -20,6 +23,15 @@ export const FilePath = z
   .transform((v) => v.trim())
   .refine((v) => v.length > 0, 'give the path of a SQLite file');
 export const JobNameSchema = z.enum(JOB_NAMES);
+/** The run history, a page at a time: `before` is the last run of the page before. */
+export const JobHistorySchema = z
+  .object({
+    job: JobNameSchema.optional(),
+    outcome: z.enum(['running', 'ok', 'failed', 'skipped']).optional(),
+    limit: z.number().int().min(1).max(1000).default(50),
+    before: z.object({ started_at: z.string().max(40), id: Id }).strict().optional(),
+  })
+  .strict();
 export const CronExpression = z.string().trim().min(1).max(120);
 export const IsoTime = z.iso.datetime({ offset: true });
 
@@ -61,6 +73,12 @@ export const AuditFilterSchema = z
     listId: Id.optional(),
     source: z.enum(AUDIT_SOURCES).optional(),
     operationId: z.string().max(64).optional(),
+    leadId: Id.optional(),
+    /** Any spelling, or its last 4+ digits. */
+    phone: z.string().trim().min(1).max(40).regex(/^[0-9+()\-.\s]*$/, 'a phone has digits, spaces and + ( ) - . only').optional(),
+    /** Written at or after `from`, before `to`. */
+    from: IsoTime.optional(),
+    to: IsoTime.optional(),
     limit: z.number().int().min(1).max(5000).default(200),
     beforeId: Id.optional(),
   })

@@ -135,12 +135,24 @@ export interface SetStatusRequest {
 
 export interface ManualActionResult {
   lead_id: number;
-  action: 'set_status' | 'reset_attempts' | 'add_phone_to_dnc';
+  action: 'set_status' | 'reset_attempts' | 'add_phone_to_dnc' | 'schedule_callback';
   old_status: string | null;
   new_status: string | null;
   /** The lead's hopper row went (it is no longer eligible for a reason other than timing). */
   removed_from_hopper: boolean;
   changed_by: string;
+  /** The callback a `schedule_callback` wrote. */
+  callback_id?: number;
+}
+
+/** A callback scheduled from the lead's screen: anyone's, or `agent`'s; the reason goes into the audit. */
+export interface LeadCallbackRequest {
+  leadId: number;
+  /** ISO-8601. */
+  dueAt: string;
+  agent?: string | null;
+  note?: string | null;
+  reason: string;
 }
 
 export interface MapStatusRequest {

@@ -41,6 +41,17 @@ export interface FixReport {
   stopped: boolean;
 }
 
+/**
+ * A list's problem counts as the recycling screen shows them: counted at `as_of` and kept until
+ * something in the list changes (main/services/problems/problem-counts.ts).
+ */
+export interface ListProblemReport extends FixReport {
+  /** When these counts were taken (ISO). */
+  as_of: string;
+  /** True when answered from the counts kept since `as_of`, false when counted for this request. */
+  cached: boolean;
+}
+
 export interface ListSummary {
   id: number;
   campaign_id: number;
@@ -55,4 +66,10 @@ export interface CampaignSummary {
   active: boolean;
   timezone: string;
   lists: ListSummary[];
+}
+
+/** What `reconcile_lead_status` would do now: apply these calls, then fix as this dry run says. */
+export interface ReconcilePreview {
+  unapplied_calls: number;
+  report: FixReport;
 }

@@ -62,3 +62,40 @@ describe('hints that work when pasted', () => {
     expect(undone.code, undone.stderr).toBe(0);
   }, 180_000);
 });
+
+describe('resetting the demo', () => {
+  it('seed-demo --reset asks first, refuses without a yes, and with one (or --yes) seeds the file again', async () => {
+    const db = path.join(tmp, 'reset.sqlite');
+    expect((await runCli(['seed-demo', '--db', db, '--leads', '200'])).code).toBe(0);
+    // A change the reset must undo: a lead moved to sale.
+    const call = { call_uuid: 'reset-1', lead_id: 1, started_at: '2026-11-24T10:00:00Z', result: 'SALE' };
+    expect((await runCli(['record-call', '--db', db], {}, `${JSON.stringify(call)}\n`)).code).toBe(0);
+    const again = await runCli(['seed-demo', '--db', db, '--leads', '200']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/--reset/);
+
+    const refused = await runCli(['seed-demo', '--db', db, '--leads', '200', '--reset'], {}, 'no\n');
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/This deletes .*reset\.sqlite.*Type yes/);
+    expect(refused.stderr).toMatch(/Nothing was reset/);
+    const noAnswer = await runCli(['demo', '--db', db, '--no-serve', '--reset']);
+    expect(noAnswer.code, noAnswer.stderr).toBe(2);
+    const story = async () => JSON.parse((await runCli(['lead', 'show', '--id', '1', '--db', db, '--json'])).stdout);
+    expect((await story()).lead.status).toBe('sale');
+
+    const answered = await runCli(['seed-demo', '--db', db, '--leads', '200', '--reset'], {}, 'yes\n');
+    expect(answered.code, answered.stderr).toBe(0);
+    expect((await story()).lead.status).not.toBe('sale');
+    expect((await runCli(['record-call', '--db', db], {}, `${JSON.stringify(call)}\n`)).code).toBe(0);
+    const forced = await runCli(['seed-demo', '--db', db, '--leads', '200', '--reset', '--yes']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).not.toMatch(/Type yes/);
+    expect((await story()).lead.status).not.toBe('sale');
+  }, 400_000);
+
+  it('seed-demo --reset on PostgreSQL says how to empty that database instead', async () => {
+    const r = await runCli(['seed-demo', '--database-url', 'postgres://nobody@127.0.0.1:1/none', '--reset', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PostgreSQL database is not emptied from here.*dropdb/);
+  });
+});

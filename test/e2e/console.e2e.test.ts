@@ -179,6 +179,22 @@ describe('console in a browser (lead-console serve)', () => {
     expect(db.hopperRows(1)).toBe(queuedBefore + n);
     await expectFigure('Queued', db.hopperRows(1));
     await screenshot(page, '06-hopper');
+
+    // Issue 21: the calling window per timezone, and "what if it were…" asks the same explain.
+    const zones = page.getByRole('table', { name: 'Calling window by timezone' });
+    await zones.waitFor();
+    expect(await zones.getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByLabel('What if it were…').fill('2026-11-25T03:00');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByLabel('Eligible then', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByLabel('When leads are eligible').textContent(), { timeout: 30_000 }).toMatch(/Nov 25, 2026/);
+    await screenshot(page, '06b-hopper-what-if', true);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, '06c-hopper-what-if-1024', true);
+    await page.setViewportSize({ width: 1440, height: 960 });
+    await page.getByRole('button', { name: 'Back to now' }).click();
+    await page.getByLabel('Eligible now', { exact: true }).waitFor({ timeout: 30_000 });
   }, 120_000);
 
   it('runs a job from the jobs panel and shows the run', async () => {
@@ -209,7 +225,24 @@ describe('console in a browser (lead-console serve)', () => {
     expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
     await screenshot(page, '07d-jobs-1024');
     await page.setViewportSize({ width: 1440, height: 960 });
-  }, 60_000);
+
+    // Issue 21: Run now on the reconcile job asks first, with its dry run; Cancel runs nothing.
+    const reconcileRuns = db.jobRuns('reconcile_lead_status');
+    await page.getByRole('button', { name: 'Run now: Reconcile lead statuses' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('status', { name: 'What the run would do' }).waitFor({ timeout: 60_000 });
+    expect(await dialog.textContent()).toMatch(/leads would be fixed/);
+    await screenshot(page, '07e-jobs-reconcile-confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(db.jobRuns('reconcile_lead_status')).toBe(reconcileRuns);
+    // The history by outcome, a page at a time.
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('ok');
+    await expect.poll(() => history.getByRole('row').filter({ hasText: 'failed' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Run history pages' }).waitFor();
+    await screenshot(page, '07f-jobs-history-ok', true);
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('');
+  }, 120_000);
 
   it('lists the status changes by source and exports them as CSV', async () => {
     await openScreen('Audit');
@@ -228,7 +261,30 @@ describe('console in a browser (lead-console serve)', () => {
     expect(row.source).toBe('undo');
     for (const k of ['id', 'lead_id', 'list_id', 'old_status', 'new_status', 'operation_id'] as const) expect(first.split(',')).toContain(String(row[k] ?? ''));
     expect(text.split('\r\n').filter(Boolean).length).toBe(db.auditRows('undo') + 1);
-  }, 60_000);
+
+    // Issue 21: one lead's changes (by its id, then by its phone) in a date range; the CSV is what is shown.
+    const leadId = Number(first.split(',')[2]);
+    await page.getByRole('combobox', { name: 'Source' }).selectOption('');
+    await page.getByRole('spinbutton', { name: 'Lead' }).fill(String(leadId));
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('To', { exact: true }).fill(today);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(db.auditRowsOfLead(leadId));
+    await screenshot(page, '08b-audit-lead');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await sidewaysOverflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, '08c-audit-lead-1024', true);
+    await page.setViewportSize({ width: 1440, height: 960 });
+    const [leadCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const leadLines = fs.readFileSync((await leadCsv.path())!, 'utf8').split('\r\n').filter(Boolean);
+    expect(leadLines.length).toBe(db.auditRowsOfLead(leadId) + 1);
+    expect(leadLines.slice(1).every((l) => l.split(',')[2] === String(leadId))).toBe(true);
+    await page.getByRole('spinbutton', { name: 'Lead' }).fill('');
+    await page.getByLabel('From', { exact: true }).fill('');
+    await page.getByLabel('To', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+  }, 90_000);
 
   it('imports the sample vendor file into a list: preview, dry run, import, skipped rows, export', async () => {
     const before = db.totalLeads(1);

@@ -23,7 +23,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     });
 
     for (const [index, name] of OPERATIONS.entries()) {
-      it(`${name}: every invariant holds after each kill, and a rerun ends as an uninterrupted run`, async () => {
+      it(`${name}: every invariant holds after each kill, its begun operation undoes exactly what it changed, and a rerun ends as an uninterrupted run`, async () => {
         const f = await crashOperation(base, name, { kills: KILLS, seed: SEED * 7919 + index, dataSeed: SEED });
         figures.push(f);
         expect(f.violations).toEqual([]);
@@ -37,11 +37,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     it('the kills met the operations at work, some of them in the middle of it', () => {
       expect(figures.map((f) => f.operation)).toEqual([...OPERATIONS]);
       const sum = (k: 'kills' | 'killedWhileRunning' | 'midWork') => figures.reduce((n, f) => n + f[k], 0);
-      const seen = JSON.stringify(figures.map(({ operation, killedWhileRunning, midWork, beforeAnyCommit, asComplete, reaimed }) => ({ operation, killedWhileRunning, midWork, beforeAnyCommit, asComplete, reaimed })));
+      const seen = JSON.stringify(figures.map(({ operation, killedWhileRunning, midWork, beforeAnyCommit, asComplete, reaimed, undone }) => ({ operation, killedWhileRunning, midWork, beforeAnyCommit, asComplete, reaimed, undone })));
       expect(sum('killedWhileRunning'), seen).toBeGreaterThanOrEqual(sum('kills') / 2);
       // Mid-work: neither the start nor the end state. The recycle is one transaction (never
       // mid-work); fix, sync and the jobs commit in steps, and most of their kills land between.
       expect(sum('midWork'), seen).toBeGreaterThan(0);
+      // Issue 19, item 4: the fix's kills left an interrupted operation that was undone.
+      expect(figures.find((f) => f.operation === 'fix')?.undone, seen).toBeGreaterThan(0);
     });
   });
 }

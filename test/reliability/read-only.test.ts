@@ -34,9 +34,10 @@ describeEachDialect('read-only audits', ({ dialect }) => {
     // One job run, so the history has a row to show.
     const r = await runCli(['jobs', 'run', 'fill_hopper', ...dbArgs, '--now', NOW, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    // A lead written by a dialer after the last console run: on SQLite its phone_key is still
-    // NULL, so the hopper's reports would normally fill it (a write).
-    await makeLead(rw, listId, { status: 'no_answer', dial_attempts: 1, last_dial_attempt: '2026-11-20T10:00:00.000Z' });
+    // A lead written by a dialer after the last console run, with a phone that SQLite's trigger
+    // cannot key (letters in it: migration 0011): its phone_key is still NULL, so the hopper's
+    // reports would normally fill it (a write).
+    await makeLead(rw, listId, { status: 'no_answer', dial_attempts: 1, last_dial_attempt: '2026-11-20T10:00:00.000Z', phone: '555 0100 ext 7' });
   }, 120_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { App } from '../../renderer/src/app';
 import { ConsoleError } from '../../shared/errors';
 import { CAMPAIGNS, INFO, LIST1, breakdownOf, problemReport } from './support/fixtures';
 import { callsTo, renderWithStores } from './support/render';
+import { liveCampaign, liveView } from './support/report-fixtures';
 
 afterEach(cleanup);
 
@@ -14,13 +15,21 @@ const base = {
   'recycling/breakdown': (i: { listId: number }) => (i.listId === 1 ? LIST1 : breakdownOf(i.listId, [['new', 40]])),
   'leads/problem-report': () => problemReport(),
   'operations/last-undoable': () => null,
+  'reports/live': () => liveView([liveCampaign()]),
 };
+
+/** The console opens on the live view; these tests start from a list's recycling screen. */
+async function openRecycling() {
+  const screens = await screen.findByRole('navigation', { name: 'Screens' });
+  await screen.findByRole('heading', { name: 'Live campaigns' });
+  fireEvent.click(within(screens).getByRole('button', { name: 'Recycling' }));
+}
 
 describe('console frame', () => {
   it('lists campaigns with their lists and opens a list', async () => {
     const { transport } = renderWithStores(<App />, base);
     const nav = await screen.findByRole('navigation', { name: 'Campaigns' });
-    await within(nav).findByRole('button', { name: /Solar — Main import/ });
+    fireEvent.click(await within(nav).findByRole('button', { name: /Solar — Main import/ }));
     expect(await screen.findByRole('heading', { name: 'Solar — Main import' })).toBeTruthy();
     expect(within(nav).getByRole('button', { name: /Solar — Main import/ }).getAttribute('aria-current')).toBe('true');
     expect(within(nav).getByRole('button', { name: /10,000/ })).toBeTruthy();
@@ -32,6 +41,7 @@ describe('console frame', () => {
 
   it('shows a banner while the database is unavailable', async () => {
     const { transport } = renderWithStores(<App />, base);
+    await openRecycling();
     await screen.findByRole('heading', { name: 'Solar — Main import' });
     expect(screen.queryByRole('alert', { name: 'Database unavailable' })).toBeNull();
     act(() => transport.emit('database/status', { state: 'unavailable', message: 'connection refused (127.0.0.1:5432)' }));
@@ -64,6 +74,7 @@ describe('console frame', () => {
       },
       'audit/list': () => [],
     });
+    await openRecycling();
     const error = await screen.findByRole('alert', { name: 'Error' });
     expect(error.textContent).toContain('Loading the list failed.');
     const screens = screen.getByRole('navigation', { name: 'Screens' });
@@ -84,7 +95,7 @@ describe('console frame', () => {
         throw new ConsoleError('database_unavailable', 'PostgreSQL at db:5432 is not answering.');
       },
     });
-    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    await screen.findByRole('heading', { name: 'Live campaigns' });
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'User' }), { target: { value: 'leads' } });
@@ -124,7 +135,7 @@ describe('console frame', () => {
       'database/test-postgres': () => ({ ok: true, server_version: '17.2' }),
       'database/connect-postgres': () => ({ ...INFO, database: { kind: 'postgres', description: 'leads@db:5432/lc', has_password: true } }),
     });
-    await screen.findByRole('heading', { name: 'Solar — Main import' });
+    await screen.findByRole('heading', { name: 'Live campaigns' });
     fireEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Settings' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Host' }), { target: { value: 'db' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Database' }), { target: { value: 'lc' } });

@@ -138,7 +138,7 @@ describe('audit screen', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Source' }), { target: { value: 'fix' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Operation' }), { target: { value: 'abcdef12' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    await waitFor(() => expect(callsTo(transport, 'audit/list').at(-1)).toEqual({ listId: 1, source: 'fix', operationId: 'abcdef12', limit: 200 }));
+    await waitFor(() => expect(callsTo(transport, 'audit/list').at(-1)).toEqual({ listId: 1, source: 'fix', operationId: 'abcdef12', limit: 101 }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(callsTo(transport, 'audit/export-csv').at(-1)).toEqual({ listId: 1, source: 'fix', operationId: 'abcdef12' });

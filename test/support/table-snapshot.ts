@@ -3,7 +3,8 @@
 // kill). Tables are found at run time, so those added by later migrations are covered too;
 // migration bookkeeping is left out.
 import { sql } from 'kysely';
-import type { DbHandle } from '../../main/db/open-database';
+import type { DatabaseTarget } from '../../main/db/database-config';
+import { openDatabase, type DbHandle } from '../../main/db/open-database';
 import type { Database } from '../../main/db/schema';
 
 export type TableName = keyof Database;
@@ -52,6 +53,16 @@ function normalise(row: Row): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v;
   return out;
+}
+
+/** Every table of a database no one has open: opened for the snapshot, closed after. */
+export async function snapshotTarget(target: DatabaseTarget): Promise<TableSnapshot> {
+  const h = await openDatabase(target);
+  try {
+    return await snapshotTables(h);
+  } finally {
+    await h.close();
+  }
 }
 
 /** The rows of `tables` (default: every table in the database). */

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { seedDemo } from '../../demo/seed-demo';
-import { userDataDir } from '../../db/database-config';
+import { demoDatabaseFile, ensureDemoDatabase } from '../../demo/demo-database';
 import { createServices } from '../../services/create-services';
 import { systemClock } from '../../db/time';
 import { withDatabase } from '../database-options';
@@ -12,10 +11,7 @@ import { parsePositiveInt } from '../parse';
 import { fixReportText } from './fix-report';
 import { openInBrowser } from '../../web/renderer-build';
 import { runConsoleUntilStopped } from './serve';
-
-export function demoDatabaseFile(): string {
-  return path.join(userDataDir(), 'demo.sqlite');
-}
+import { resetDemoFile } from '../demo-reset';
 
 export function registerDemo(program: Command): void {
   program
@@ -24,20 +20,22 @@ export function registerDemo(program: Command): void {
     .option('--db <path>', 'demo SQLite file', demoDatabaseFile())
     .option('--no-serve', 'only create the database and print the report')
     .option('--port <n>', 'port for the console (default: any free port)')
-    .action(async (flags: { db: string; serve: boolean; port?: string }) => {
+    .option('--reset', 'delete the demo database and seed it again (asks first)')
+    .option('--yes', 'with --reset: do not ask')
+    .action(async (flags: { db: string; serve: boolean; port?: string; reset?: boolean; yes?: boolean }) => {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
-      const fresh = !fs.existsSync(flags.db);
+      if (flags.reset) await resetDemoFile({ kind: 'sqlite', file: flags.db }, flags.yes === true);
+      if (!fs.existsSync(flags.db)) {
+        const bar = progressBar('Creating demo database');
+        const s = await ensureDemoDatabase(flags.db, (d, t) => bar.update(d, t));
+        bar.done();
+        if (s) console.log(`Created ${path.resolve(flags.db)} with ${fmt(s.leads)} leads.`);
+      }
       await withDatabase({ db: flags.db }, async (h) => {
-        if (fresh) {
-          const bar = progressBar('Creating demo database');
-          const s = await seedDemo(h, { onProgress: (d, t) => bar.update(d, t) });
-          bar.done();
-          console.log(`Created ${h.description} with ${fmt(s.leads)} leads.`);
-        }
         const { status } = createServices(h, systemClock);
         const report = await status.findAndFix({ mode: 'report' });
         console.log(fixReportText(report, h.description, { verbose: false, seconds: 0 }));
-      }, { mayCreate: true });
+      });
       if (!flags.serve) return;
       await runConsoleUntilStopped({
         target: { kind: 'sqlite', file: path.resolve(flags.db) },

@@ -49,10 +49,25 @@ export function registerFixLeadStatus(program: Command): void {
         const { status } = createServices(h, clock);
         const bar = progressBar(mode === 'fix' ? 'Fixing leads' : 'Checking leads', process.stderr, !flags.json && process.stderr.isTTY === true);
         const started = Date.now();
-        const report = await status.findAndFix({ mode, campaignId, batchSize, onProgress: (p) => bar.update(p.checked, p.total) });
+        // Ctrl+C stops between two ranges: what was committed stays, the operation is logged as
+        // stopped (and undoable) and the report says so. A second Ctrl+C quits at once.
+        const stop = new AbortController();
+        const onSigint = () => {
+          if (stop.signal.aborted) process.exit(130);
+          process.stderr.write('\nStopping after the ranges in flight (Ctrl+C again quits at once)…\n');
+          stop.abort();
+        };
+        process.on('SIGINT', onSigint);
+        let report;
+        try {
+          report = await status.findAndFix({ mode, campaignId, batchSize, signal: stop.signal, onProgress: (p) => bar.update(p.checked, p.total) });
+        } finally {
+          process.off('SIGINT', onSigint);
+        }
         bar.done();
         if (flags.json) printJson(fixReportJson(report, h.description));
         else console.log(fixReportText(report, h.description, { verbose: Boolean(flags.verbose), seconds: (Date.now() - started) / 1000 }));
+        if (report.stopped) process.exitCode = 130;
         return report.errors > 0;
       });
       if (failed) process.exitCode = 1;

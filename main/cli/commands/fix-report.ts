@@ -10,6 +10,7 @@ export function fixReportJson(report: FixReport, database: string) {
     issues: report.issues,
     total_issues: report.total_issues,
     not_fixable: report.not_fixable,
+    ...(report.stopped ? { stopped: true } : {}),
   };
   if (report.mode === 'report') return base;
   return {
@@ -42,6 +43,10 @@ export function fixReportText(report: FixReport, database: string, opts: { verbo
     }
   }
   out.push('');
+  if (report.stopped && report.mode !== 'fix') {
+    out.push(`Stopped after ${fmt(report.checked)} leads: the counts above cover only those.`);
+    return out.join('\n');
+  }
   if (report.mode === 'report') {
     out.push(
       report.total_issues - report.not_fixable > 0
@@ -78,6 +83,11 @@ export function fixReportText(report: FixReport, database: string, opts: { verbo
   }
   if (report.operation_id) out.push(`\nOperation ${report.operation_id} (${opts.seconds.toFixed(1)} s)`);
   out.push('');
+  if (report.stopped) {
+    out.push(`Stopped after ${fmt(report.checked)} leads: the ${fmt(report.fixed)} leads fixed so far stay fixed (their ranges were committed).`);
+    if (report.operation_id) out.push(`Undo them with: lead-console undo --operation ${report.operation_id}; or run again to fix the rest.`);
+    return out.join('\n');
+  }
   if (report.errors > 0) out.push(`Verdict: ${fmt(report.errors)} leads could not be fixed because of errors; run again to finish.`);
   else if (dry) out.push(`Verdict: a fix would repair ${fmt(report.fixed)} leads${report.not_fixable ? ` and leave ${fmt(report.not_fixable)} unknown words for you` : ''}.`);
   else

@@ -5,13 +5,18 @@ import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { commandHint } from '../database-hint';
 import { parsePositiveInt } from '../parse';
+import { resetDemoFile } from '../demo-reset';
+import { resolveDatabaseTarget } from '../../db/database-config';
 
 export function registerSeedDemo(program: Command): void {
   addDatabaseOptions(program.command('seed-demo').description('create a demo database in the shape of the real failure'))
     .option('--leads <n>', `how many leads (default ${DEMO_LEADS})`)
     .option('--json', 'print JSON')
-    .action(async (flags: DatabaseFlags & { leads?: string; json?: boolean }) => {
+    .option('--reset', 'delete the SQLite file first and seed it again (asks first)')
+    .option('--yes', 'with --reset: do not ask')
+    .action(async (flags: DatabaseFlags & { leads?: string; json?: boolean; reset?: boolean; yes?: boolean }) => {
       const leads = flags.leads === undefined ? DEMO_LEADS : parsePositiveInt(flags.leads, '--leads', 5_000_000);
+      if (flags.reset) await resetDemoFile(resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl }), flags.yes === true);
       await withDatabase(flags, async (h) => {
         const bar = progressBar('Seeding demo', process.stderr, !flags.json && process.stderr.isTTY === true);
         const summary = await seedDemo(h, { leads, onProgress: (d, t) => bar.update(d, t) });

@@ -4,13 +4,43 @@
 import type { CallbackFilter, CallbackRow, CallbackTiming, NewCallback } from '../../../shared/types/callbacks';
 import { OVERDUE_AFTER_MINUTES } from '../../../shared/types/callbacks';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
-import { writeTransaction } from '../../db/dialect';
+import { writeTransaction, type Db } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { isFinalStatus } from './callback-closing';
 
 const MAX_NOTE = 1000;
 const MAX_AGENT = 100;
+
+/** A new callback's fields, checked: its due time as ISO, its agent (null: anyone), its note. */
+export interface CheckedCallback {
+  due_at: string;
+  agent: string | null;
+  note: string | null;
+}
+
+/** Checks a new callback's fields; the error names the field and why. */
+export function checkNewCallback(input: Omit<NewCallback, 'lead_id'>): CheckedCallback {
+  const due = typeof input.due_at === 'string' ? Date.parse(input.due_at) : NaN;
+  if (!Number.isFinite(due)) throw new InputError(`due_at: must be an ISO-8601 time such as 2026-11-24T15:00:00Z (got ${JSON.stringify(input.due_at)})`);
+  const agent = input.agent === undefined || input.agent === null ? null : String(input.agent).trim();
+  if (agent !== null && (agent === '' || agent.length > MAX_AGENT)) throw new InputError(`agent: must be 1 to ${MAX_AGENT} characters`);
+  const note = input.note === undefined || input.note === null || String(input.note).trim() === '' ? null : String(input.note).trim();
+  if (note !== null && note.length > MAX_NOTE) throw new InputError(`note: must be at most ${MAX_NOTE} characters`);
+  return { due_at: new Date(due).toISOString(), agent, note };
+}
+
+/** Writes a pending callback for a lead read in the caller's transaction; refuses a final lead. */
+export async function insertCallback(trx: Db, lead: { id: number; status: string | null }, c: CheckedCallback, createdAt: string): Promise<number> {
+  // A final lead's callback would never be dialed (and a final status cancels them).
+  if (isFinalStatus(lead.status)) throw new InputError(`lead_id: lead ${lead.id} has the final status ${lead.status}; it is never called again`, 'conflict');
+  const row = await trx
+    .insertInto('callbacks')
+    .values({ lead_id: lead.id, due_at: c.due_at, scope: c.agent ? 'agent' : 'anyone', agent: c.agent, state: 'pending', note: c.note, created_at: createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 export class CallbacksService {
   constructor(
@@ -19,24 +49,12 @@ export class CallbacksService {
   ) {}
 
   async add(input: NewCallback): Promise<CallbackRow> {
-    const due = typeof input.due_at === 'string' ? Date.parse(input.due_at) : NaN;
-    if (!Number.isFinite(due)) throw new InputError(`due_at: must be an ISO-8601 time such as 2026-11-24T15:00:00Z (got ${JSON.stringify(input.due_at)})`);
-    const agent = input.agent === undefined || input.agent === null ? null : String(input.agent).trim();
-    if (agent !== null && (agent === '' || agent.length > MAX_AGENT)) throw new InputError(`agent: must be 1 to ${MAX_AGENT} characters`);
-    const note = input.note === undefined || input.note === null || String(input.note).trim() === '' ? null : String(input.note).trim();
-    if (note !== null && note.length > MAX_NOTE) throw new InputError(`note: must be at most ${MAX_NOTE} characters`);
+    const checked = checkNewCallback(input);
     const { db, dialect } = this.handle;
     const id = await writeTransaction(db, dialect, async (trx) => {
       const lead = await trx.selectFrom('leads').select(['id', 'status']).where('id', '=', input.lead_id).executeTakeFirst();
       if (!lead) throw notFound(`Lead ${input.lead_id}`);
-      // A final lead's callback would never be dialed (and a final status cancels them).
-      if (isFinalStatus(lead.status)) throw new InputError(`lead_id: lead ${lead.id} has the final status ${lead.status}; it is never called again`, 'conflict');
-      const row = await trx
-        .insertInto('callbacks')
-        .values({ lead_id: lead.id, due_at: new Date(due).toISOString(), scope: agent ? 'agent' : 'anyone', agent, state: 'pending', note, created_at: this.clock().toISOString() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+      return insertCallback(trx, lead, checked, this.clock().toISOString());
     });
     return (await this.list({ state: 'all', ids: [id] }))[0];
   }

@@ -3,6 +3,8 @@ export interface Candidate {
   id: number;
   status: string | null;
   last_dial_attempt: string | null;
+  /** Read by the streamed orders (lead-selection.ts), which merge on it. */
+  dial_attempts?: number;
   /** The hopper priority it is queued at (dropped: high, due callback: callback, else normal). */
   priority?: number;
 }

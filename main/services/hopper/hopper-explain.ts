@@ -6,6 +6,23 @@ import type { CampaignContext } from './campaign-context';
 import { callbackDue, effectiveTimezone, firstExclusion } from './eligibility';
 import { withGroupingByHash } from './hopper-dialect';
 import { sql } from 'kysely';
+import { cancelled } from '../../../shared/errors';
+import { LeadRanges, type LeadRange } from '../problems/range-pipeline';
+
+/**
+ * Leads per statement. One statement over a 770k-lead campaign held SQLite's thread for seconds
+ * (every other request of the console waited) and could not be stopped; per range, the event loop
+ * turns and a cancelled request stops between two ranges.
+ */
+export const EXPLAIN_RANGE_SIZE = 20_000;
+
+export interface ExplainOptions {
+  /** The caller walked away: stop between two ranges (throws `cancelled`). */
+  signal?: AbortSignal;
+  rangeSize?: number;
+  /** "What if it were…": the same explain at another instant (the CLI's --now, the screen's time picker). */
+  at?: Date;
+}
 
 interface Group {
   x_rule: string | null;
@@ -18,8 +35,14 @@ interface Group {
   min_dial: string | null;
 }
 
-export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignContext): Promise<HopperExplain> {
-  const groups = ctx.listIds.length === 0 ? [] : await withGroupingByHash(db, dialect, (q) => groupLeads(q, ctx));
+export async function explainCampaign(db: Db, dialect: Dialect, ctx: CampaignContext, options: ExplainOptions = {}): Promise<HopperExplain> {
+  const groups: Group[] = [];
+  if (ctx.listIds.length > 0) {
+    // The same (rule, zone, delay, callback) group may come from several ranges: counts add up, dates take the earliest.
+    const ranges = new LeadRanges(db, dialect, { campaignId: ctx.campaignId }, options.rangeSize ?? EXPLAIN_RANGE_SIZE, () => options.signal?.aborted === true);
+    for await (const range of ranges) groups.push(...(await withGroupingByHash(db, dialect, (q) => groupLeads(q, ctx, range))));
+    if (ranges.stopped) throw cancelled('Explaining the hopper');
+  }
   const counts = new Map<ExclusionRule, number>(EXCLUSION_RULES.map((r) => [r, 0]));
   const next = new Map<ExclusionRule, number>();
   const leadsPerZone = new Map<string, number>();
@@ -73,7 +96,7 @@ function retryDelayOfStatus(ctx: CampaignContext) {
   return sql<number>`case ${sql.join([...rules, sql`when leads.status = 'dropped' then ${ctx.droppedRetryDelayMinutes}`], sql` `)} else ${ctx.retryDelayMinutes} end`;
 }
 
-async function groupLeads(db: Db, ctx: CampaignContext): Promise<Group[]> {
+async function groupLeads(db: Db, ctx: CampaignContext, range: LeadRange): Promise<Group[]> {
   return (await db
     .selectFrom((eb) =>
       eb
@@ -85,6 +108,8 @@ async function groupLeads(db: Db, ctx: CampaignContext): Promise<Group[]> {
           sql<number>`case when ${callbackDue(ctx)} then 1 else 0 end`.as('x_cb'),
           'leads.last_dial_attempt',
         ])
+        .where('leads.id', '>', range.afterId)
+        .where('leads.id', '<=', range.upTo)
         .where('leads.list_id', 'in', ctx.listIds)
         .as('t'),
     )

@@ -7,6 +7,7 @@ import { InputError } from '../../../shared/errors';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
+import { forLongWork } from '../../db/query/long-work';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
 import type { CallLogInput, RecordedCall } from '../calls/record-call';
@@ -15,7 +16,7 @@ import { claimRows } from './hopper-claim';
 import { handOverAgentCallbacks } from '../callbacks/callback-handover';
 import { cleanupStaleRows } from './hopper-cleanup';
 import { lockCampaignHopper } from './hopper-dialect';
-import { explainCampaign } from './hopper-explain';
+import { explainCampaign, type ExplainOptions } from './hopper-explain';
 import { hopperStats } from './hopper-stats';
 import { selectEligibleLeads } from './lead-selection';
 import { countQueued, queueLeads } from './queue-writer';
@@ -147,11 +148,11 @@ export class HopperService {
     return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()));
   }
 
-  async explain(campaignId: number): Promise<HopperExplain> {
+  async explain(campaignId: number, options: ExplainOptions = {}): Promise<HopperExplain> {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return explainCampaign(db, dialect, await loadCampaignContext(db, dialect, campaignId, this.clock()));
+    return explainCampaign(forLongWork(this.handle), dialect, await loadCampaignContext(db, dialect, campaignId, options.at ?? this.clock()), options);
   }
 
   private async activeCampaignIds(): Promise<number[]> {

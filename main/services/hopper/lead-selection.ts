@@ -9,6 +9,7 @@
 // planning than the rows it reads (112 statements for a 14-list campaign). Tiers run in order and
 // stop as soon as enough leads were found.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { LeadOrder } from '../../../shared/campaign/lead-orders';
 import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
 import type { Candidate } from './candidate';
@@ -18,11 +19,6 @@ import type { CampaignContext } from './campaign-context';
 import { STREAM_GUARANTEED_RULES, eligibleExcept, retryPassedRange } from './eligibility';
 
 export type { Candidate } from './candidate';
-
-interface Tier {
-  statuses: Status[];
-  dialed: boolean;
-}
 
 /** SQLite takes at most 500 terms in one compound SELECT; more streams are read in several statements. */
 const MAX_STREAMS_PER_STATEMENT = 400;
@@ -93,65 +89,109 @@ export function interleaveNew<T>(fresh: readonly T[], others: readonly T[], ever
 /** Eligible leads of these statuses (as the streams see them: no callback override), in the campaign's lead order. */
 async function readInOrder(db: Db, dialect: Dialect, ctx: CampaignContext, statuses: Status[], limit: number | null): Promise<Candidate[]> {
   if (statuses.length === 0) return [];
-  if (ctx.leadOrder === 'default' || ctx.leadOrder === 'down_last_call') {
-    const out: Candidate[] = [];
-    for (const dialed of [false, true]) {
-      const rest = limit === null ? null : limit - out.length;
-      if (rest !== null && rest <= 0) break;
-      out.push(...(await readTier(db, dialect, ctx, { statuses, dialed }, rest)));
-    }
-    return out;
+  const tiers = STREAMED_ORDERS[ctx.leadOrder];
+  if (!tiers) return readOrdered(db, ctx, statuses, limit);
+  const out: Candidate[] = [];
+  for (const tier of tiers) {
+    const rest = limit === null ? null : limit - out.length;
+    if (rest !== null && rest <= 0) break;
+    out.push(...(await readStreams(db, dialect, ctx, statuses, tier, rest)));
   }
-  return readOrdered(db, ctx, statuses, limit);
+  return out;
 }
 
-/** The tier's first `limit` leads (all when null), in tier order: last dial (never-dialed: none), then id. */
-async function readTier(db: Db, dialect: Dialect, ctx: CampaignContext, tier: Tier, limit: number | null): Promise<Candidate[]> {
+type Column = 'id' | 'last_dial_attempt' | 'dial_attempts';
+
+/**
+ * A tier of streams: each (list, status) read along an index in `order`, within `range` (which
+ * for one status is exactly the complement of its retry rule, or part of it), so that both
+ * databases walk the index in order and stop after `limit` rows.
+ */
+export interface StreamTier {
+  order: readonly [Column, 'asc' | 'desc'][];
+  range(ctx: CampaignContext, status: Status): RawBuilder<SqlBool>;
+}
+
+const lastDial = sql.ref('leads.last_dial_attempt');
+const neverDialed: StreamTier['range'] = () => sql<SqlBool>`${lastDial} is null`;
+const dialedAndRetryPassed: StreamTier['range'] = (ctx, status) => retryPassedRange(ctx, status, true);
+/** The attempt cap as a range of leads(list_id, status, dial_attempts, id) (migration 0012), and the retry rule. */
+const belowCapRetryPassed: StreamTier['range'] = (ctx, status) =>
+  sql<SqlBool>`leads.dial_attempts < ${ctx.maxAttempts} and (${lastDial} is null or ${retryPassedRange(ctx, status, true)})`;
+
+/**
+ * The lead orders read as streams (domain.md, second part), each tier after the one before.
+ * `down`, `up` and `random` are one statement each (ordered-selection.ts): the primary key walk
+ * stops early, and a random order has no index.
+ */
+const STREAMED_ORDERS: Partial<Record<LeadOrder, readonly StreamTier[]>> = {
+  // Never dialed, then longest since the last dial: leads(list_id, status, last_dial_attempt, id).
+  default: [
+    { order: [['last_dial_attempt', 'asc'], ['id', 'asc']], range: neverDialed },
+    { order: [['last_dial_attempt', 'asc'], ['id', 'asc']], range: dialedAndRetryPassed },
+  ],
+  down_count: [{ order: [['dial_attempts', 'asc'], ['id', 'asc']], range: belowCapRetryPassed }],
+  up_count: [{ order: [['dial_attempts', 'desc'], ['id', 'asc']], range: belowCapRetryPassed }],
+  // Most recent last dial first (the index read backwards), never dialed last.
+  up_last_call: [
+    { order: [['last_dial_attempt', 'desc'], ['id', 'asc']], range: dialedAndRetryPassed },
+    { order: [['id', 'asc']], range: neverDialed },
+  ],
+};
+STREAMED_ORDERS.down_last_call = STREAMED_ORDERS.default;
+
+const orderBy = (tier: StreamTier, prefix: string) => sql.raw(tier.order.map(([c, dir]) => `${prefix}${c} ${dir}`).join(', '));
+
+/** The tier's first `limit` leads (all when null), in the tier's order. */
+async function readStreams(db: Db, dialect: Dialect, ctx: CampaignContext, statuses: readonly Status[], tier: StreamTier, limit: number | null): Promise<Candidate[]> {
   // One eligibility condition for every stream of the tier: building it is most of a stream's cost in JavaScript.
   const eligible = eligibleExcept(ctx, STREAM_GUARANTEED_RULES, { callbacks: false });
-  const streams = ctx.activeListIds.flatMap((listId) => tier.statuses.map((status) => stream(ctx, { listId, status, dialed: tier.dialed, limit }, eligible)));
+  const streams = ctx.activeListIds.flatMap((listId) => statuses.map((status) => stream(ctx, { listId, status, limit }, tier, eligible)));
   if (streams.length === 0) return [];
   const paramsPerStream = Math.max(1, streams[0].compile(db).parameters.length);
   // The statement's own limit is one more parameter.
   const perStatement = Math.max(1, Math.min(MAX_STREAMS_PER_STATEMENT, Math.floor((dialect.maxParams - 1) / paramsPerStream)));
   const found: Candidate[] = [];
-  for (let i = 0; i < streams.length; i += perStatement) found.push(...(await mergeStreams(db, streams.slice(i, i + perStatement), limit)));
+  for (let i = 0; i < streams.length; i += perStatement) found.push(...(await mergeStreams(db, streams.slice(i, i + perStatement), tier, limit)));
   // Only a campaign with more streams than one statement takes is merged here as well: the same
   // order as the SQL's, timestamps being ISO text on SQLite and ISO strings from PostgreSQL.
-  if (streams.length > perStatement) found.sort(inTierOrder);
+  if (streams.length > perStatement) found.sort(comparator(tier));
   return limit === null ? found : found.slice(0, limit);
 }
 
-function inTierOrder(a: Candidate, b: Candidate): number {
-  const ta = a.last_dial_attempt ?? '';
-  const tb = b.last_dial_attempt ?? '';
-  return ta !== tb ? (ta < tb ? -1 : 1) : a.id - b.id;
+function comparator(tier: StreamTier): (a: Candidate, b: Candidate) => number {
+  return (a, b) => {
+    for (const [column, dir] of tier.order) {
+      const x = a[column] ?? '';
+      const y = b[column] ?? '';
+      if (x !== y) return (x < y ? -1 : 1) * (dir === 'asc' ? 1 : -1);
+    }
+    return 0;
+  };
 }
 
 /** One UNION ALL of index-ordered streams, ordered and limited as a whole. */
-async function mergeStreams(db: Db, streams: RawBuilder<Candidate>[], limit: number | null): Promise<Candidate[]> {
+async function mergeStreams(db: Db, streams: RawBuilder<Candidate>[], tier: StreamTier, limit: number | null): Promise<Candidate[]> {
   // `select * from (…) s`: a member with its own ORDER BY and LIMIT, on both databases.
   const members = streams.map((q) => sql`select * from ${q} as s`);
-  const rows = await sql<Candidate>`select id, status, last_dial_attempt from (${sql.join(members, sql` union all `)}) as u
-    order by last_dial_attempt, id${limit === null ? sql`` : sql` limit ${limit}`}`.execute(db);
+  const rows = await sql<Candidate>`select id, status, last_dial_attempt, dial_attempts from (${sql.join(members, sql` union all `)}) as u
+    order by ${orderBy(tier, '')}${limit === null ? sql`` : sql` limit ${limit}`}`.execute(db);
   return rows.rows;
 }
 
 interface StreamKey {
   listId: number;
   status: Status;
-  dialed: boolean;
   limit: number | null;
 }
 
 /**
- * One (list, status) range of the index, in its order, filtered by `eligible`. A template rather
+ * One (list, status) range of an index, in its order, filtered by `eligible`. A template rather
  * than the query builder: a tier has up to a few hundred streams, and building each one costs.
  */
-function stream(ctx: CampaignContext, key: StreamKey, eligible: RawBuilder<SqlBool>): RawBuilder<Candidate> {
-  // Ordered as the index is (all NULL in the never-dialed range), so both databases can stop
-  // after `limit` rows instead of sorting the whole range.
-  return sql<Candidate>`(select leads.id, leads.status, leads.last_dial_attempt from leads
-    where leads.list_id = ${key.listId} and leads.status = ${key.status} and ${retryPassedRange(ctx, key.status, key.dialed)} and ${eligible}
-    order by leads.last_dial_attempt, leads.id${key.limit === null ? sql`` : sql` limit ${key.limit}`})`;
+function stream(ctx: CampaignContext, key: StreamKey, tier: StreamTier, eligible: RawBuilder<SqlBool>): RawBuilder<Candidate> {
+  // Ordered as the index is, so both databases can stop after `limit` rows instead of sorting the whole range.
+  return sql<Candidate>`(select leads.id, leads.status, leads.last_dial_attempt, leads.dial_attempts from leads
+    where leads.list_id = ${key.listId} and leads.status = ${key.status} and ${tier.range(ctx, key.status)} and ${eligible}
+    order by ${orderBy(tier, 'leads.')}${key.limit === null ? sql`` : sql` limit ${key.limit}`})`;
 }

@@ -1,6 +1,7 @@
-// The fill's reads other than the `default` order's streams (lead-selection.ts): the leads with a
-// due callback, and eligible leads in one of the other lead orders (domain.md, second part).
-// Every read stops at its limit and breaks ties by the lowest id.
+// The fill's reads other than the index-ordered streams (lead-selection.ts): the leads with a due
+// callback, and eligible leads in the lead orders no index gives per (list, status) — `down` and
+// `up` (the primary key walk stops early) and `random` (domain.md, second part). Every read stops
+// at its limit and breaks ties by the lowest id.
 import { sql, type RawBuilder } from 'kysely';
 import type { LeadOrder } from '../../../shared/campaign/lead-orders';
 import type { Status } from '../../../shared/catalogue';
@@ -13,22 +14,20 @@ import type { Candidate } from './candidate';
 /** Rules a read over `list_id in (active lists)` of an active campaign satisfies by construction. */
 const ACTIVE_LISTS_GUARANTEE: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive'];
 
-const ORDER_BY: Readonly<Record<Exclude<LeadOrder, 'default' | 'down_last_call'>, RawBuilder<unknown>>> = {
+const ORDER_BY: Readonly<Partial<Record<LeadOrder, RawBuilder<unknown>>>> = {
   down: sql`leads.id`,
   up: sql`leads.id desc`,
-  down_count: sql`leads.dial_attempts, leads.id`,
-  up_count: sql`leads.dial_attempts desc, leads.id`,
-  up_last_call: sql`case when leads.last_dial_attempt is null then 1 else 0 end, leads.last_dial_attempt desc, leads.id`,
   // random() on both databases: a new draw each statement, so each fill draws anew.
   random: sql`random()`,
 };
 
 const limitOf = (limit: number | null) => (limit === null ? sql`` : sql` limit ${limit}`);
 
-/** Eligible leads of these statuses (no callback override: callbacks are their own tier) in a non-default order. */
+/** Eligible leads of these statuses (no callback override: callbacks are their own tier) in `down`, `up` or `random` order. */
 export async function readOrdered(db: Db, ctx: CampaignContext, statuses: readonly Status[], limit: number | null): Promise<Candidate[]> {
   if (ctx.activeListIds.length === 0 || statuses.length === 0) return [];
-  const order = ctx.leadOrder === 'default' || ctx.leadOrder === 'down_last_call' ? sql`leads.last_dial_attempt, leads.id` : ORDER_BY[ctx.leadOrder];
+  const order = ORDER_BY[ctx.leadOrder];
+  if (!order) throw new Error(`lead order ${ctx.leadOrder} is read as streams (lead-selection.ts)`);
   const eligible = eligibleExcept(ctx, ACTIVE_LISTS_GUARANTEE, { callbacks: false });
   const rows = await sql<Candidate>`select leads.id, leads.status, leads.last_dial_attempt from leads
     where leads.list_id in (${sql.join(ctx.activeListIds)}) and leads.status in (${sql.join([...statuses])}) and ${eligible}

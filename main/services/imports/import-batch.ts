@@ -2,11 +2,12 @@
 // phones the dedupe scope holds already, then (a real import) the new leads and their `import`
 // audit rows. A real batch runs all of it in one write transaction, so what it checked is what
 // it wrote, and a crash leaves whole batches only.
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { normalisePhone } from '../../../shared/domain/phone';
 import type { DedupeScope, RowOutcome } from '../../../shared/types/imports';
 import { executeForRows, idsIn, textsIn } from '../../db/query/batch-params';
 import type { Db, Dialect } from '../../db/dialect';
+import { ScratchKeySet } from '../../db/scratch-key-set';
 import { textValue, timestampValue } from '../operations/operation-ranges';
 import type { CandidateLead } from './row-check';
 
@@ -23,7 +24,7 @@ async function dncKeys(db: Db, dialect: Dialect, keys: readonly string[]): Promi
   return new Set(rows.map((r) => r.phone_key!));
 }
 
-function scopeCondition(target: ImportTarget): ReturnType<typeof sql<SqlBool>> | null {
+function scopeCondition(target: ImportTarget): RawBuilder<SqlBool> | null {
   if (target.dedupe === 'list') return sql<SqlBool>`list_id = ${target.listId}`;
   if (target.dedupe === 'campaign') return sql<SqlBool>`list_id in (select id from lead_lists where campaign_id = ${target.campaignId})`;
   return null;
@@ -38,27 +39,40 @@ async function existingKeys(db: Db, dialect: Dialect, target: ImportTarget, keys
   return new Set(rows.map((r) => r.phone_key!));
 }
 
-/** Phones the keyed look-ups cannot see, normalised here (see loadUnkeyed). */
-export interface Unkeyed {
-  dnc: Set<string>;
-  leads: Set<string>;
+/** Phones the keyed look-ups cannot see, normalised here (see loadUnkeyed): for one batch, or all of them. */
+export interface Unkeyed<S = Set<string>> {
+  dnc: S;
+  leads: S;
+}
+
+const UNKEYED_PAGE = 5000;
+
+/** Every phone of `table` (in the dedupe scope) whose key is not filled yet, a page at a time. */
+async function eachUnkeyedPage(db: Db, dialect: Dialect, table: 'dnc_numbers' | 'leads', scope: RawBuilder<SqlBool> | null, use: (phones: string[]) => void): Promise<void> {
+  const index = table === 'leads' ? 'leads_by_phone_key' : 'dnc_numbers_by_phone_key';
+  const key = table === 'leads' ? sql.ref('id') : sql.ref('phone');
+  for (let after: number | string | null = null; ; ) {
+    const rows: { k: number | string; phone: string }[] = (
+      await sql<{ k: number | string; phone: string }>`select ${key} as k, phone from ${sql.table(table)}${dialect.indexHint(index)}
+        where phone_key is null ${scope ? sql`and ${scope}` : sql``} ${after === null ? sql`` : sql`and ${key} > ${after}`}
+        order by ${key} limit ${UNKEYED_PAGE}`.execute(db)
+    ).rows;
+    use(rows.map((r) => normalisePhone(r.phone)));
+    if (rows.length < UNKEYED_PAGE) return;
+    after = rows[rows.length - 1].k;
+  }
 }
 
 /**
  * SQLite rows whose phone_key the console has not filled yet (written by a dialer or a script
  * since). A real import fills them first (ensurePhoneKeys); a dry run may not write, so it reads
- * their phones once and normalises them itself. Usually none.
+ * their phones, a page at a time, normalises them itself and keeps them on disk. Usually none.
  */
-export async function loadUnkeyed(db: Db, dialect: Dialect, target: ImportTarget): Promise<Unkeyed> {
-  const unkeyed: Unkeyed = { dnc: new Set(), leads: new Set() };
+export async function loadUnkeyed(db: Db, dialect: Dialect, target: ImportTarget): Promise<Unkeyed<ScratchKeySet>> {
+  const unkeyed = { dnc: new ScratchKeySet(), leads: new ScratchKeySet() };
   if (!dialect.appFillsPhoneKeys) return unkeyed;
-  for (const r of await sql<{ phone: string }>`select phone from dnc_numbers${dialect.indexHint('dnc_numbers_by_phone_key')} where phone_key is null`.execute(db).then((x) => x.rows)) {
-    unkeyed.dnc.add(normalisePhone(r.phone));
-  }
-  if (target.dedupe === 'none') return unkeyed;
-  const scope = scopeCondition(target);
-  const rows = await sql<{ phone: string }>`select phone from leads${dialect.indexHint('leads_by_phone_key')} where phone_key is null ${scope ? sql`and ${scope}` : sql``}`.execute(db);
-  for (const r of rows.rows) unkeyed.leads.add(normalisePhone(r.phone));
+  await eachUnkeyedPage(db, dialect, 'dnc_numbers', null, (phones) => unkeyed.dnc.add(phones));
+  if (target.dedupe !== 'none') await eachUnkeyedPage(db, dialect, 'leads', scopeCondition(target), (phones) => unkeyed.leads.add(phones));
   return unkeyed;
 }
 

@@ -4,7 +4,8 @@
 // rerun of the same file with the same dedupe finds what landed as duplicates. Memory stays
 // flat: a real import asks the database (which holds the batches written so far) about earlier
 // rows of the file, and keeps only the current batch. A dry run writes nothing, so it remembers
-// the file's phones itself (a few dozen bytes each).
+// the file's phones itself, on disk (a scratch SQLite file with a capped cache: memory stays flat
+// there too), asking it about each batch's phones.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { InputError, notFound } from '../../../shared/errors';
@@ -18,6 +19,7 @@ import { beginOperation, failOperation, finishOperation, runningOperations } fro
 import type { ProgressListener } from '../recycling/recycle-list';
 import { readCsvHead, readCsvRecords } from './csv-reader';
 import { mapHeaders, type HeaderMap } from './header-map';
+import { ScratchKeySet } from '../../db/scratch-key-set';
 import { decideBatch, loadUnkeyed, writeLeads, type ImportTarget, type Unkeyed } from './import-batch';
 import { emptyReport, tally } from './import-report';
 import { checkRow, type CandidateLead } from './row-check';
@@ -75,9 +77,9 @@ class ImportRun {
   readonly report: ImportReport;
   private candidates: CandidateLead[] = [];
   private records: (readonly string[])[] = [];
-  /** Dry run: every phone of the file so far. Real import: reset per batch (the database knows the rest). */
-  private seen = new Set<string>();
-  private unkeyed: Unkeyed | undefined;
+  /** Dry run: every phone of the file imported so far, on disk. A real import asks the database. */
+  private readonly seen: ScratchKeySet | null;
+  private unkeyed: Unkeyed<ScratchKeySet> | undefined;
 
   constructor(
     private readonly handle: DbHandle,
@@ -89,6 +91,14 @@ class ImportRun {
   ) {
     this.report = emptyReport(request.listId, request.dedupe, request.dryRun, delimiter, header.ignored);
     this.columns = header.indexes;
+    this.seen = request.dryRun ? new ScratchKeySet() : null;
+  }
+
+  /** Deletes the dry run's scratch files. */
+  close(): void {
+    this.seen?.close();
+    this.unkeyed?.dnc.close();
+    this.unkeyed?.leads.close();
   }
 
   private readonly columns: HeaderMap['indexes'];
@@ -114,9 +124,14 @@ class ImportRun {
     this.records = [];
     const { dialect } = this.handle;
     let outcomes: RowOutcome[];
-    if (this.request.dryRun) {
+    if (this.seen) {
       this.unkeyed ??= await loadUnkeyed(this.handle.db, dialect, this.target);
-      outcomes = await decideBatch(this.handle.db, dialect, this.target, candidates, this.seen, this.unkeyed);
+      // Only this batch's phones come back from disk: what earlier batches imported, and the unkeyed rows'.
+      const keys = [...new Set(candidates.map((c) => c.key))];
+      const earlier = this.seen.has(keys);
+      const seen = new Set(earlier);
+      outcomes = await decideBatch(this.handle.db, dialect, this.target, candidates, seen, { dnc: this.unkeyed.dnc.has(keys), leads: this.unkeyed.leads.has(keys) });
+      this.seen.add([...seen].filter((k) => !earlier.has(k)));
     } else {
       outcomes = await writeTransaction(forLongWork(this.handle), dialect, async (trx) => {
         await ensurePhoneKeys(trx, dialect);
@@ -133,7 +148,7 @@ class ImportRun {
 }
 
 export async function importLeads(handle: DbHandle, clock: Clock, request: ImportRequest, listeners: ImportListeners = {}): Promise<ImportReport> {
-  const { db, dialect } = handle;
+  const { db } = handle;
   const campaignId = await listCampaign(db, request.listId);
   const head = await readCsvHead(request.file);
   let bytes = 0;
@@ -145,45 +160,64 @@ export async function importLeads(handle: DbHandle, clock: Clock, request: Impor
     const nowIso = clock().toISOString();
     const target: ImportTarget = { listId: request.listId, campaignId, dedupe: request.dedupe, operationId: randomUUID(), nowIso };
     const run = new ImportRun(handle, target, request, header, head.delimiter, listeners);
-    if (!request.dryRun) {
-      await ensurePhoneKeys(db, dialect);
-      const print = await fingerprint(request.file, head.size);
-      await closeInterrupted(db, request.listId, print, request.dedupe, nowIso);
-      await beginOperation(db, {
-        id: target.operationId,
-        kind: 'import',
-        listId: request.listId,
-        campaignId,
-        params: { file: request.file.split(/[\\/]/).pop(), fingerprint: print, dedupe: request.dedupe },
-        startedAt: nowIso,
-      });
-      run.report.operation_id = target.operationId;
-    }
-    const progress = () => listeners.onProgress?.({ phase: request.dryRun ? 'checking' : 'importing', done: Math.min(bytes, head.size), total: head.size });
     try {
-      let sinceProgress = 0;
-      for await (const record of records) {
-        await run.add(record);
-        if (++sinceProgress >= 1000) {
-          sinceProgress = 0;
-          progress();
-        }
-      }
-      await run.flush();
-    } catch (error) {
-      if (!request.dryRun) await failOperation(db, target.operationId, { ...run.report, error: (error as Error).message }, clock().toISOString());
-      if (run.report.imported > 0 && error instanceof InputError) {
-        throw new InputError(
-          `${error.message} The ${run.report.imported.toLocaleString('en-US')} leads of the rows before it were imported (operation ${target.operationId}); undo with: lead-console undo --operation ${target.operationId}`,
-        );
-      }
-      throw error;
+      return await runImport(handle, clock, request, target, run, head, () => bytes, records, listeners);
+    } finally {
+      run.close();
     }
-    listeners.onProgress?.({ phase: request.dryRun ? 'checking' : 'importing', done: head.size, total: head.size });
-    if (!request.dryRun) await finishOperation(db, target.operationId, run.report, clock().toISOString());
-    return run.report;
   } finally {
     await records.return(undefined);
   }
 }
 
+/** The import proper, once the file's header is read: the operation, every row, the report. */
+async function runImport(
+  handle: DbHandle,
+  clock: Clock,
+  request: ImportRequest,
+  target: ImportTarget,
+  run: ImportRun,
+  head: { size: number },
+  bytesRead: () => number,
+  records: AsyncGenerator<readonly string[]>,
+  listeners: ImportListeners,
+): Promise<ImportReport> {
+  const { db, dialect } = handle;
+  if (!request.dryRun) {
+    await ensurePhoneKeys(db, dialect);
+    const print = await fingerprint(request.file, head.size);
+    await closeInterrupted(db, request.listId, print, request.dedupe, target.nowIso);
+    await beginOperation(db, {
+      id: target.operationId,
+      kind: 'import',
+      listId: request.listId,
+      campaignId: target.campaignId,
+      params: { file: request.file.split(/[\\/]/).pop(), fingerprint: print, dedupe: request.dedupe },
+      startedAt: target.nowIso,
+    });
+    run.report.operation_id = target.operationId;
+  }
+  const phase = request.dryRun ? 'checking' : 'importing';
+  try {
+    let sinceProgress = 0;
+    for await (const record of records) {
+      await run.add(record);
+      if (++sinceProgress >= 1000) {
+        sinceProgress = 0;
+        listeners.onProgress?.({ phase, done: Math.min(bytesRead(), head.size), total: head.size });
+      }
+    }
+    await run.flush();
+  } catch (error) {
+    if (!request.dryRun) await failOperation(db, target.operationId, { ...run.report, error: (error as Error).message }, clock().toISOString());
+    if (run.report.imported > 0 && error instanceof InputError) {
+      throw new InputError(
+        `${error.message} The ${run.report.imported.toLocaleString('en-US')} leads of the rows before it were imported (operation ${target.operationId}); undo with: lead-console undo --operation ${target.operationId}`,
+      );
+    }
+    throw error;
+  }
+  listeners.onProgress?.({ phase, done: head.size, total: head.size });
+  if (!request.dryRun) await finishOperation(db, target.operationId, run.report, clock().toISOString());
+  return run.report;
+}

@@ -80,9 +80,21 @@ export async function getRun(db: Db, id: number): Promise<JobRun | null> {
   return row ? toJobRun(row) : null;
 }
 
-export async function listRuns(db: Db, filter: { job?: JobName; limit?: number } = {}): Promise<JobRun[]> {
+/** Which runs the history shows: a job, an outcome, and the page before a run (keyset, newest first). */
+export interface RunFilter {
+  job?: JobName;
+  outcome?: JobOutcome;
+  limit?: number;
+  /** The last run of the page before: runs older than it, in the history's order (started_at, id). */
+  before?: { started_at: string; id: number };
+}
+
+export async function listRuns(db: Db, filter: RunFilter = {}): Promise<JobRun[]> {
   let q = db.selectFrom('job_runs').selectAll();
   if (filter.job) q = q.where('job', '=', filter.job);
+  if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  const b = filter.before;
+  if (b) q = q.where((eb) => eb.or([eb('started_at', '<', b.started_at), eb.and([eb('started_at', '=', b.started_at), eb('id', '<', b.id)])]));
   const rows = await q.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 50).execute();
   return rows.map(toJobRun);
 }

@@ -14,7 +14,7 @@ import { latestTick, nextTick } from './cron';
 import { JobEvents, type JobEventMap } from './job-events';
 import { listJobInfo } from './job-info';
 import { JobRunner } from './job-runner';
-import { listRuns, pruneRuns } from './job-runs';
+import { listRuns, pruneRuns, type RunFilter } from './job-runs';
 import { readSettings, writeSetting, type SettingChange } from './job-settings';
 import { nodeScheduleTrigger, type JobTrigger } from './job-triggers';
 
@@ -139,7 +139,7 @@ export class JobScheduler extends JobEvents {
     return listJobInfo(this.o.handle, this.clock(), { timezone: this.timezone, jobs: this.jobs });
   }
 
-  history(filter: { job?: JobName; limit?: number } = {}): Promise<JobRun[]> {
+  history(filter: RunFilter = {}): Promise<JobRun[]> {
     return listRuns(this.o.handle.db, filter);
   }
 

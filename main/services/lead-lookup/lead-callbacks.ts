@@ -1,11 +1,19 @@
-// A lead's callbacks (domain.md "Callbacks"). The `callbacks` table arrives with the campaign
-// rules (issue 15); until it exists in this build, a lead has none. This is the one place the
-// story reads them from: the day the table exists, it reads
-//   select id, due_at, scope, agent, state, note, created_at from callbacks
-//   where lead_id = ? order by due_at desc
+// A lead's callbacks (domain.md "Callbacks"), for its story: every one it has had, latest due
+// first, read from issue 15's `callbacks` table. Scheduling and cancelling are the callbacks
+// service's (main/services/callbacks/); this only reads.
 import type { LeadCallback } from '../../../shared/types/leads';
 import type { Db } from '../../db/dialect';
+import { STORY_MAX_ROWS } from './story-limits';
 
-export async function leadCallbacks(_db: Db, _leadId: number): Promise<LeadCallback[]> {
-  return [];
+export async function leadCallbacks(db: Db, leadId: number): Promise<LeadCallback[]> {
+  const rows = await db
+    .selectFrom('callbacks')
+    .select(['id', 'due_at', 'scope', 'agent', 'state', 'note', 'created_at'])
+    .where('lead_id', '=', leadId)
+    .orderBy('due_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(STORY_MAX_ROWS)
+    .execute();
+  // PostgreSQL hands timestamptz back as Date, SQLite as ISO text: the story says ISO either way.
+  return rows.map((r) => ({ ...r, id: Number(r.id), due_at: new Date(r.due_at).toISOString(), created_at: new Date(r.created_at).toISOString() }));
 }

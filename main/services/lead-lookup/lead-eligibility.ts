@@ -2,12 +2,13 @@
 // lead in the context of its own list and timezone, the way the dropped re-queue asks it. The
 // rule reported is the one `hopper explain` counts the lead under (firstExclusion); every rule
 // that excludes it is listed too, since "when it next becomes eligible" depends on all of them.
+import type { Status } from '../../../shared/catalogue';
 import { notFound } from '../../../shared/errors';
 import { EXCLUSION_RULES, type ExclusionRule } from '../../../shared/types/hopper';
 import type { LeadEligibility } from '../../../shared/types/leads';
 import type { Db, Dialect } from '../../db/dialect';
 import { campaignContextFrom, readCampaignOfLead, timezoneState, type CampaignContext } from '../hopper/campaign-context';
-import { firstExclusion, TIMING_RULES } from '../hopper/eligibility';
+import { CALLBACK_OVERRIDES, firstExclusion, TIMING_RULES } from '../hopper/eligibility';
 
 interface RuleRow {
   rule: string | null;
@@ -38,25 +39,54 @@ export async function leadEligibility(db: Db, dialect: Dialect, leadId: number, 
     now: now.toISOString(),
     eligible: row.rule === null,
     rule: row.rule as ExclusionRule | null,
-    next_eligible_at: row.rule === null ? null : nextEligibleAt(ctx, row, all),
+    next_eligible_at: row.rule === null ? null : nextEligibleAt(ctx, row, all, await nextCallbackAt(db, ctx, leadId)),
     all_rules: all,
   };
 }
 
-/**
- * When only time stands in the way (the retry delay, the calling window), the first instant both
- * have passed: the retry delay's end, then the window's next opening from there. Any other rule
- * needs a person (or a call) first: null.
- */
-function nextEligibleAt(ctx: CampaignContext, row: RuleRow, rules: readonly ExclusionRule[]): string | null {
-  if (rules.some((r) => !TIMING_RULES.has(r))) return null;
+/** When the timing rules that exclude the lead have passed: its status's delay (a recycle rule's, else the campaign's) after its last dial. */
+function retryEndsAt(ctx: CampaignContext, row: RuleRow, rules: readonly ExclusionRule[]): number | null {
   let from = ctx.now.getTime();
-  if (rules.includes('retry_delay') && row.last_dial_attempt !== null) {
-    const delay = row.status === 'dropped' ? ctx.droppedRetryDelayMinutes : ctx.retryDelayMinutes;
+  if ((rules.includes('retry_delay') || rules.includes('recycle_rule_delay')) && row.last_dial_attempt !== null) {
+    const rule = row.status === null ? undefined : ctx.recycleRules.get(row.status as Status);
+    const delay = rule ? rule.delayMinutes : row.status === 'dropped' ? ctx.droppedRetryDelayMinutes : ctx.retryDelayMinutes;
     from = Math.max(from, Date.parse(row.last_dial_attempt) + delay * 60_000);
     // An unreadable last dial (imported text) gives no date.
     if (!Number.isFinite(from)) return null;
   }
+  return from;
+}
+
+/**
+ * When only time stands in the way (the retry delay or a recycle rule's, the calling window), the
+ * first instant all have passed: the delay's end, then the window's next opening from there. When
+ * only rules a due callback overrides stand in the way (and the window), the lead's next pending
+ * callback makes it eligible at its due time (an agent's: at its hand-over). Any other rule needs
+ * a person (or a call) first: null.
+ */
+function nextEligibleAt(ctx: CampaignContext, row: RuleRow, rules: readonly ExclusionRule[], nextCallback: number | null): string | null {
   const timezone = row.timezone !== null && row.timezone !== '' ? row.timezone : ctx.campaignTimezone;
-  return timezoneState(timezone, ctx.window, new Date(from)).next_open_at;
+  const openFrom = (t: number | null) => (t === null ? null : timezoneState(timezone, ctx.window, new Date(t)).next_open_at);
+  const candidates: string[] = [];
+  if (rules.every((r) => TIMING_RULES.has(r))) {
+    const t = openFrom(retryEndsAt(ctx, row, rules));
+    if (t !== null) candidates.push(t);
+  }
+  if (nextCallback !== null && rules.every((r) => CALLBACK_OVERRIDES.has(r) || r === 'outside_calling_hours')) {
+    const t = openFrom(Math.max(nextCallback, ctx.now.getTime()));
+    if (t !== null) candidates.push(t);
+  }
+  return candidates.length === 0 ? null : candidates.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+/** When the lead's earliest pending callback makes it eligible: an anyone one at its due time, an agent's at its hand-over (never when the campaign hands none over). */
+async function nextCallbackAt(db: Db, ctx: CampaignContext, leadId: number): Promise<number | null> {
+  const rows = await db.selectFrom('callbacks').select(['due_at', 'scope']).where('lead_id', '=', leadId).where('state', '=', 'pending').execute();
+  const handover = ctx.agentHandoverCutoff === null ? null : ctx.now.getTime() - Date.parse(ctx.agentHandoverCutoff);
+  const times = rows.flatMap((r) => {
+    const due = new Date(r.due_at).getTime();
+    if (r.scope === 'anyone') return [due];
+    return handover === null ? [] : [due + handover];
+  });
+  return times.length === 0 ? null : Math.min(...times);
 }

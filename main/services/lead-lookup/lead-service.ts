@@ -1,12 +1,12 @@
 // One lead at a time: find it, read its whole story, act on it (issue 17). Knows nothing of
 // Electron; takes a database handle and a clock.
-import type { LeadSearchResult, LeadStory, ManualActionResult, SetStatusRequest } from '../../../shared/types/leads';
+import type { LeadCallbackRequest, LeadSearchResult, LeadStory, ManualActionResult, SetStatusRequest } from '../../../shared/types/leads';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
 import { searchLeads, type SearchOptions } from './lead-search';
 import { leadStory } from './lead-story';
-import { addLeadPhoneToDnc, resetLeadAttempts, setLeadStatus } from './manual-actions';
+import { addLeadPhoneToDnc, resetLeadAttempts, scheduleLeadCallback, setLeadStatus } from './manual-actions';
 
 export class LeadService {
   constructor(
@@ -43,5 +43,11 @@ export class LeadService {
   async addPhoneToDnc(leadId: number, reason: string): Promise<ManualActionResult> {
     await this.freshPhoneKeys();
     return addLeadPhoneToDnc(this.handle, this.clock, leadId, reason);
+  }
+
+  /** Phone keys first: a lead whose phone is on the DNC list is refused (its key says so). */
+  async scheduleCallback(request: LeadCallbackRequest): Promise<ManualActionResult> {
+    await this.freshPhoneKeys();
+    return scheduleLeadCallback(this.handle, this.clock, request);
   }
 }

@@ -11,9 +11,8 @@ import { loadSavedAliases } from '../status-words/saved-aliases';
 import { leadCallbacks } from './lead-callbacks';
 import { leadEligibility } from './lead-eligibility';
 import { leadsWithCampaign } from './lead-rows';
+import { STORY_MAX_ROWS } from './story-limits';
 
-/** A lead called more often than this shows its newest ones (the counters still count them all). */
-export const STORY_MAX_ROWS = 500;
 
 export async function readLeadRecord(db: Db, leadId: number): Promise<LeadRecord> {
   const row = await leadsWithCampaign(db)

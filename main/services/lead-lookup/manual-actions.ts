@@ -9,10 +9,12 @@ import { isFinal, readStatus, type Status } from '../../../shared/catalogue';
 import { addNumbers, listedKeys } from '../dnc/dnc-writes';
 import { normalisePhone } from '../../../shared/domain/phone';
 import { ConsoleError, InputError, notFound } from '../../../shared/errors';
-import type { ManualActionResult, SetStatusRequest } from '../../../shared/types/leads';
+import type { LeadCallbackRequest, ManualActionResult, SetStatusRequest } from '../../../shared/types/leads';
 import { writeTransaction, type Db, type Dialect } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
+import { cancelCallbacksOfFinalLeads } from '../callbacks/callback-closing';
+import { checkNewCallback, insertCallback } from '../callbacks/callbacks-service';
 import { firstExclusion, NON_TIMING_RULES } from '../hopper/eligibility';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { leadContext } from './lead-eligibility';
@@ -83,6 +85,8 @@ export async function setLeadStatus(handle: DbHandle, clock: Clock, request: Set
     const overridden = isFinal(current) && target !== 'dnc';
     await trx.updateTable('leads').set({ status: target, last_status_change: now.toISOString() }).where('id', '=', lead.id).execute();
     await audit(trx, lead, target, overridden ? `final status overridden: ${reason}` : reason, user, now.toISOString());
+    // domain.md "Callbacks": a lead set to a final status cancels its pending callbacks.
+    if (isFinal(target)) await cancelCallbacksOfFinalLeads(trx, dialect, [lead.id]);
     const removed = await leaveHopperIfIneligible(trx, dialect, lead.id, now);
     return { lead_id: lead.id, action: 'set_status', old_status: lead.status, new_status: target, removed_from_hopper: removed, changed_by: user };
   });
@@ -121,5 +125,26 @@ export async function addLeadPhoneToDnc(handle: DbHandle, clock: Clock, leadId: 
     await addNumbers(trx, dialect, [{ phone: lead.phone, key }], reason, user, now.toISOString());
     await audit(trx, lead, lead.status, `phone put on the DNC list: ${reason}`, user, now.toISOString());
     return { lead_id: lead.id, action: 'add_phone_to_dnc', old_status: lead.status, new_status: lead.status, removed_from_hopper: true, changed_by: user };
+  });
+}
+
+/**
+ * Schedules a callback for the lead (domain.md "Callbacks": anyone's, or one agent's), with an
+ * audit row saying when and for whom, in one transaction. A final lead is refused (it is never
+ * called again), and so is a lead whose phone is on the DNC list (the callback could never ring).
+ */
+export async function scheduleLeadCallback(handle: DbHandle, clock: Clock, request: LeadCallbackRequest, user = workstationUser()): Promise<ManualActionResult> {
+  const reason = requireReason(request.reason);
+  const checked = checkNewCallback({ due_at: request.dueAt, agent: request.agent, note: request.note });
+  const { db, dialect } = handle;
+  const now = clock();
+  return writeTransaction(db, dialect, async (trx) => {
+    const lead = await lockLead(trx, dialect, request.leadId);
+    const key = normalisePhone(lead.phone);
+    if (key !== '' && (await listedKeys(trx, dialect, [key])).size > 0) throw refuse(`The phone of lead ${lead.id} (${lead.phone}) is on the DNC list: a callback would never be dialed.`);
+    const callbackId = await insertCallback(trx, lead, checked, now.toISOString());
+    const whom = checked.agent === null ? 'anyone' : `agent ${checked.agent}`;
+    await audit(trx, lead, lead.status, `callback scheduled for ${checked.due_at} (${whom}): ${reason}`, user, now.toISOString());
+    return { lead_id: lead.id, action: 'schedule_callback', old_status: lead.status, new_status: lead.status, removed_from_hopper: false, changed_by: user, callback_id: callbackId };
   });
 }

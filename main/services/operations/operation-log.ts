@@ -1,9 +1,12 @@
 // The operations log: every fix, recycle, reconcile and undo begins a `running` row, records the
 // leads it changes (operation-leads.ts), and finishes `done` or `failed`; an undo marks the one it
-// undid `undone`. One module writes these rows, so every kind of run is logged the same way.
+// undid `undone`; one whose process died is marked `interrupted` (operation-recovery.ts). One module
+// writes these rows, so every kind of run is logged the same way. A `running` row has a lease
+// naming its process (operation-leases.ts), taken before it and released when it ends.
 import { UNDOABLE_KINDS, type OperationKind, type OperationState } from '../../../shared/types/operations';
 import type { Db, Dialect } from '../../db/dialect';
 import type { Timestamp } from '../../db/schema';
+import { releaseOperationLease, takeOperationLease } from './operation-leases';
 
 /** What a run says of itself when it begins. */
 export interface OperationStart {
@@ -28,10 +31,13 @@ export interface OperationRow {
 }
 
 const ROW = ['id', 'kind', 'list_id', 'state', 'started_at'] as const;
-const FINISHED = ['done', 'failed'] as const;
+/** Ended with its committed part recorded: what an undo may take back. */
+const FINISHED = ['done', 'failed', 'interrupted'] as const;
 
 /** Logs a run as `running`. */
 export async function beginOperation(db: Db, start: OperationStart): Promise<void> {
+  // The lease first: a `running` row without one reads as its process having died.
+  await takeOperationLease(db, start.id);
   await db
     .insertInto('operations')
     .values({
@@ -61,6 +67,22 @@ export function failOperation(db: Db, id: string, summary: unknown, finishedAt: 
 
 async function endOperation(db: Db, id: string, state: 'done' | 'failed', summary: unknown, finishedAt: Timestamp): Promise<void> {
   await db.updateTable('operations').set({ state, finished_at: finishedAt, summary: JSON.stringify(summary) }).where('id', '=', id).execute();
+  await releaseOperationLease(db, id);
+}
+
+/**
+ * Marks a `running` operation whose process died `interrupted`, with how many leads its committed
+ * part changed; false when it was no longer running (it ended, or another start marked it).
+ */
+export async function markInterrupted(db: Db, id: string, changed: number, at: Timestamp): Promise<boolean> {
+  const result = await db
+    .updateTable('operations')
+    .set({ state: 'interrupted', finished_at: at, summary: JSON.stringify({ interrupted: true, changed }) })
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .executeTakeFirst();
+  await releaseOperationLease(db, id);
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Marks an operation undone (in the undo's transaction). */
@@ -76,6 +98,11 @@ export async function readOperationForUpdate(db: Db, dialect: Dialect, id: strin
 /** The operations of this kind on a list that are still `running`, with their params (JSON). */
 export async function runningOperations(db: Db, listId: number, kind: OperationKind): Promise<{ id: string; params: string | null }[]> {
   return db.selectFrom('operations').select(['id', 'params']).where('list_id', '=', listId).where('kind', '=', kind).where('state', '=', 'running').execute();
+}
+
+/** Every operation still marked `running`, whatever its kind or list. */
+export async function allRunningOperations(db: Db): Promise<string[]> {
+  return (await db.selectFrom('operations').select('id').where('state', '=', 'running').execute()).map((r) => r.id);
 }
 
 /** The newest finished fix or recycle of a list that changed at least one lead: the one an undo may take back. */
@@ -113,4 +140,5 @@ export async function nextStartTime(db: Db, listId: number, nowIso: Timestamp): 
 /** Removes a run that changed nothing before it commits, so that no empty operation is left to undo. */
 export async function discardOperation(db: Db, id: string): Promise<void> {
   await db.deleteFrom('operations').where('id', '=', id).execute();
+  await releaseOperationLease(db, id);
 }

@@ -9,6 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { countLeads, type LeadScope } from '../leads/lead-repository';
 import { beginOperation, failOperation, finishOperation } from '../operations/operation-log';
+import { keepOperationLease } from '../operations/operation-leases';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { runRange, type FixRun } from './fix-range';
 import { FixReportBuilder } from './fix-report-builder';
@@ -27,6 +28,11 @@ export interface FixOptions {
   source?: 'fix' | 'reconcile';
   onProgress?: (p: { checked: number; total: number }) => void;
   shouldStop?: () => boolean;
+  /**
+   * The caller walked away (dialog closed, screen left, Ctrl+C): stop before the next range. The
+   * ranges already committed stay (the report says `stopped`; a fix's operation stays undoable).
+   */
+  signal?: AbortSignal;
 }
 
 export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, options: FixOptions): Promise<FixReport> {
@@ -60,10 +66,17 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
   // Ranges are disjoint sets of leads, so where the dialect allows (fixRanges.inFlight) several are
   // in flight at once, each on its own connection: the server reads (and writes) one while the app
   // classifies another. Their outcomes are taken in order.
-  const ranges = new LeadRanges(db, dialect, scope, options.batchSize ?? dialect.fixRanges.size, options.shouldStop);
-  for await (const outcome of inOrder(ranges, (range) => runRange(run, range), dialect.fixRanges.inFlight)) {
-    builder.addRange(outcome);
-    options.onProgress?.({ checked: builder.checked, total: Math.max(total, builder.checked) });
+  const shouldStop = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+  const ranges = new LeadRanges(db, dialect, scope, options.batchSize ?? dialect.fixRanges.size, shouldStop);
+  // Its ranges commit one by one: the lease says this process still works on the rest.
+  const stopLease = run.operationId ? keepOperationLease(db, run.operationId) : () => undefined;
+  try {
+    for await (const outcome of inOrder(ranges, (range) => runRange(run, range), dialect.fixRanges.inFlight)) {
+      builder.addRange(outcome);
+      options.onProgress?.({ checked: builder.checked, total: Math.max(total, builder.checked) });
+    }
+  } finally {
+    stopLease();
   }
   const report = builder.build(ranges.stopped);
 

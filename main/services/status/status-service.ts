@@ -4,7 +4,8 @@ import { canonicalIso, type Clock } from '../../db/time';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
-import { syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from '../calls/call-applier';
+import { countUnapplied, syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from '../calls/call-applier';
+import type { ReconcilePreview } from '../../../shared/types/status';
 import { recordCallInTransaction, type CallLogInput, type RecordedCall } from '../calls/record-call';
 import { recordCallsPipelined, type DialInput } from '../calls/record-call-pipelined';
 import { DialBatcher } from '../calls/dial-batcher';
@@ -80,6 +81,15 @@ export class StatusService {
 
   findAndFix(options: FixOptions) {
     return findAndFixProblemLeads(this.handle, this.clock, options);
+  }
+
+  /**
+   * What the reconcile job would do if run now, for its confirmation: the unapplied calls it
+   * applies first, then the fix's dry run over every list (the job's own two steps, changing nothing).
+   */
+  async reconcilePreview(): Promise<ReconcilePreview> {
+    const unapplied_calls = await countUnapplied(this.handle.db);
+    return { unapplied_calls, report: await this.findAndFix({ mode: 'dry-run' }) };
   }
 
   async breakdown(listId: number) {

@@ -4,12 +4,15 @@ import { useSlice, useStores } from '../stores/stores';
 import type { View } from '../stores/navigation-store';
 
 const VIEWS: { view: View; label: string }[] = [
+  { view: 'live', label: 'Live' },
   { view: 'recycling', label: 'Recycling' },
   { view: 'import', label: 'Import' },
   { view: 'hopper', label: 'Hopper' },
   { view: 'dnc', label: 'DNC list' },
   { view: 'campaign', label: 'Campaign' },
   { view: 'callbacks', label: 'Callbacks' },
+  { view: 'penetration', label: 'Penetration' },
+  { view: 'activity', label: 'Activity' },
   { view: 'jobs', label: 'Jobs' },
   { view: 'audit', label: 'Audit' },
   { view: 'lead', label: 'Lead' },

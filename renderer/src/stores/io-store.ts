@@ -1,12 +1,12 @@
 // Leads in and out: the Import screen's steps (file, preview, dry run, import, result) and the
 // DNC screen's look-ups and changes.
 import { createStore } from 'zustand/vanilla';
-import type { StoredFileInfo } from '../../../shared/ipc/io-channels';
+import type { CsvDownload, StoredFileInfo } from '../../../shared/ipc/io-channels';
 import type { DedupeScope, DncChange, DncCheck, ImportPreview, ImportReport } from '../../../shared/types/imports';
 import type { OperationResult } from '../../../shared/types/recycling';
 import { newProgressId, type ApiClient } from '../api/client';
+import { browserDownload, type Downloader } from '../api/download';
 import { browserUpload, type Uploader } from '../api/upload';
-import { downloadText } from '../screens/audit/download';
 import type { AppStore } from './app-store';
 import { followProgress, type Progress } from './progress';
 
@@ -39,12 +39,23 @@ export interface IoState {
   loadChanges(): Promise<void>;
   /** The recycling screen's Export: the leads of the chosen statuses (all when none is chosen). */
   exportLeads(listId: number, statuses: (string | null)[]): Promise<void>;
+  /** Where the last file went (Electron's save), shown beside the buttons. */
+  saved: string | null;
 }
 
 const fresh = { file: null, preview: null, dryRun: null, result: null, undone: null, progress: null };
 
-export function createIoStore(client: ApiClient, app: AppStore, upload: Uploader = browserUpload) {
+export function createIoStore(client: ApiClient, app: AppStore, upload: Uploader = browserUpload, download: Downloader = browserDownload) {
   const report = (context: string, err: unknown) => app.getState().reportError(context, err);
+  /** A CSV streamed to disk: Electron's save dialog, or the browser's own download (never whole in memory). */
+  const save = async (request: CsvDownload): Promise<string | null> => {
+    if (app.getState().info?.shell !== 'electron') {
+      await download(request);
+      return null;
+    }
+    const r = await client.call('files/save-csv', request);
+    return r.saved ? `Saved ${r.filename}${r.rows === null ? '' : ` (${r.rows.toLocaleString('en-US')} rows)`}.` : null;
+  };
   const obtain = async (file: File | null): Promise<StoredFileInfo | null> =>
     file ? upload(file) : client.call('imports/choose-file', {});
   return createStore<IoState>()((set, get) => {
@@ -66,6 +77,7 @@ export function createIoStore(client: ApiClient, app: AppStore, upload: Uploader
       dncCheck: null,
       dncChanges: [],
       dncNotice: null,
+      saved: null,
       chooseFile: (chosen) =>
         busy('Reading the file', async () => {
           set({ ...fresh });
@@ -95,8 +107,7 @@ export function createIoStore(client: ApiClient, app: AppStore, upload: Uploader
         busy('Downloading the skipped rows', async () => {
           const id = get().result?.skipped_id;
           if (!id) return;
-          const { filename, csv } = await client.call('imports/skipped-csv', { operationId: id });
-          downloadText(filename, csv);
+          set({ saved: await save({ what: 'skipped', id }) });
         }),
       undoImport: () =>
         busy('Undoing the import', async () => {
@@ -135,13 +146,11 @@ export function createIoStore(client: ApiClient, app: AppStore, upload: Uploader
         }),
       exportNumbers: () =>
         busy('Exporting the DNC list', async () => {
-          const { filename, csv } = await client.call('dnc/export-csv', {});
-          downloadText(filename, csv);
+          set({ saved: await save({ what: 'dnc' }) });
         }),
       exportLeads: (listId, statuses) =>
         busy('Exporting leads', async () => {
-          const { filename, csv } = await client.call('leads/export-csv', { listId, statuses });
-          downloadText(filename, csv);
+          set({ saved: await save({ what: 'leads', listId, statuses }) });
         }),
       loadChanges: async () => {
         try {

@@ -1,10 +1,17 @@
 // Scheduled jobs: their schedules and switches, their runs, live from job events.
 import { createStore } from 'zustand/vanilla';
-import type { JobInfo, JobName, JobRun } from '../../../shared/types/jobs';
+import type { JobInfo, JobName, JobOutcome, JobRun } from '../../../shared/types/jobs';
+import type { ReconcilePreview } from '../../../shared/types/status';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from './app-store';
 
-const HISTORY_LIMIT = 50;
+/** Runs per page of the history. */
+export const HISTORY_PAGE = 50;
+
+/** A job whose "Run now" asks first, with what it would do: it changes leads across every list. */
+export const CONFIRMED_JOBS: readonly JobName[] = ['reconcile_lead_status'];
+
+type Cursor = { started_at: string; id: number };
 
 export interface JobsState {
   jobs: JobInfo[];
@@ -15,8 +22,22 @@ export interface JobsState {
   /** The first load answered: until then the screen says it is loading, not "no run yet". */
   loaded: boolean;
   historyFilter: JobName | null;
+  historyOutcome: JobOutcome | null;
+  /** The cursors of the pages before this one (empty: the newest page). */
+  historyPages: Cursor[];
+  /** There is an older page. */
+  historyHasOlder: boolean;
+  /** "Run now" waiting for a confirmation; `preview` null while the dry run is counted. */
+  confirming: { job: JobName; preview: ReconcilePreview | null } | null;
   load(): Promise<void>;
   loadHistory(job?: JobName | null): Promise<void>;
+  setHistoryOutcome(outcome: JobOutcome | null): Promise<void>;
+  olderHistory(): Promise<void>;
+  newerHistory(): Promise<void>;
+  /** Runs the job, or for a confirmed job first shows what it would do. */
+  askRunNow(job: JobName): Promise<void>;
+  confirmRunNow(): Promise<void>;
+  cancelRunNow(): void;
   runNow(job: JobName): Promise<void>;
   setEnabled(job: JobName, enabled: boolean): Promise<void>;
   setSchedule(job: JobName, schedule: string): Promise<boolean>;
@@ -26,6 +47,19 @@ export function createJobsStore(client: ApiClient, app: AppStore) {
   const store = createStore<JobsState>()((set, get) => {
     const report = (context: string, err: unknown) => app.getState().reportError(context, err, 'jobs');
     const replaceJob = (info: JobInfo) => set({ jobs: get().jobs.map((j) => (j.job === info.job ? info : j)) });
+    /** One page after `before` (one run more than a page: whether there is an older one). */
+    const fetchPage = async (before: Cursor | undefined) => {
+      const { historyFilter: job, historyOutcome: outcome } = get();
+      const runs = await client.call('jobs/history', { limit: HISTORY_PAGE + 1, ...(job ? { job } : {}), ...(outcome ? { outcome } : {}), ...(before ? { before } : {}) });
+      return { history: runs.slice(0, HISTORY_PAGE), historyHasOlder: runs.length > HISTORY_PAGE };
+    };
+    const showPage = async (pages: Cursor[]) => {
+      try {
+        set({ ...(await fetchPage(pages.at(-1))), historyPages: pages });
+      } catch (err) {
+        report('Loading the run history', err);
+      }
+    };
     return {
       jobs: [],
       history: [],
@@ -33,14 +67,15 @@ export function createJobsStore(client: ApiClient, app: AppStore) {
       loading: false,
       loaded: false,
       historyFilter: null,
+      historyOutcome: null,
+      historyPages: [],
+      historyHasOlder: false,
+      confirming: null,
       async load() {
         set({ loading: true });
         try {
-          const [jobs, history] = await Promise.all([
-            client.call('jobs/list', {}),
-            client.call('jobs/history', { limit: HISTORY_LIMIT, ...(get().historyFilter ? { job: get().historyFilter! } : {}) }),
-          ]);
-          set({ jobs, history, loaded: true });
+          const [jobs, page] = await Promise.all([client.call('jobs/list', {}), fetchPage(undefined)]);
+          set({ jobs, ...page, historyPages: [], loaded: true });
         } catch (err) {
           report('Loading the jobs', err);
         } finally {
@@ -49,11 +84,38 @@ export function createJobsStore(client: ApiClient, app: AppStore) {
       },
       async loadHistory(job = get().historyFilter) {
         set({ historyFilter: job ?? null });
+        await showPage([]);
+      },
+      async setHistoryOutcome(outcome) {
+        set({ historyOutcome: outcome });
+        await showPage([]);
+      },
+      async olderHistory() {
+        const last = get().history.at(-1);
+        if (!last || !get().historyHasOlder) return;
+        await showPage([...get().historyPages, { started_at: last.started_at, id: last.id }]);
+      },
+      async newerHistory() {
+        await showPage(get().historyPages.slice(0, -1));
+      },
+      async askRunNow(job) {
+        if (!CONFIRMED_JOBS.includes(job)) return get().runNow(job);
+        set({ confirming: { job, preview: null } });
         try {
-          set({ history: await client.call('jobs/history', { limit: HISTORY_LIMIT, ...(job ? { job } : {}) }) });
+          const preview = await client.call('jobs/preview-reconcile', {});
+          if (get().confirming?.job === job) set({ confirming: { job, preview } });
         } catch (err) {
-          report('Loading the run history', err);
+          set({ confirming: null });
+          report(`Checking what ${job} would do`, err);
         }
+      },
+      async confirmRunNow() {
+        const c = get().confirming;
+        set({ confirming: null });
+        if (c) await get().runNow(c.job);
+      },
+      cancelRunNow() {
+        set({ confirming: null });
       },
       async runNow(job) {
         try {
@@ -82,15 +144,18 @@ export function createJobsStore(client: ApiClient, app: AppStore) {
     };
   });
 
-  // A finished run (from an event or from run-now's answer) updates its job and the history once.
+  // A finished run (from an event or from run-now's answer) updates its job once, and the history
+  // when the newest page is shown and the run passes its filters.
   function finished(run: JobRun) {
     const state = store.getState();
     const running = { ...state.running };
     delete running[run.job];
-    const filter = state.historyFilter;
-    const history = filter && filter !== run.job ? state.history : [run, ...state.history.filter((r) => r.id !== run.id)].slice(0, HISTORY_LIMIT);
+    const shown = state.historyPages.length === 0 && (!state.historyFilter || state.historyFilter === run.job) && (!state.historyOutcome || state.historyOutcome === run.outcome);
+    const merged = [run, ...state.history.filter((r) => r.id !== run.id)];
+    const history = shown ? merged.slice(0, HISTORY_PAGE) : state.history;
+    const historyHasOlder = shown ? state.historyHasOlder || merged.length > HISTORY_PAGE : state.historyHasOlder;
     const jobs = state.jobs.map((j) => (j.job === run.job && (!j.last_run || j.last_run.id <= run.id) ? { ...j, last_run: run } : j));
-    store.setState({ running, history, jobs });
+    store.setState({ running, history, historyHasOlder, jobs });
   }
   client.on('jobs/run-started', (e) => {
     store.setState({ running: { ...store.getState().running, [e.job]: { run_id: e.run_id, started_at: e.started_at } } });

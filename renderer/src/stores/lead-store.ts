@@ -23,6 +23,8 @@ export interface LeadState {
   setStatus(status: Status, reason: string, overrideFinal: boolean): Promise<boolean>;
   resetAttempts(reason: string): Promise<boolean>;
   addPhoneToDnc(reason: string): Promise<boolean>;
+  /** `dueAt` ISO; no agent: anyone's callback. */
+  scheduleCallback(dueAt: string, agent: string, reason: string): Promise<boolean>;
 }
 
 export function createLeadStore(client: ApiClient, app: AppStore, showLeadScreen: () => void) {
@@ -97,6 +99,10 @@ export function createLeadStore(client: ApiClient, app: AppStore, showLeadScreen
       },
       addPhoneToDnc(reason) {
         return act('Adding the phone to the DNC list', (leadId) => client.call('leads/add-phone-to-dnc', { leadId, reason }), 'Phone added to the DNC list.');
+      },
+      scheduleCallback(dueAt, agent, reason) {
+        const who = agent.trim() === '' ? {} : { agent: agent.trim() };
+        return act('Scheduling the callback', (leadId) => client.call('leads/schedule-callback', { leadId, dueAt, reason, ...who }), 'Callback scheduled.');
       },
     };
   });

@@ -11,6 +11,8 @@ export type { View } from './views';
 export interface NavigationState {
   campaigns: CampaignSummary[];
   loading: boolean;
+  /** The campaigns have been read at least once (an empty list then means an empty database). */
+  loaded: boolean;
   campaignId: number | null;
   listId: number | null;
   view: View;
@@ -24,9 +26,11 @@ export function createNavigationStore(client: ApiClient, app: AppStore) {
   return createStore<NavigationState>()((set, get) => ({
     campaigns: [],
     loading: false,
+    loaded: false,
     campaignId: null,
     listId: null,
-    view: 'recycling',
+    // The live campaign view is what a supervisor opens the console for (issue 18).
+    view: 'live',
     async loadCampaigns() {
       set({ loading: true });
       try {
@@ -35,7 +39,7 @@ export function createNavigationStore(client: ApiClient, app: AppStore) {
         // Keep the current choice when it still exists, else the first list of the first campaign.
         const campaign = campaigns.find((c) => c.id === state.campaignId) ?? campaigns[0] ?? null;
         const list = campaign?.lists.find((l) => l.id === state.listId) ?? campaign?.lists[0] ?? null;
-        set({ campaigns, campaignId: campaign?.id ?? null, listId: list?.id ?? null });
+        set({ campaigns, loaded: true, campaignId: campaign?.id ?? null, listId: list?.id ?? null });
       } catch (err) {
         app.getState().reportError('Loading campaigns', err);
       } finally {
@@ -51,7 +55,9 @@ export function createNavigationStore(client: ApiClient, app: AppStore) {
     selectList(id) {
       const campaign = get().campaigns.find((c) => c.lists.some((l) => l.id === id));
       if (!campaign) return;
-      set({ campaignId: campaign.id, listId: id, view: get().view === 'import' ? 'import' : 'recycling' });
+      // Screens about one list stay on that screen for the new list; the others open its recycling.
+      const view = get().view;
+      set({ campaignId: campaign.id, listId: id, view: view === 'import' || view === 'penetration' ? view : 'recycling' });
     },
     setView(view) {
       set({ view });

@@ -18,6 +18,8 @@ export interface SettingsState {
   /** Electron: no file (the main process shows its dialog). Browser: a file in the allowed folder. */
   openSqlite(file?: string, confirmForeign?: boolean): Promise<void>;
   createSqlite(file?: string): Promise<void>;
+  /** The demo database, created the first time (an empty database's offer). */
+  openDemo(): Promise<void>;
 }
 
 export function createSettingsStore(client: ApiClient, app: AppStore, onDatabaseChanged: () => void) {
@@ -67,6 +69,10 @@ export function createSettingsStore(client: ApiClient, app: AppStore, onDatabase
           () => client.call('database/open-sqlite', { ...(file ? { file } : {}), ...(confirmForeign ? { confirmForeign } : {}) }),
           reportOnScreen('Opening the SQLite file'),
         );
+      },
+      async openDemo() {
+        // Reported on no screen in particular: the offer shows wherever the database is empty.
+        await switchDatabase('sqlite', () => client.call('database/open-demo', {}), (err) => app.getState().reportError('Opening the demo database', err));
       },
       async createSqlite(file) {
         await switchDatabase('sqlite', () => client.call('database/create-sqlite', file ? { file } : {}), reportOnScreen('Creating the SQLite database'));

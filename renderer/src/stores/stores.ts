@@ -16,6 +16,9 @@ import { createRecyclingStore } from './recycling/recycling-store';
 import { createSettingsStore } from './settings-store';
 import { createIoStore } from './io-store';
 import { createThemeStore } from './theme-store';
+import { createLiveStore } from './live-store';
+import { createPenetrationStore } from './penetration-store';
+import { createActivityStore } from './activity-store';
 
 export function createStores(client: ApiClient) {
   const app = createAppStore(client);
@@ -25,17 +28,21 @@ export function createStores(client: ApiClient) {
   const jobs = createJobsStore(client, app);
   const audit = createAuditStore(client, app);
   const io = createIoStore(client, app);
+  const live = createLiveStore(client, app);
+  const penetration = createPenetrationStore(client, app);
+  const activity = createActivityStore(client, app);
   const mapWord = createMapWordStore(client, app, () => void recycling.getState().refresh());
   const lead = createLeadStore(client, app, () => navigation.getState().setView('lead'));
   // A new database means every figure on screen is stale.
   const settings = createSettingsStore(client, app, () => {
     void navigation.getState().loadCampaigns();
     void jobs.getState().load();
+    void live.getState().load();
   });
   const theme = createThemeStore();
   const campaign = createCampaignStore(client, app);
   const callbacks = createCallbacksStore(client, app);
-  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord, theme, campaign, callbacks };
+  return { app, navigation, recycling, hopper, jobs, audit, settings, io, lead, mapWord, theme, campaign, callbacks, live, penetration, activity };
 }
 export type Stores = ReturnType<typeof createStores>;
 

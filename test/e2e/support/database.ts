@@ -61,6 +61,9 @@ export class DemoDatabase {
   auditRows(source: string): number {
     return this.one('select count(*) from lead_status_audit where source = ?', source);
   }
+  auditRowsOfLead(leadId: number): number {
+    return this.one('select count(*) from lead_status_audit where lead_id = ?', leadId);
+  }
   close(): void {
     this.db.close();
   }

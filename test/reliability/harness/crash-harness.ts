@@ -10,7 +10,8 @@ import type { FreshDatabases } from '../../../scripts/fresh-database';
 import { dbArgs } from '../../support/cli';
 import { canonical, checkAuditTrail, checkNothingLost, diffCanonical } from './invariants';
 import { operation, type OperationName } from './scenarios';
-import { snapshotTables, type TableSnapshot } from '../../support/table-snapshot';
+import { snapshotTarget } from '../../support/table-snapshot';
+import { checkUndoOfInterrupted } from './undo-interrupted';
 
 export interface CrashOptions {
   factory: FreshDatabases;
@@ -36,6 +37,8 @@ export interface OperationFigures {
   /** The kill left the database as a complete run does. */
   asComplete: number;
   reruns: number;
+  /** Kills after which the operation the run began (interrupted, or complete) was undone on a copy. */
+  undone: number;
   violations: string[];
   referenceMs: number;
   seconds: number;
@@ -45,14 +48,7 @@ import { seededRandom } from '../../../main/demo/random';
 
 export { seededRandom };
 
-async function dump(target: DatabaseTarget): Promise<TableSnapshot> {
-  const h = await openDatabase(target);
-  try {
-    return await snapshotTables(h);
-  } finally {
-    await h.close();
-  }
-}
+const dump = snapshotTarget;
 
 async function mustRun(args: string[]): Promise<number> {
   const r = await runChild(args);
@@ -124,6 +120,7 @@ export async function crashOperation(
     beforeAnyCommit: 0,
     asComplete: 0,
     reruns: 0,
+    undone: 0,
     violations: [],
     referenceMs,
     seconds: 0,
@@ -161,6 +158,10 @@ export async function crashOperation(
     else if (same(canonical(post).leads, canonical(afterRun).leads)) f.asComplete += 1;
     else f.midWork += 1;
     fail(k, [...checkNothingLost(pre, post), ...checkAuditTrail(pre, post), ...op.check(pre, post, afterRun)]);
+    // What the killed run committed is undoable, and its undo restores exactly those leads.
+    const undo = await checkUndoOfInterrupted(factory, target, pre, post);
+    fail(k, undo.violations);
+    if (undo.undone) f.undone += 1;
 
     const rerun = await runChild(op.rerun);
     if (rerun.code !== 0) fail(k, [`the rerun exited ${rerun.code}: ${rerun.stderr.trim().split('\n')[0]}`]);
@@ -168,6 +169,9 @@ export async function crashOperation(
       f.reruns += 1;
       const end = await dump(target);
       fail(k, [...checkNothingLost(pre, end), ...checkAuditTrail(pre, end)]);
+      // The rerun's start marked what the killed process left running `interrupted`.
+      const stillRunning = end.operations.filter((o) => o.state === 'running').map((o) => `${o.kind} ${o.id}`);
+      if (stillRunning.length > 0) fail(k, [`left running after the rerun: ${stillRunning.join(', ')}`]);
       // The jobs' end state is partly compared by invariant only (see `unordered`).
       if (op.unordered) fail(k, op.check(pre, end, reference));
       fail(k, diffCanonical(canonical(end), canonical(reference), op.unordered).map((d) => `end state differs from an uninterrupted run: ${d}`));

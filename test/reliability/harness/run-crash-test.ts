@@ -26,12 +26,12 @@ async function startPostgres(): Promise<{ url: string; stop(): Promise<void> } |
 }
 
 function table(figures: OperationFigures[]): string {
-  const head = '| operation | database | kills | killed while running | mid-work | before any commit | as complete | reruns matching | violations | reference run | time |';
+  const head = '| operation | database | kills | killed while running | mid-work | before any commit | as complete | undone on a copy | reruns matching | violations | reference run | time |';
   const rows = figures.map(
     (f) =>
-      `| ${f.operation} | ${f.dialect} | ${f.kills} | ${f.killedWhileRunning} | ${f.midWork} | ${f.beforeAnyCommit} | ${f.asComplete} | ${f.reruns} | ${f.violations.length} | ${f.referenceMs} ms | ${f.seconds} s |`,
+      `| ${f.operation} | ${f.dialect} | ${f.kills} | ${f.killedWhileRunning} | ${f.midWork} | ${f.beforeAnyCommit} | ${f.asComplete} | ${f.undone} | ${f.reruns} | ${f.violations.length} | ${f.referenceMs} ms | ${f.seconds} s |`,
   );
-  return [head, `|${'---|'.repeat(11)}`, ...rows].join('\n');
+  return [head, `|${'---|'.repeat(12)}`, ...rows].join('\n');
 }
 
 const figures: OperationFigures[] = [];

@@ -47,6 +47,19 @@ const badOpId = fc.oneof(fc.constantFrom('not-a-uuid', '00000000-0000-4000-8000-
 const NO_FILE = '00000000-0000-4000-8000-000000000000';
 const badPhone = fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(65)), hugeString, wrongType);
 
+const badDate = fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined));
+const auditFields = {
+  listId: badId,
+  source: badSource,
+  operationId: fc.oneof(hugeString, wrongType),
+  leadId: badId,
+  phone: fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(41), 'abc', '12'), hugeString, wrongType),
+  from: badDate,
+  to: badDate,
+  limit: badLimit,
+  beforeId: badId,
+};
+
 export function channelCases(seed: { listId: number; campaignId: number; operationId: string }): Record<Channel, ChannelCase> {
   const { listId, campaignId, operationId } = seed;
   const recycle = {
@@ -118,6 +131,7 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
       readOnly: false,
     },
     'callbacks/cancel': { base: { id: 1 }, fields: { id: badId }, readOnly: false },
+    'requests/cancel': { base: { requestId: 'req-1' }, fields: { requestId: fc.oneof(badProgressId, fc.constant(undefined)) }, readOnly: true },
     'app/get-info': { base: {}, fields: {}, readOnly: true },
     // Not read-only for the fuzzer: a random well-formed host would send it to DNS.
     'database/test-postgres': { ...pgConn, readOnly: false },
@@ -125,32 +139,43 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'database/open-sqlite': { base: { file: '/proc/version/x.sqlite' }, fields: { file: badFile, confirmForeign: notBool }, readOnly: false },
     // Browser mode without --database-folder: even a well-formed path is refused.
     'database/create-sqlite': { base: { file: '/tmp/lead-console-fuzz-created.sqlite' }, fields: { file: badFile }, readOnly: false },
+    'database/open-demo': { base: {}, fields: {}, readOnly: false },
     'campaigns/list': { base: {}, fields: {}, readOnly: true },
     'recycling/breakdown': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'recycling/preview': { ...recycle, readOnly: true },
     'recycling/recycle': { ...recycle, readOnly: false },
-    'leads/problem-report': { base: { listId }, fields: { listId: badId }, readOnly: true },
-    'leads/fix-problematic': { base: { listId, dryRun: false }, fields: { listId: badId, dryRun: notBool, progressId: badProgressId }, readOnly: false },
+    'leads/problem-report': { base: { listId }, fields: { listId: badId, recount: notBool, progressId: badProgressId, requestId: badProgressId }, readOnly: true },
+    'leads/fix-problematic': { base: { listId, dryRun: false }, fields: { listId: badId, dryRun: notBool, progressId: badProgressId, requestId: badProgressId }, readOnly: false },
     'operations/last-undoable': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'operations/undo': { base: { operationId }, fields: { operationId: badOpId, progressId: badProgressId }, readOnly: false },
     'hopper/stats': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
-    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'hopper/explain': { base: { campaignId }, fields: { campaignId: badId, requestId: badProgressId, now: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined)) }, readOnly: true },
     'hopper/fill': { base: { campaignId, target: 50 }, fields: { campaignId: badId, target: fc.oneof(hostileNumber, fc.constantFrom(100_001, 1e12), wrongType.filter((v) => v !== undefined)) }, readOnly: false },
     'hopper/cleanup': { base: {}, fields: {}, readOnly: false },
     'jobs/list': { base: {}, fields: {}, readOnly: true },
-    'jobs/history': { base: { job: 'fill_hopper', limit: 10 }, fields: { job: badJob, limit: badLimit }, readOnly: true },
+    'jobs/history': {
+      base: { job: 'fill_hopper', limit: 10 },
+      fields: { job: badJob, limit: badLimit, outcome: badWord, before: fc.oneof(fc.constantFrom({}, { started_at: 'x'.repeat(41), id: 1 }, { started_at: '2026-11-24T10:00:00Z', id: -1 }, { id: 1 }), wrongType.filter((v) => v !== undefined)) },
+      readOnly: true,
+    },
+    'jobs/preview-reconcile': { base: {}, fields: {}, readOnly: true },
     'jobs/run-now': { base: { job: 'fill_hopper' }, fields: { job: badJob }, readOnly: false },
     'jobs/set': { base: { job: 'fill_hopper', schedule: '*/5 * * * *' }, fields: { job: badJob, schedule: badCron, enabled: notBool }, readOnly: false },
-    'audit/list': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'audit/list': { base: { listId, limit: 10 }, fields: auditFields, readOnly: true },
     'leads/search': { base: { query: 'smith', limit: 10 }, fields: { query: fc.oneof(fc.constantFrom('', '   ', 'x', '+1-2'), hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
     'leads/story': { base: { leadId: 1 }, fields: { leadId: badId }, readOnly: true },
     'leads/set-status': { base: { leadId: 1, status: 'busy', reason: 'fuzz' }, fields: { leadId: badId, status: badWord, reason: badReason, overrideFinal: notBool }, readOnly: false },
     'leads/reset-attempts': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
     'leads/add-phone-to-dnc': { base: { leadId: 1, reason: 'fuzz' }, fields: { leadId: badId, reason: badReason }, readOnly: false },
+    'leads/schedule-callback': {
+      base: { leadId: 1, dueAt: '2026-11-24T15:00:00Z', reason: 'fuzz' },
+      fields: { leadId: badId, dueAt: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType), agent: fc.oneof(fc.constantFrom('', '   '), hugeString, wrongType.filter((v) => v !== undefined)), reason: badReason },
+      readOnly: false,
+    },
     'statuses/map': { base: { from: 'XFER', to: 'contacted', dryRun: true }, fields: { from: fc.oneof(fc.constantFrom('', '   ', 'na', 'NEW', ' Sale ', 'x'.repeat(65)), wrongType), to: badWord, listId: badId, saveAlias: notBool, dryRun: notBool }, readOnly: false },
     'statuses/aliases': { base: {}, fields: {}, readOnly: true },
     'statuses/remove-alias': { base: { word: 'xfer' }, fields: { word: fc.oneof(fc.constantFrom('', '   ', 'na', 'new', 'never-saved'), hugeString, wrongType) }, readOnly: false },
-    'audit/export-csv': { base: { listId, limit: 10 }, fields: { listId: badId, source: badSource, operationId: fc.oneof(hugeString, wrongType), limit: badLimit, beforeId: badId }, readOnly: true },
+    'audit/export-csv': { base: { listId, limit: 10 }, fields: auditFields, readOnly: true },
     'imports/choose-file': { base: {}, fields: {}, readOnly: true },
     'imports/preview': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: true },
     'imports/run': {
@@ -158,13 +183,12 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
       fields: { listId: badId, fileId: badOpId, dedupe: badSource, dryRun: notBool, progressId: badProgressId },
       readOnly: false,
     },
-    'imports/skipped-csv': { base: { operationId: NO_FILE }, fields: { operationId: fc.oneof(hugeString, wrongType) }, readOnly: true },
-    'leads/export-csv': { base: { listId, statuses: ['new'] }, fields: { listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
+    // Browser mode and the fuzz's runtime have no save dialog: every request is refused, well-formed or not.
+    'files/save-csv': { base: { what: 'leads', listId, statuses: ['new'] }, fields: { what: fc.oneof(fc.constantFrom('', 'all', 'LEADS'), wrongType), listId: badId, statuses: badStatusList.filter((v) => !(Array.isArray(v) && v.length === 0)) }, readOnly: true },
     'dnc/check': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: true },
     'dnc/add': { base: { phone: '2125550100' }, fields: { phone: badPhone }, readOnly: false },
     'dnc/remove': { base: { phone: '2125550100', reason: 'asked again' }, fields: { phone: badPhone, reason: fc.oneof(fc.constantFrom('', '  ', 'ab'), hugeString, wrongType) }, readOnly: false },
     'dnc/import': { base: { fileId: NO_FILE }, fields: { fileId: badOpId }, readOnly: false },
-    'dnc/export-csv': { base: {}, fields: {}, readOnly: true },
     'dnc/changes': { base: { limit: 10 }, fields: { limit: badLimit }, readOnly: true },
     ...reportCases(listId, campaignId),
   };

@@ -3,7 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract';
 import type { HopperExplain, HopperStats } from '../../../shared/types/hopper';
 import type { JobInfo, JobRun } from '../../../shared/types/jobs';
 import type { RecyclePreview, UndoableOperation } from '../../../shared/types/recycling';
-import type { CampaignSummary, FixReport, ListBreakdown, StatusCount } from '../../../shared/types/status';
+import type { CampaignSummary, FixReport, ListBreakdown, ListProblemReport, StatusCount } from '../../../shared/types/status';
 import { categoryOfStored } from '../../../shared/catalogue';
 
 export const INFO: AppInfo = { version: '0.1.0', database: { kind: 'sqlite', description: '/tmp/demo.sqlite' }, shell: 'browser' };
@@ -45,7 +45,7 @@ export const LIST1 = breakdownOf(1, [
   ['contacted', 1_880],
 ]);
 
-export function problemReport(issues: Partial<FixReport['issues']> = {}, notFixable = 0, mode: FixReport['mode'] = 'report'): FixReport {
+export function problemReport(issues: Partial<FixReport['issues']> = {}, notFixable = 0, mode: FixReport['mode'] = 'report'): ListProblemReport {
   const all = { dialed_but_new: 0, missing_dial_tracking: 0, null_status: 0, unknown_status: 0, ...issues };
   const total = Object.values(all).reduce((n, c) => n + c, 0);
   return {
@@ -62,6 +62,8 @@ export function problemReport(issues: Partial<FixReport['issues']> = {}, notFixa
     status_distribution_after: mode === 'report' ? {} : { failed: 900, new: 600 },
     samples: { dialed_but_new: [], missing_dial_tracking: [], null_status: [], unknown_status: [] },
     stopped: false,
+    as_of: '2026-11-24T10:00:00.000Z',
+    cached: false,
   };
 }
 

@@ -179,6 +179,17 @@ describeEachDialect('hopper eligibility rules', ({ h, dialect }) => {
       expect(countOf(e, 'outside_calling_hours')).toBe(1 - added);
       expect((await hopper.fill(campaign)).added).toBe(added);
     });
+    it('explains "what if it were" another time the same way as a clock set to it (the screen\'s time picker)', async () => {
+      const hopper = hopperAt(h, '2026-11-01T13:30:00.000Z');
+      const now = await hopper.explain(campaign);
+      const then = await hopper.explain(campaign, { at: new Date('2026-11-01T14:00:00.000Z') });
+      expect(countOf(now, 'outside_calling_hours')).toBe(1);
+      expect(then).toEqual(await hopperAt(h, '2026-11-01T14:00:00.000Z').explain(campaign));
+      expect(then.now).toBe('2026-11-01T14:00:00.000Z');
+      expect(then.eligible_now).toBe(1);
+      expect(then.timezones).toEqual([expect.objectContaining({ timezone: 'America/New_York', open: true, local_time: '09:00', leads: 1 })]);
+      expect(now.timezones).toEqual([expect.objectContaining({ open: false, next_open_at: '2026-11-01T14:00:00.000Z' })]);
+    });
     it('explain gives the opening time after the November change', async () => {
       const e = await hopperAt(h, '2026-11-01T13:30:00.000Z').explain(campaign);
       expect(nextOf(e, 'outside_calling_hours')).toBe('2026-11-01T14:00:00.000Z');

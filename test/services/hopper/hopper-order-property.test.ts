@@ -4,15 +4,14 @@
 // here independently in TypeScript. `random` is checked for the set only.
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LEAD_ORDERS, type LeadOrder } from '../../../shared/campaign/lead-orders';
-import type { DbHandle } from '../../../main/db/open-database';
 import { fixedClock } from '../../../main/db/time';
 import { ensurePhoneKeys } from '../../../main/db/query/phone-keys';
 import { loadCampaignContext } from '../../../main/services/hopper/campaign-context';
 import { callbackDue, dueCallback, eligibleExcept, firstExclusion } from '../../../main/services/hopper/eligibility';
 import { interleaveNew } from '../../../main/services/hopper/lead-selection';
-import { DIALECTS, openTestDatabase, resetDatabase } from '../../support/databases';
+import { describeEachDialect, resetDatabase } from '../../support/databases';
 import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 import { makeCallback, makeRecycleRule } from '../../support/callback-fixtures';
 import { NOON, hopperAt, hopperLeadIds, minutesBefore } from '../../support/hopper-fixtures';
@@ -82,65 +81,57 @@ function expectedOrder(rows: Row[], order: LeadOrder, newEvery: number): number[
   return [...dropped, ...callbacks, ...tail].map((r) => r.id);
 }
 
-for (const dialect of DIALECTS) {
-  describe(`hopper order property [${dialect}]`, () => {
-    let h: DbHandle;
-    beforeAll(async () => {
-      h = await openTestDatabase(dialect);
-    });
-    afterAll(() => h.close());
-
-    it('queued ⊆ eligible, and the queued leads are the first N of the order', async () => {
-      let run = 0;
-      await fc.assert(
-        fc.asyncProperty(settingsArb, fc.array(leadArb, { maxLength: 18 }), async (s, leads) => {
-          run += 1;
-          await resetDatabase(h);
-          const campaign = await makeCampaign(h, `C${run}`, {
-            timezone: 'UTC',
-            lead_order: s.order,
-            new_every: s.newEvery,
-            retry_delay_minutes: s.retry,
-            dropped_retry_delay_minutes: 15,
-            max_dial_attempts: s.maxAttempts,
-            agent_callback_minutes: s.handover,
-            hopper_target: s.target,
+describeEachDialect('hopper order property', ({ h }) => {
+  it('queued ⊆ eligible, and the queued leads are the first N of the order', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(settingsArb, fc.array(leadArb, { maxLength: 18 }), async (s, leads) => {
+        run += 1;
+        await resetDatabase(h);
+        const campaign = await makeCampaign(h, `C${run}`, {
+          timezone: 'UTC',
+          lead_order: s.order,
+          new_every: s.newEvery,
+          retry_delay_minutes: s.retry,
+          dropped_retry_delay_minutes: 15,
+          max_dial_attempts: s.maxAttempts,
+          agent_callback_minutes: s.handover,
+          hopper_target: s.target,
+        });
+        if (s.rule) await makeRecycleRule(h, campaign, s.rule.status, s.rule.delay, s.rule.max);
+        const list = await makeList(h, campaign);
+        for (const l of leads) {
+          const id = await makeLead(h, list, {
+            status: l.status,
+            dial_attempts: l.minutesAgo === null ? 0 : l.attempts,
+            last_dial_attempt: l.minutesAgo === null ? null : minutesBefore(NOON, l.minutesAgo),
+            timezone: l.tokyo ? 'Asia/Tokyo' : null,
           });
-          if (s.rule) await makeRecycleRule(h, campaign, s.rule.status, s.rule.delay, s.rule.max);
-          const list = await makeList(h, campaign);
-          for (const l of leads) {
-            const id = await makeLead(h, list, {
-              status: l.status,
-              dial_attempts: l.minutesAgo === null ? 0 : l.attempts,
-              last_dial_attempt: l.minutesAgo === null ? null : minutesBefore(NOON, l.minutesAgo),
-              timezone: l.tokyo ? 'Asia/Tokyo' : null,
-            });
-            if (l.callback) await makeCallback(h, id, minutesBefore(NOON, l.callback.minutesAgo), l.callback.agent ? { scope: 'agent', agent: 'ana' } : {});
-          }
-          await ensurePhoneKeys(h.db, h.dialect);
-          const ctx = await loadCampaignContext(h.db, h.dialect, campaign, new Date(NOON));
-          const rows = (
-            await sql<Row>`select leads.id, leads.status, leads.dial_attempts, leads.last_dial_attempt, ${firstExclusion(ctx)} as x,
-                case when ${eligibleExcept(ctx, [], { callbacks: false })} then 1 else 0 end as normal,
-                case when ${callbackDue(ctx)} then (select min(cb.due_at) from callbacks cb where cb.lead_id = leads.id and ${dueCallback(ctx)}) end as due
-              from leads order by leads.id`.execute(h.db)
-          ).rows;
-          await hopperAt(h).fill(campaign);
-          const queued = await hopperLeadIds(h);
-          const expected = expectedOrder(rows, s.order, s.newEvery);
-          const eligible = new Set(rows.filter((r) => r.x === null).map((r) => r.id));
-          for (const id of queued) expect(eligible.has(id)).toBe(true);
-          expect(queued.length).toBe(Math.min(s.target, eligible.size));
-          if (s.order === 'random') {
-            // Dropped and callbacks still come first, in their own order.
-            const head = expected.filter((id) => rows.find((r) => r.id === id)!.status === 'dropped' || rows.find((r) => r.id === id)!.due !== null);
-            expect(queued.slice(0, Math.min(head.length, s.target)).length).toBe(Math.min(head.length, s.target));
-          } else {
-            expect(queued).toEqual(expected.slice(0, s.target));
-          }
-        }),
-        { numRuns: 25 },
-      );
-    }, 300_000);
-  });
-}
+          if (l.callback) await makeCallback(h, id, minutesBefore(NOON, l.callback.minutesAgo), l.callback.agent ? { scope: 'agent', agent: 'ana' } : {});
+        }
+        await ensurePhoneKeys(h.db, h.dialect);
+        const ctx = await loadCampaignContext(h.db, h.dialect, campaign, new Date(NOON));
+        const rows = (
+          await sql<Row>`select leads.id, leads.status, leads.dial_attempts, leads.last_dial_attempt, ${firstExclusion(ctx)} as x,
+              case when ${eligibleExcept(ctx, [], { callbacks: false })} then 1 else 0 end as normal,
+              case when ${callbackDue(ctx)} then (select min(cb.due_at) from callbacks cb where cb.lead_id = leads.id and ${dueCallback(ctx)}) end as due
+            from leads order by leads.id`.execute(h.db)
+        ).rows;
+        await hopperAt(h).fill(campaign);
+        const queued = await hopperLeadIds(h);
+        const expected = expectedOrder(rows, s.order, s.newEvery);
+        const eligible = new Set(rows.filter((r) => r.x === null).map((r) => r.id));
+        for (const id of queued) expect(eligible.has(id)).toBe(true);
+        expect(queued.length).toBe(Math.min(s.target, eligible.size));
+        if (s.order === 'random') {
+          // Dropped and callbacks still come first, in their own order.
+          const head = expected.filter((id) => rows.find((r) => r.id === id)!.status === 'dropped' || rows.find((r) => r.id === id)!.due !== null);
+          expect(queued.slice(0, Math.min(head.length, s.target)).length).toBe(Math.min(head.length, s.target));
+        } else {
+          expect(queued).toEqual(expected.slice(0, s.target));
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 300_000);
+});

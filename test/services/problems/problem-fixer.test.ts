@@ -37,6 +37,19 @@ describeEachDialect('finding and fixing problem leads', ({ h }) => {
     return ids;
   }
 
+  it('previews the reconcile job: the unapplied calls it applies first and the dry run over every list, changing nothing', async () => {
+    await mixedLeads();
+    const before = await snapshotTables(h);
+    const preview = await svc.reconcilePreview();
+    expect(await snapshotTables(h)).toEqual(before);
+    // newWithCall's voicemail and tracking's busy are not applied yet; healthy's is.
+    expect(preview.unapplied_calls).toBe(2);
+    expect(preview.report).toMatchObject({ mode: 'dry-run', scope: { campaign_id: null, list_id: null }, operation_id: null });
+    expect(preview.report).toEqual(await svc.findAndFix({ mode: 'dry-run' }));
+    expect(preview.report.checked).toBe(8);
+    expect(preview.report.fixed).toBeGreaterThan(0);
+  });
+
   it('counts each lead once, in the first class it matches', async () => {
     await mixedLeads();
     const report = await svc.findAndFix({ mode: 'report' });

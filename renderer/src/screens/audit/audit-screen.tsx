@@ -1,15 +1,17 @@
-// Status changes, newest first, filtered by list, source and operation.
+// Status changes, newest first a page at a time, filtered by list, source, operation, lead,
+// phone and dates; Export CSV takes every row of the filter shown.
 import { useEffect } from 'react';
 import { AUDIT_SOURCES, type AuditRow, type AuditSource } from '../../../../shared/types/audit';
 import { DataTable, type Column } from '../../components/data-table';
 import { count, dateTime, statusLabel } from '../../format/format';
+import { AUDIT_PAGE } from '../../stores/audit-store';
 import { useSlice, useStores } from '../../stores/stores';
 import { downloadText } from './download';
 import { LeadLink } from '../../components/lead-link';
 
 export function AuditScreen() {
   const { audit } = useStores();
-  const { filter, rows, loading, exporting } = useSlice((s) => s.audit, (s) => s);
+  const { filter, rows, loading, exporting, pages, hasOlder } = useSlice((s) => s.audit, (s) => s);
   const campaigns = useSlice((s) => s.navigation, (s) => s.campaigns);
   useEffect(() => {
     void audit.getState().load();
@@ -93,12 +95,43 @@ export function AuditScreen() {
           Operation
           <input type="text" value={filter.operationId} maxLength={64} placeholder="operation id" onChange={(e) => audit.getState().setFilter({ operationId: e.target.value })} />
         </label>
+        <label className="inline">
+          Lead
+          <input type="number" className="short" min={1} value={filter.leadId} placeholder="id" onChange={(e) => audit.getState().setFilter({ leadId: e.target.value })} />
+        </label>
+        <label className="inline">
+          Phone
+          <input type="text" className="phone" value={filter.phone} maxLength={40} placeholder="any spelling, or last 4+ digits" onChange={(e) => audit.getState().setFilter({ phone: e.target.value })} />
+        </label>
+        <label className="inline">
+          From
+          <input type="date" value={filter.from} onChange={(e) => audit.getState().setFilter({ from: e.target.value })} />
+        </label>
+        <label className="inline">
+          To
+          <input type="date" value={filter.to} onChange={(e) => audit.getState().setFilter({ to: e.target.value })} />
+        </label>
         <button type="submit" className="primary" disabled={loading}>
           Apply filters
         </button>
       </form>
-      <p className="hint">{loading ? 'Loading…' : rows.length >= 200 ? `The newest ${count(rows.length)} changes; narrow the filters to see older ones.` : `${count(rows.length)} changes, newest first.`}</p>
+      <p className="hint" role="status">
+        {loading
+          ? 'Loading…'
+          : rows.length === 0
+            ? ''
+            : `Changes ${count(pages.length * AUDIT_PAGE + 1)}–${count(pages.length * AUDIT_PAGE + rows.length)}${hasOlder || pages.length > 0 ? '' : ` of ${count(rows.length)}`}, newest first. Export CSV takes every change of these filters.`}
+      </p>
       <DataTable label="Status changes" columns={columns} rows={rows} rowKey={(r) => r.id} empty={loading ? null : 'No status change matches.'} />
+      <nav className="pager" aria-label="Audit pages">
+        <button type="button" onClick={() => void audit.getState().newer()} disabled={loading || pages.length === 0}>
+          ← Newer
+        </button>
+        <span className="hint">Page {pages.length + 1}</span>
+        <button type="button" onClick={() => void audit.getState().older()} disabled={loading || !hasOlder}>
+          Older →
+        </button>
+      </nav>
     </section>
   );
 }

@@ -68,6 +68,7 @@ export function DncScreen() {
         <button type="button" disabled={s.busy} onClick={() => void s.exportNumbers()}>
           Export the list (CSV)
         </button>
+        {s.saved ? <span role="status">{s.saved}</span> : null}
       </div>
       {s.progress ? <ProgressBar progress={s.progress} /> : null}
       <table className="data-table" aria-label="Recent DNC changes">

@@ -5,6 +5,9 @@ import { DataTable, type Column } from '../../components/data-table';
 import { count, dateTime, statusLabel } from '../../format/format';
 import { Figure } from '../../components/figure';
 import { useSlice, useStores } from '../../stores/stores';
+import { nextEligible } from './next-eligible';
+import { TimezoneTable } from './timezone-table';
+import { WhatIfPicker } from './what-if-picker';
 
 const RULE_TEXT: Record<ExclusionRule, string> = {
   campaign_inactive: 'Campaign is not active',
@@ -20,6 +23,28 @@ const RULE_TEXT: Record<ExclusionRule, string> = {
   outside_calling_hours: 'Outside calling hours now',
   already_queued: 'Already in the hopper',
 };
+
+/** With nothing eligible the screen must not look dead: say when the next leads are, or that waiting will not help. */
+function EligibleSentence({ explain }: { explain: HopperExplain }) {
+  const next = nextEligible(explain);
+  if (explain.eligible_now > 0) {
+    return (
+      <p className="hint" aria-label="When leads are eligible">
+        {count(explain.eligible_now)} leads are eligible at {dateTime(explain.now)}.
+      </p>
+    );
+  }
+  return (
+    <p className="notice" role="status" aria-label="When leads are eligible">
+      No lead is eligible at {dateTime(explain.now)}.{' '}
+      {next
+        ? `The next ones become eligible at ${dateTime(next.at)}: the first of the ${count(next.leads)} leads held by “${RULE_TEXT[next.rule] ?? next.rule}”.`
+        : explain.total_leads === 0
+          ? 'The campaign has no lead.'
+          : 'None becomes eligible by waiting: each is held by a rule that only a change lifts (see below).'}
+    </p>
+  );
+}
 
 const EXPLAIN_COLUMNS: Column<HopperExplain['excluded'][number]>[] = [
   {
@@ -41,6 +66,8 @@ export function HopperScreen({ campaignId, campaignName }: { campaignId: number;
   useEffect(() => {
     void hopper.getState().load(campaignId);
   }, [campaignId, hopper]);
+  // Leaving the screen stops the explain on its way, on the server too.
+  useEffect(() => () => hopper.getState().leave(), [hopper]);
   const { stats, explain } = state;
   const excludedTotal = explain ? explain.excluded.reduce((n, r) => n + r.count, 0) : 0;
   return (
@@ -70,7 +97,7 @@ export function HopperScreen({ campaignId, campaignName }: { campaignId: number;
           <Figure label="Queued" value={stats.queued} />
           <Figure label="Dialing" value={stats.dialing} />
           <Figure label="Target" value={stats.target} />
-          <Figure label="Eligible now" value={explain?.eligible_now ?? stats.eligible_now} tone="good" />
+          <Figure label={state.whatIf ? 'Eligible then' : 'Eligible now'} value={explain?.eligible_now ?? stats.eligible_now} tone="good" />
         </div>
       ) : state.loading ? (
         <p className="loading">Loading the hopper…</p>
@@ -81,16 +108,23 @@ export function HopperScreen({ campaignId, campaignName }: { campaignId: number;
           {stats.by_status.map((s) => `${statusLabel(s.status)} ${count(s.count)}`).join(', ')}.
         </p>
       ) : null}
+      {explain ? <WhatIfPicker now={explain.now} whatIf={state.whatIf} onChange={(iso) => void state.setWhatIf(iso)} /> : null}
+      {explain ? <EligibleSentence explain={explain} /> : null}
       {explain ? (
         <section className="panel" aria-labelledby="explain-title">
           <h2 id="explain-title">Why leads are not eligible</h2>
           <p className="hint">
-            {count(explain.total_leads)} leads in the campaign, {count(explain.eligible_now)} eligible now, {count(excludedTotal)} excluded (each by the first rule it fails), as of{' '}
+            {count(explain.total_leads)} leads in the campaign, {count(explain.eligible_now)} eligible, {count(excludedTotal)} excluded (each by the first rule it fails), as of{' '}
             {dateTime(explain.now)}.
           </p>
           <DataTable label="Hopper explain" columns={EXPLAIN_COLUMNS} rows={explain.excluded} rowKey={(row) => row.rule} rowHeader empty="No lead is excluded." />
         </section>
+      ) : state.explaining ? (
+        <p className="loading" role="status">
+          Checking every lead of the campaign against the hopper rules…
+        </p>
       ) : null}
+      {explain ? <TimezoneTable explain={explain} /> : null}
     </section>
   );
 }

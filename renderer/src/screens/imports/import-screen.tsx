@@ -99,6 +99,7 @@ export function ImportScreen({ listId, title, subtitle }: { listId: number; titl
                 Download the skipped rows (CSV)
               </button>
             ) : null}
+            {s.saved ? <span>{s.saved}</span> : null}
             {s.result.operation_id && !s.undone ? (
               <button type="button" disabled={s.busy} onClick={() => void s.undoImport()}>
                 Undo this import

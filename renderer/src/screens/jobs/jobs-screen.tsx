@@ -1,47 +1,15 @@
 // Scheduled jobs and their runs, updated live from job events.
-import { Fragment, useEffect } from 'react';
-import { JOB_NAMES, type JobInfo, type JobName, type JobRun } from '../../../../shared/types/jobs';
+import { useEffect } from 'react';
+import type { JobInfo, JobName } from '../../../../shared/types/jobs';
 import { DataTable, type Column } from '../../components/data-table';
-import { countsText, dateTime, duration } from '../../format/format';
+import { countsText, dateTime } from '../../format/format';
 import type { JobsState } from '../../stores/jobs-store';
 import { useSlice, useStores } from '../../stores/stores';
 import { jobLabel } from './job-labels';
+import { JobTitle, Outcome } from './job-parts';
+import { ReconcileDialog } from './reconcile-dialog';
+import { RunHistory } from './run-history';
 import { ScheduleEditor } from './schedule-editor';
-
-function Outcome({ run }: { run: JobRun | null }) {
-  if (!run) return <span className="outcome outcome-none">never run</span>;
-  return (
-    <span className={`outcome outcome-${run.outcome}`} title={run.error ?? undefined}>
-      {run.outcome}
-    </span>
-  );
-}
-
-/** A long code may wrap in a narrow column, but only after an underscore, never mid-word. */
-function breakAtUnderscores(code: string) {
-  return code.split('_').map((part, i, parts) => (
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 ? (
-        <>
-          _<wbr />
-        </>
-      ) : null}
-    </Fragment>
-  ));
-}
-
-/** The plain name, and the code the CLI and the logs use in small type under it. */
-function JobTitle({ job, description }: { job: JobName; description?: string }) {
-  return (
-    <>
-      <span className="job-name" title={description}>
-        {jobLabel(job)}
-      </span>
-      <code className="job-code">{breakAtUnderscores(job)}</code>
-    </>
-  );
-}
 
 function EnabledSwitch({ job }: { job: JobInfo }) {
   const { jobs } = useStores();
@@ -98,18 +66,9 @@ function jobColumns(running: JobsState['running'], runNow: ((job: JobName) => vo
   ];
 }
 
-const HISTORY_COLUMNS: Column<JobRun>[] = [
-  { key: 'job', header: 'Job', cell: (run) => <JobTitle job={run.job} /> },
-  { key: 'started', header: 'Started', cell: (run) => dateTime(run.started_at) },
-  { key: 'took', header: 'Took', className: 'nowrap', cell: (run) => duration(run.started_at, run.finished_at) },
-  { key: 'outcome', header: 'Outcome', cell: (run) => <Outcome run={run} /> },
-  { key: 'counts', header: 'Counts', cell: (run) => (run.error ? <span className="error-text">{run.error}</span> : countsText(run.counts)) },
-  { key: 'runner', header: 'Runner', cell: (run) => run.runner },
-];
-
 export function JobsScreen() {
   const { jobs: store } = useStores();
-  const { jobs, history, running, historyFilter, loading, loaded } = useSlice((s) => s.jobs, (s) => s);
+  const { jobs, running, loading, loaded, confirming } = useSlice((s) => s.jobs, (s) => s);
   // `serve --no-jobs`: the jobs live in the database all the same; another console runs them.
   const runsJobs = useSlice((s) => s.app, (s) => s.info?.runs_jobs !== false);
   useEffect(() => {
@@ -139,30 +98,15 @@ export function JobsScreen() {
         <>
           <DataTable
             label="Jobs"
-            columns={jobColumns(running, runsJobs ? (job) => void store.getState().runNow(job) : null)}
+            columns={jobColumns(running, runsJobs ? (job) => void store.getState().askRunNow(job) : null)}
             rows={jobs}
             rowKey={(job) => job.job}
             rowLabel={(job) => jobLabel(job.job)}
             rowHeader
             empty={null}
           />
-          <section className="panel" aria-labelledby="history-title">
-            <div className="panel-header">
-              <h2 id="history-title">Run history</h2>
-              <label className="inline">
-                Job
-                <select value={historyFilter ?? ''} onChange={(e) => void store.getState().loadHistory((e.target.value || null) as JobName | null)}>
-                  <option value="">All jobs</option>
-                  {JOB_NAMES.map((j) => (
-                    <option key={j} value={j}>
-                      {jobLabel(j)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <DataTable label="Run history" columns={HISTORY_COLUMNS} rows={history} rowKey={(run) => run.id} empty="No run yet." />
-          </section>
+          <RunHistory />
+          {confirming ? <ReconcileDialog job={confirming.job} preview={confirming.preview} onConfirm={() => void store.getState().confirmRunNow()} onCancel={() => store.getState().cancelRunNow()} /> : null}
         </>
       )}
     </section>

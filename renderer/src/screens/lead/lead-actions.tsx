@@ -10,6 +10,9 @@ export function LeadActions({ story }: { story: LeadStory }) {
   const [status, setStatus] = useState<Status>('new');
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState(false);
+  // The browser's local time, as a person reads the clock; sent as ISO.
+  const [dueLocal, setDueLocal] = useState('');
+  const [agent, setAgent] = useState('');
   const current = normaliseStatus(story.lead.status);
   const isDnc = current === 'dnc';
   const needsOverride = isFinal(current) && !isDnc;
@@ -50,7 +53,21 @@ export function LeadActions({ story }: { story: LeadStory }) {
         <button type="button" className="danger" disabled={acting || noReason || story.phone_on_dnc} onClick={() => void lead.getState().addPhoneToDnc(reason).then(after)}>
           Add phone to DNC list
         </button>
-        <button type="button" disabled title="Callbacks arrive with the campaign rules">
+      </div>
+      <div className="action-row">
+        <label className="inline">
+          Callback at
+          <input type="datetime-local" value={dueLocal} onChange={(e) => setDueLocal(e.target.value)} />
+        </label>
+        <label className="inline">
+          Agent (empty: anyone)
+          <input type="text" value={agent} maxLength={100} onChange={(e) => setAgent(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={acting || noReason || dueLocal === '' || isFinal(current) || story.phone_on_dnc}
+          onClick={() => void lead.getState().scheduleCallback(new Date(dueLocal).toISOString(), agent, reason).then((ok) => ok && (setDueLocal(''), after(ok)))}
+        >
           Schedule a callback
         </button>
       </div>

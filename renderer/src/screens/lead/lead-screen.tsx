@@ -48,7 +48,7 @@ export function LeadScreen() {
         <dt>Hopper</dt>
         <dd>{story.hopper ? `${story.hopper.state}, priority ${story.hopper.priority}, since ${dateTime(story.hopper.added_at)}` : 'not queued'}</dd>
         <dt>Callbacks</dt>
-        <dd>{story.callbacks.length === 0 ? 'none' : story.callbacks.map((c) => `${dateTime(c.due_at)} (${c.state})`).join(', ')}</dd>
+        <dd>{story.callbacks.length === 0 ? 'none' : story.callbacks.map((c) => `${dateTime(c.due_at)} (${c.agent ?? 'anyone'}, ${c.state})`).join(', ')}</dd>
       </dl>
       <LeadActions story={story} />
       <h2>Timeline</h2>

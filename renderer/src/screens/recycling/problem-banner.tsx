@@ -1,7 +1,7 @@
 // Red banner while the list has problem leads a fix can repair; words only a person can read
 // (unknown statuses) get a quieter note instead, since no button makes them go away.
 import { PROBLEM_CLASSES, PROBLEM_CLASS_LABEL } from '../../../../shared/catalogue';
-import type { FixReport } from '../../../../shared/types/status';
+import type { FixReport, ListProblemReport } from '../../../../shared/types/status';
 import { count } from '../../format/format';
 import { LeadLink } from '../../components/lead-link';
 
@@ -9,13 +9,36 @@ export function fixableCount(report: FixReport): number {
   return Math.max(0, report.total_issues - report.not_fixable);
 }
 
-export function ProblemBanner({ report, busy, onFix }: { report: FixReport; busy: boolean; onFix(): void }) {
+export interface ProblemBannerProps {
+  report: ListProblemReport;
+  busy: boolean;
+  /** The counts are being taken again (a progress line shows beside). */
+  checking: boolean;
+  onFix(): void;
+  onRecount(): void;
+}
+
+/** "Counted at 14:02:10": the counts are kept until the list changes, so say when they were taken. */
+function AsOf({ report, checking, onRecount }: Pick<ProblemBannerProps, 'report' | 'checking' | 'onRecount'>) {
+  return (
+    <span className="as-of" data-testid="problems-as-of">
+      Counted at <time dateTime={report.as_of}>{new Date(report.as_of).toLocaleTimeString()}</time>
+      {report.cached ? ' (nothing in the list has changed since)' : ''}.{' '}
+      <button type="button" className="link-button" onClick={onRecount} disabled={checking}>
+        Count again
+      </button>
+    </span>
+  );
+}
+
+export function ProblemBanner({ report, busy, checking, onFix, onRecount }: ProblemBannerProps) {
   const fixable = fixableCount(report);
   if (fixable === 0) {
     if (report.not_fixable === 0) return null;
     return (
       <p className="note-warning">
-        {count(report.not_fixable)} leads have a status word that is neither a catalogue status nor a known alias. Only a person can say what it meant; they are left as they are.
+        {count(report.not_fixable)} leads have a status word that is neither a catalogue status nor a known alias. Only a person can say what it meant; they are left as they are.{' '}
+        <AsOf report={report} checking={checking} onRecount={onRecount} />
       </p>
     );
   }
@@ -33,6 +56,9 @@ export function ProblemBanner({ report, busy, onFix }: { report: FixReport; busy
         </ul>
         {report.not_fixable > 0 ? <p>{count(report.not_fixable)} of them cannot be fixed automatically (unknown status words).</p> : null}
         <p className="banner-note">Each line counts the problem leads of one kind; the status cards below count every lead by its stored word.</p>
+        <p className="banner-note">
+          <AsOf report={report} checking={checking} onRecount={onRecount} />
+        </p>
       </div>
       <div className="banner-actions">
         <button type="button" className="danger" onClick={onFix} disabled={busy}>

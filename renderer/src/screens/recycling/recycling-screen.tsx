@@ -24,6 +24,8 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
   useEffect(() => {
     void recycling.getState().load(listId);
   }, [listId, recycling]);
+  // Leaving the screen stops the count, dry run or fix on its way, on the server too.
+  useEffect(() => () => recycling.getState().leave(), [recycling]);
 
   // Cards or the compact table: the supervisor's choice, remembered on this computer.
   const [view, setView] = useState(() => readChoice(STATUS_VIEW_KEY, STATUS_VIEWS, 'cards'));
@@ -45,7 +47,10 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
           Refresh
         </button>
       </header>
-      {state.problems ? <ProblemBanner report={state.problems} busy={busy} onFix={() => void state.requestFix()} /> : null}
+      {state.problems ? (
+        <ProblemBanner report={state.problems} busy={busy} checking={state.problemsProgress !== null} onFix={() => void state.requestFix()} onRecount={() => void state.recount()} />
+      ) : null}
+      {state.problemsProgress ? <ProgressBar progress={state.problemsProgress} /> : null}
       {b ? (
         <>
           <div className="figures">
@@ -55,7 +60,7 @@ export function RecyclingScreen({ listId, title, subtitle }: { listId: number; t
             <Figure label="Will recycle" value={willRecycle} tone="accent" />
           </div>
           <RecycleControls state={state} busy={busy} />
-          {state.progress ? <ProgressBar progress={state.progress} /> : null}
+          {state.progress ? <ProgressBar progress={state.progress} onStop={state.stoppable ? state.stopWork : undefined} /> : null}
           {mapped ? (
             <p className="notice" role="status">
               Mapped "{mapped.from}" to {mapped.to}: {mapped.changed} leads moved{mapped.alias_saved ? ', alias saved' : ''}. Undo from the list's last operation.

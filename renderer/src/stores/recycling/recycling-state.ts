@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Status } from '../../../../shared/catalogue';
 import type { RecyclePreview, UndoableOperation } from '../../../../shared/types/recycling';
-import type { FixReport, ListBreakdown } from '../../../../shared/types/status';
+import type { FixReport, ListBreakdown, ListProblemReport } from '../../../../shared/types/status';
 import type { ApiClient } from '../../api/client';
 import type { Progress } from '../progress';
 
@@ -16,11 +16,18 @@ export type RecyclingDialog =
 export interface ListSlice {
   listId: number | null;
   breakdown: ListBreakdown | null;
-  problems: FixReport | null;
+  /** The problem counts, filled in after the figures (they may take seconds on a large list). */
+  problems: ListProblemReport | null;
+  /** While the problem counts are being taken: what the progress line says. */
+  problemsProgress: Progress | null;
   undoable: UndoableOperation | null;
   loading: boolean;
   load(listId: number): Promise<void>;
   refresh(): Promise<void>;
+  /** Count the problem leads again now, rather than take the counts kept since their "as of" time. */
+  recount(): Promise<void>;
+  /** The screen is left: the problem count, dry run or fix on its way stops (server side too). */
+  leave(): void;
 }
 
 /** The statuses chosen and how to recycle them, with the back end's count for that choice. */
@@ -49,12 +56,16 @@ export interface OperationsSlice {
   /** A preview or dry run is being computed. */
   preparing: boolean;
   progress: Progress | null;
+  /** The work in progress can be stopped (a dry run or a fix; a recycle or undo is all or nothing). */
+  stoppable: boolean;
   notice: string | null;
   requestRecycle(): Promise<void>;
   requestFix(): Promise<void>;
   requestUndo(): void;
   confirm(): Promise<void>;
   cancel(): void;
+  /** Stops the dry run or fix on its way: what a fix committed stays, and can be undone. */
+  stopWork(): void;
 }
 
 export type RecyclingState = ListSlice & SelectionSlice & OperationsSlice;
