@@ -5,7 +5,7 @@
 // (few: only leads with a due callback are read). Together they are exactly the leads that
 // `eligibleExcept(ctx, except)` passes: a lead that passes the rules a callback overrides has a
 // dialable status, and the second statement takes the due-callback leads that do not.
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { ExclusionRule } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from '../hopper/campaign-context';
@@ -54,26 +54,13 @@ export async function dialableGroups(db: Db, ctx: CampaignContext, q: DialableQu
   return groups;
 }
 
-/**
- * How many leads are dialable, when no breakdown is wanted (no grouping to pay for); and, in the
- * same reads, how many of them `also` holds for (a subset's predicate: eligible now within
- * dialable by the end of the day), so one pass over the leads answers both.
- */
-export async function dialableCount(db: Db, ctx: CampaignContext, q: DialableQuery, also: RawBuilder<SqlBool> = sql<SqlBool>`(1 = 0)`): Promise<{ n: number; also: number }> {
+/** How many leads are dialable, when no breakdown is wanted (no grouping to pay for). */
+export async function dialableCount(db: Db, ctx: CampaignContext, q: DialableQuery): Promise<number> {
   const sets = dialableSets(db, ctx, q);
-  const out = { n: 0, also: 0 };
-  if (!sets) return out;
-  for (const set of sets) {
-    const row = await set.select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when ${also} then 1 else 0 end)`.as('also')]).executeTakeFirst();
-    out.n += Number(row?.n ?? 0);
-    out.also += Number(row?.also ?? 0);
-  }
-  return out;
-}
-
-/** The hopper's eligibility of a lead now: `except` aside, every rule, a due callback included. */
-export function eligibleNow(ctx: CampaignContext, includeQueued: boolean): RawBuilder<SqlBool> {
-  return eligibleExcept(ctx, includeQueued ? ['already_queued'] : []);
+  if (!sets) return 0;
+  let n = 0;
+  for (const set of sets) n += Number((await set.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  return n;
 }
 
 function base(db: Db, lists: readonly number[]) {

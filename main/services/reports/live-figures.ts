@@ -14,7 +14,8 @@ import { abandonRate30d } from './activity';
 import { CallTally } from './call-tally';
 import { recentCallGroups } from './call-queries';
 import { minutesBefore, startOfLocalDay } from './report-period';
-import { leftTodayAndEligibleNow } from './runs-dry';
+import { dialableCount } from './dialable-counts';
+import { leadsLeftToday } from './runs-dry';
 
 export interface LiveCampaign {
   id: number;
@@ -110,10 +111,11 @@ async function incidentsSince(db: Db, listIds: readonly number[], since: Date): 
 export async function slowFigures(db: Db, dialect: Dialect, c: LiveCampaign, now: Date, saved: SavedAliases): Promise<SlowFigures> {
   const ctx = await loadCampaignContext(db, dialect, c.id, now);
   const abandon = await abandonRate30d(db, c.id, now, saved);
-  const leads = await leftTodayAndEligibleNow(db, ctx);
+  // Two counts, not one pass with an eligible-now CASE per lead: on PostgreSQL that CASE cost five
+  // times the second count (measured at 100k leads).
   return {
-    eligible_now: leads.eligibleNow,
-    leads_left_today: leads.left,
+    eligible_now: await dialableCount(db, ctx, { includeQueued: false }),
+    leads_left_today: await leadsLeftToday(db, ctx),
     abandon_rate_30d: abandon.abandon_rate_30d,
     abandon_flag: abandon.abandon_flag,
     slow_as_of: now.toISOString(),

@@ -5,7 +5,7 @@
 import type { RunsDry } from '../../../shared/types/reports';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from '../hopper/campaign-context';
-import { dialableCount, eligibleNow } from './dialable-counts';
+import { dialableCount } from './dialable-counts';
 import { endOfLocalDay, MINUTE } from './report-period';
 
 /** The context with its time cut-offs moved to `at` (delays, callbacks); the calling window stays as at `ctx.now`. */
@@ -24,19 +24,10 @@ export function withCutoffsAt(ctx: CampaignContext, at: Date): CampaignContext {
 
 /** Leads the campaign can still dial today (see above). */
 export async function leadsLeftToday(db: Db, ctx: CampaignContext): Promise<number> {
-  return (await leftTodayAndEligibleNow(db, ctx)).left;
+  return dialableCount(db, todaysContext(ctx), { includeQueued: true });
 }
 
-/**
- * Leads left today, and of them the ones eligible now (not queued: hopper explain's
- * `eligible_now`), in one pass: a lead eligible now is still eligible at the end of the day's
- * later cut-offs, so it is among the leads left.
- */
-export async function leftTodayAndEligibleNow(db: Db, ctx: CampaignContext): Promise<{ left: number; eligibleNow: number }> {
-  const end = endOfLocalDay(ctx.campaignTimezone, ctx.now);
-  const counts = await dialableCount(db, withCutoffsAt(ctx, end), { includeQueued: true }, eligibleNow(ctx, false));
-  return { left: counts.n, eligibleNow: counts.also };
-}
+const todaysContext = (ctx: CampaignContext) => withCutoffsAt(ctx, endOfLocalDay(ctx.campaignTimezone, ctx.now));
 
 /** When `left` leads run out at the rate of `callsLastHour` calls an hour, from `now`. */
 export function runsDry(now: Date, left: number, callsLastHour: number): RunsDry {
