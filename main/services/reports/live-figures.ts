@@ -13,8 +13,8 @@ import { findAndFixProblemLeads } from '../problems/problem-fixer';
 import { abandonRate30d } from './activity';
 import { CallTally } from './call-tally';
 import { recentCallGroups } from './call-queries';
-import { dialableGroups, totalOf } from './dialable-counts';
 import { minutesBefore, startOfLocalDay } from './report-period';
+import { dialableCount } from './dialable-counts';
 import { leadsLeftToday } from './runs-dry';
 
 export interface LiveCampaign {
@@ -111,8 +111,10 @@ async function incidentsSince(db: Db, listIds: readonly number[], since: Date): 
 export async function slowFigures(db: Db, dialect: Dialect, c: LiveCampaign, now: Date, saved: SavedAliases): Promise<SlowFigures> {
   const ctx = await loadCampaignContext(db, dialect, c.id, now);
   const abandon = await abandonRate30d(db, c.id, now, saved);
+  // Two counts, not one pass with an eligible-now CASE per lead: on PostgreSQL that CASE cost five
+  // times the second count (measured at 100k leads).
   return {
-    eligible_now: totalOf(await dialableGroups(db, ctx, { includeQueued: false })),
+    eligible_now: await dialableCount(db, ctx, { includeQueued: false }),
     leads_left_today: await leadsLeftToday(db, ctx),
     abandon_rate_30d: abandon.abandon_rate_30d,
     abandon_flag: abandon.abandon_flag,

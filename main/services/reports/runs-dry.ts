@@ -5,7 +5,7 @@
 import type { RunsDry } from '../../../shared/types/reports';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from '../hopper/campaign-context';
-import { dialableGroups, totalOf } from './dialable-counts';
+import { dialableCount } from './dialable-counts';
 import { endOfLocalDay, MINUTE } from './report-period';
 
 /** The context with its time cut-offs moved to `at` (delays, callbacks); the calling window stays as at `ctx.now`. */
@@ -24,9 +24,10 @@ export function withCutoffsAt(ctx: CampaignContext, at: Date): CampaignContext {
 
 /** Leads the campaign can still dial today (see above). */
 export async function leadsLeftToday(db: Db, ctx: CampaignContext): Promise<number> {
-  const end = endOfLocalDay(ctx.campaignTimezone, ctx.now);
-  return totalOf(await dialableGroups(db, withCutoffsAt(ctx, end), { includeQueued: true }));
+  return dialableCount(db, todaysContext(ctx), { includeQueued: true });
 }
+
+const todaysContext = (ctx: CampaignContext) => withCutoffsAt(ctx, endOfLocalDay(ctx.campaignTimezone, ctx.now));
 
 /** When `left` leads run out at the rate of `callsLastHour` calls an hour, from `now`. */
 export function runsDry(now: Date, left: number, callsLastHour: number): RunsDry {
