@@ -5,11 +5,11 @@ import { AppRuntime } from '../../main/app/app-runtime';
 import type { DbHandle } from '../../main/db/open-database';
 import { fixedClock } from '../../main/db/time';
 import { dispatch } from '../../main/ipc/dispatch';
-import { createHandlers } from '../../main/ipc/handlers';
 import type { HandlerContext, Handlers } from '../../main/ipc/handler-types';
 import { manualTrigger } from '../../main/services/jobs';
 import type { FixReport } from '../../shared/types/status';
-import { createTestTarget, describeEachDialect, resetDatabase } from '../support/databases';
+import { describeEachDialect, resetDatabase } from '../support/databases';
+import { useHandlerRuntime } from '../support/handler-runtime';
 import { at, makeCampaign, makeList } from '../support/fixtures';
 
 /** More leads than a few of the dialect's ranges (5,000 on SQLite, 2,500 × 3 in flight on PostgreSQL). */
@@ -19,20 +19,16 @@ describeEachDialect(
   'cancelling a request across IPC',
   ({ dialect }) => {
     let runtime: AppRuntime;
-    let handlers: Handlers;
     let h: DbHandle;
     let listId: number;
     let onProgress: (() => void) | null = null;
     const ctx: HandlerContext = { emit: (event) => event === 'operation/progress' && onProgress?.() };
-    const call = (channel: string, input: unknown) => dispatch(handlers, channel, input, ctx);
 
-    beforeAll(async () => {
-      runtime = new AppRuntime({ shell: 'browser', version: '9.9.9', clock: fixedClock(at(12)), jobTrigger: manualTrigger });
-      await runtime.useDatabase(await createTestTarget(dialect));
-      handlers = createHandlers(runtime);
-      h = runtime.handle;
+    const rt = useHandlerRuntime(dialect, fixedClock(at(12)), ctx);
+    const { call } = rt;
+    beforeAll(() => {
+      ({ runtime, h } = rt);
     });
-    afterAll(() => runtime.stop());
     beforeEach(async () => {
       await resetDatabase(h);
       onProgress = null;
@@ -85,7 +81,7 @@ describeEachDialect(
 
     it('stops an explain when the transport says the caller is gone', async () => {
       const campaign = (await h.db.selectFrom('lead_lists').select('campaign_id').where('id', '=', listId).executeTakeFirstOrThrow()).campaign_id;
-      const r = await dispatch(handlers, 'hopper/explain', { campaignId: campaign }, { ...ctx, signal: AbortSignal.abort() });
+      const r = await dispatch(rt.handlers, 'hopper/explain', { campaignId: campaign }, { ...ctx, signal: AbortSignal.abort() });
       expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
       expect(await call('hopper/explain', { campaignId: campaign })).toMatchObject({ ok: true, value: { total_leads: LEADS } });
     });

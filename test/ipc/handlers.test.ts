@@ -3,30 +3,26 @@ import { AppRuntime } from '../../main/app/app-runtime';
 import type { DbHandle } from '../../main/db/open-database';
 import { fixedClock } from '../../main/db/time';
 import { dispatch } from '../../main/ipc/dispatch';
-import { createHandlers } from '../../main/ipc/handlers';
 import type { HandlerContext, Handlers } from '../../main/ipc/handler-types';
 import { manualTrigger } from '../../main/services/jobs';
 import { CHANNEL_NAMES, type PushEvent } from '../../shared/ipc/contract';
-import { createTestTarget, describeEachDialect, resetDatabase } from '../support/databases';
+import { describeEachDialect, resetDatabase } from '../support/databases';
+import { useHandlerRuntime } from '../support/handler-runtime';
 import { at, makeCampaign, makeLead, makeList } from '../support/fixtures';
 
 describeEachDialect('IPC handlers over the services', ({ dialect }) => {
   let runtime: AppRuntime;
-  let handlers: Handlers;
   let h: DbHandle;
   let listId: number;
   let campaignId: number;
   const pushed: [PushEvent, unknown][] = [];
   const ctx: HandlerContext = { emit: (event, payload) => pushed.push([event, payload]) };
-  const call = (channel: string, input: unknown) => dispatch(handlers, channel, input, ctx);
 
-  beforeAll(async () => {
-    runtime = new AppRuntime({ shell: 'browser', version: '9.9.9', clock: fixedClock(at(12)), jobTrigger: manualTrigger });
-    await runtime.useDatabase(await createTestTarget(dialect));
-    handlers = createHandlers(runtime);
-    h = runtime.handle;
+  const rt = useHandlerRuntime(dialect, fixedClock(at(12)), ctx);
+  const { call } = rt;
+  beforeAll(() => {
+    ({ runtime, h } = rt);
   });
-  afterAll(() => runtime.stop());
   beforeEach(async () => {
     await resetDatabase(h);
     pushed.length = 0;
@@ -38,7 +34,7 @@ describeEachDialect('IPC handlers over the services', ({ dialect }) => {
   });
 
   it('has a handler for exactly the contract channels', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(rt.handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
   it('answers app info and the navigator', async () => {
@@ -117,7 +113,7 @@ describeEachDialect('IPC handlers over the services', ({ dialect }) => {
   });
 
   it('turns an unexpected failure into internal, without stack or SQL', async () => {
-    const broken: Handlers = { ...handlers, 'campaigns/list': async () => { throw new Error('select * from secret_table where password = hunter2'); } };
+    const broken: Handlers = { ...rt.handlers, 'campaigns/list': async () => { throw new Error('select * from secret_table where password = hunter2'); } };
     const r = await dispatch(broken, 'campaigns/list', {}, ctx);
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(r)).not.toMatch(/hunter2|secret_table|at /);

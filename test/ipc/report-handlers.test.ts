@@ -5,32 +5,28 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { AppRuntime } from '../../main/app/app-runtime';
 import type { DbHandle } from '../../main/db/open-database';
 import { dispatch } from '../../main/ipc/dispatch';
-import { createHandlers } from '../../main/ipc/handlers';
 import type { HandlerContext, Handlers } from '../../main/ipc/handler-types';
 import { manualTrigger } from '../../main/services/jobs';
 import type { PushEvents } from '../../shared/ipc/contract';
-import { createTestTarget, describeEachDialect, resetDatabase } from '../support/databases';
+import { describeEachDialect, resetDatabase } from '../support/databases';
+import { useHandlerRuntime } from '../support/handler-runtime';
 import { makeCampaign, makeLead, makeList } from '../support/fixtures';
 import { NOON } from '../support/hopper-fixtures';
 import { makeCampaignCall, manualClock } from '../support/report-fixtures';
 
 describeEachDialect('report channels', ({ dialect }) => {
   let runtime: AppRuntime;
-  let handlers: Handlers;
   let h: DbHandle;
   let campaign: number;
   let list: number;
   const time = manualClock(NOON);
   const ctx: HandlerContext = { emit: () => undefined };
-  const call = (channel: string, input: unknown) => dispatch(handlers, channel, input, ctx);
 
-  beforeAll(async () => {
-    runtime = new AppRuntime({ shell: 'browser', version: '9.9.9', clock: time.clock, jobTrigger: manualTrigger });
-    await runtime.useDatabase(await createTestTarget(dialect));
-    handlers = createHandlers(runtime);
-    h = runtime.handle;
+  const rt = useHandlerRuntime(dialect, time.clock, ctx);
+  const { call } = rt;
+  beforeAll(() => {
+    ({ runtime, h } = rt);
   });
-  afterAll(() => runtime.stop());
   beforeEach(async () => {
     await resetDatabase(h);
     campaign = await makeCampaign(h, 'Solar', { timezone: 'UTC', hopper_target: 2 });
