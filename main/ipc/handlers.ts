@@ -50,7 +50,7 @@ export function createHandlers(runtime: AppRuntime, options: DatabaseChoiceOptio
     },
     'operations/last-undoable': ({ listId }) => s().recycling.lastUndoable(listId),
     'operations/undo': ({ operationId, progressId }, ctx) => s().recycling.undo(operationId, progressFor(ctx, progressId)),
-    'hopper/stats': ({ campaignId }) => s().hopper.stats(campaignId),
+    'hopper/stats': ({ campaignId, eligible }) => s().hopper.stats(campaignId, { eligible }),
     'hopper/explain': ({ campaignId, now, requestId }, ctx) =>
       running.run(requestId, ctx.signal, (signal) => s().hopper.explain(campaignId, { signal, at: now === undefined ? undefined : new Date(now) })),
     'hopper/fill': ({ campaignId, target }) => s().hopper.fill(campaignId, { target }),

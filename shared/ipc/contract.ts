@@ -56,7 +56,8 @@ export const CHANNELS = {
   'leads/fix-problematic': z.object({ listId: Id, dryRun: z.boolean(), progressId: ProgressId, requestId: RequestId }).strict(),
   'operations/last-undoable': z.object({ listId: Id }).strict(),
   'operations/undo': z.object({ operationId: z.string().uuid(), progressId: ProgressId }).strict(),
-  'hopper/stats': z.object({ campaignId: Id }).strict(),
+  // eligible: false leaves eligible_now uncounted (null): the hopper screen takes explain's.
+  'hopper/stats': z.object({ campaignId: Id, eligible: z.boolean().optional() }).strict(),
   // `now`: "what if it were…" — the same explain at another instant.
   'hopper/explain': z.object({ campaignId: Id, now: IsoTime.optional(), requestId: RequestId }).strict(),
   'hopper/fill': z.object({ campaignId: Id, target: z.number().int().min(1).max(100_000).optional() }).strict(),

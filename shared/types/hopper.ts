@@ -43,7 +43,8 @@ export interface HopperStats {
   by_priority: { priority: number; count: number }[];
   by_status: { status: string | null; count: number }[];
   oldest_added_at: string | null;
-  eligible_now: number;
+  /** Null when not counted (`eligible: false`: the hopper screen takes explain's count instead). */
+  eligible_now: number | null;
 }
 
 export interface FillResult {

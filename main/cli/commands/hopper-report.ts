@@ -30,7 +30,7 @@ export function claimText(rows: ClaimedLead[]): string {
 
 export function statsText(s: HopperStats): string {
   const lines = [
-    `Campaign ${s.campaign_id} hopper: ${fmt(s.queued)} queued (target ${fmt(s.target)}), ${fmt(s.dialing)} dialing, ${fmt(s.eligible_now)} more leads eligible now.`,
+    `Campaign ${s.campaign_id} hopper: ${fmt(s.queued)} queued (target ${fmt(s.target)}), ${fmt(s.dialing)} dialing, ${fmt(s.eligible_now ?? 0)} more leads eligible now.`,
     `Oldest entry: ${s.oldest_added_at ?? '—'}`,
   ];
   if (s.by_priority.length > 0) lines.push(`By priority: ${s.by_priority.map((p) => `${p.priority}: ${fmt(p.count)}`).join(', ')}`);

@@ -141,11 +141,11 @@ export class HopperService {
     return writeTransaction(db, dialect, (trx) => cleanupStaleRows(trx, dialect, now, this.staleMinutes));
   }
 
-  async stats(campaignId: number): Promise<HopperStats> {
+  async stats(campaignId: number, options: { eligible?: boolean } = {}): Promise<HopperStats> {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()));
+    return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()), options);
   }
 
   async explain(campaignId: number, options: ExplainOptions = {}): Promise<HopperExplain> {

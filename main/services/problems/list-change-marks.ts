@@ -58,29 +58,14 @@ export async function listChanged(db: Db, listId: number, kept: ChangeMarks, now
     const row = await db.selectFrom('leads').select('id').where('id', '>', kept.leadId).where('id', '<=', now.leadId).where('list_id', '=', listId).limit(1).executeTakeFirst();
     if (row) return true;
   }
-  if (now.callId > kept.callId) {
-    const row = await db
-      .selectFrom('call_logs as c')
-      .innerJoin('leads as l', 'l.id', 'c.lead_id')
-      .select('c.id')
-      .where('c.id', '>', kept.callId)
-      .where('c.id', '<=', now.callId)
-      .where('l.list_id', '=', listId)
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return true;
-  }
-  if (now.auditId > kept.auditId) {
-    const row = await db
-      .selectFrom('lead_status_audit as a')
-      .innerJoin('leads as l', 'l.id', 'a.lead_id')
-      .select('a.id')
-      .where('a.id', '>', kept.auditId)
-      .where('a.id', '<=', now.auditId)
-      .where('l.list_id', '=', listId)
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return true;
-  }
+  if (now.callId > kept.callId && (await rowOfListAfter(db, 'call_logs', listId, kept.callId, now.callId))) return true;
+  if (now.auditId > kept.auditId && (await rowOfListAfter(db, 'lead_status_audit', listId, kept.auditId, now.auditId))) return true;
   return false;
+}
+
+/** A row of `table` with `after < id <= upTo` whose lead is on the list (the table's id, then the lead's, by primary key). */
+async function rowOfListAfter(db: Db, table: 'call_logs' | 'lead_status_audit', listId: number, after: number, upTo: number): Promise<boolean> {
+  const found = await sql`select 1 as x from ${sql.table(table)} r join leads l on l.id = r.lead_id
+    where r.id > ${after} and r.id <= ${upTo} and l.list_id = ${listId} limit 1`.execute(db);
+  return found.rows.length > 0;
 }

@@ -4,7 +4,8 @@ import { count } from '../format/format';
 
 export interface FigureProps {
   label: string;
-  value: number;
+  /** Null while not known yet: shown as "…". */
+  value: number | null;
   tone?: 'plain' | 'good' | 'accent';
 }
 
@@ -13,7 +14,7 @@ export function Figure({ label, value, tone = 'plain' }: FigureProps) {
   return (
     <div className={`figure figure-${tone}`}>
       <label htmlFor={id}>{label}</label>
-      <output id={id}>{count(value)}</output>
+      <output id={id}>{value === null ? '…' : count(value)}</output>
     </div>
   );
 }

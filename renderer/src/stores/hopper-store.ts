@@ -53,7 +53,8 @@ export function createHopperStore(client: ApiClient, app: AppStore) {
       what: 'the hopper',
       key: () => get().campaignId,
       start: (campaignId: number) => set({ campaignId, stats: null, explain: null, lastFill: null, whatIf: null, loading: true }),
-      fetch: (campaignId: number) => client.call('hopper/stats', { campaignId }),
+      // Eligible-now comes from the explain: counting it here too read the campaign twice.
+      fetch: (campaignId: number) => client.call('hopper/stats', { campaignId, eligible: false }),
       apply: (stats) => set({ stats }),
       setLoading: (loading) => set({ loading }),
       report,

@@ -148,7 +148,7 @@ export function channelCases(seed: { listId: number; campaignId: number; operati
     'leads/fix-problematic': { base: { listId, dryRun: false }, fields: { listId: badId, dryRun: notBool, progressId: badProgressId, requestId: badProgressId }, readOnly: false },
     'operations/last-undoable': { base: { listId }, fields: { listId: badId }, readOnly: true },
     'operations/undo': { base: { operationId }, fields: { operationId: badOpId, progressId: badProgressId }, readOnly: false },
-    'hopper/stats': { base: { campaignId }, fields: { campaignId: badId }, readOnly: true },
+    'hopper/stats': { base: { campaignId }, fields: { campaignId: badId, eligible: notBool }, readOnly: true },
     'hopper/explain': { base: { campaignId }, fields: { campaignId: badId, requestId: badProgressId, now: fc.oneof(fc.constantFrom(...BAD_DATES), wrongType.filter((v) => v !== undefined)) }, readOnly: true },
     'hopper/fill': { base: { campaignId, target: 50 }, fields: { campaignId: badId, target: fc.oneof(hostileNumber, fc.constantFrom(100_001, 1e12), wrongType.filter((v) => v !== undefined)) }, readOnly: false },
     'hopper/cleanup': { base: {}, fields: {}, readOnly: false },
