@@ -3,8 +3,8 @@
 // leads straight into `leads` through its own better-sqlite3 connection (as a dialer or an import
 // script does: no phone_key, 10,000 rows a transaction), then times, as whole processes, the first
 // console command on it (`hopper fill`, which needs every phone key) and the one after.
-// --before-triggers: the file is as a console without migration 0011 left it (no triggers, the
-// migration not applied), so the first command applies 0011 and its one-statement backfill.
+// --before-triggers: the file is as a console without migration 0012 left it (no triggers, the
+// migration not applied), so the first command applies 0012 and its one-statement backfill.
 // --bin: another checkout's bin/lead-console.mjs (say, one from before the triggers).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,7 +30,7 @@ raw.prepare("insert into campaigns (name) values ('Dialer')").run();
 raw.prepare('insert into lead_lists (campaign_id, name) values (1, ?)').run('Dialer list');
 if (beforeTriggers) {
   for (const t of ['leads_phone_key_insert', 'leads_phone_key_update', 'dnc_phone_key_insert', 'dnc_phone_key_update']) raw.exec(`drop trigger if exists ${t}`);
-  raw.prepare("delete from kysely_migration where name = '0011-phone-key-triggers'").run();
+  raw.prepare("delete from kysely_migration where name = '0012-phone-key-triggers'").run();
 }
 const insert = raw.prepare("insert into leads (list_id, phone, status, timezone) values (1, ?, 'new', 'America/New_York')");
 const batch = raw.transaction((from: number, to: number) => {

@@ -45,6 +45,11 @@ export interface Dialect {
   bytewise(expr: RawBuilder<unknown>): RawBuilder<string>;
   /** The last `n` characters of `expr`. */
   lastChars(expr: RawBuilder<unknown>, n: number): RawBuilder<string>;
+  /**
+   * True when the timestamp `expr` can be dated (the SQL twin of `Date.parse` being finite): a
+   * dialer may write `yesterday` into SQLite's text column or `infinity` into PostgreSQL's.
+   */
+  readableTime(expr: RawBuilder<unknown>): RawBuilder<boolean>;
   /** ` indexed by <index>` where the planner must be told (SQLite), or nothing. */
   indexHint(index: string): RawBuilder<unknown>;
   /** The aggregate joining a group's values with `separator` (string_agg / group_concat). */
@@ -87,6 +92,7 @@ export const SQLITE: Dialect = {
   appFillsPhoneKeys: true,
   bytewise: (expr) => sql<string>`${expr}`,
   lastChars: (expr, n) => sql<string>`substr(${expr}, ${sql.lit(-n)})`,
+  readableTime: (expr) => sql<boolean>`(julianday(${expr}) is not null)`,
   indexHint: (index) => sql` indexed by ${sql.raw(index)}`,
   joinedValues: (expr, separator) => sql<string>`group_concat(${expr}, ${separator})`,
   // ISO text with `Z`: strftime reads it as UTC; integer division floors (timestamps after 1970).
@@ -107,6 +113,7 @@ export const POSTGRES: Dialect = {
   appFillsPhoneKeys: false,
   bytewise: (expr) => sql<string>`(${expr} collate "C")`,
   lastChars: (expr, n) => sql<string>`right(${expr}, ${sql.lit(n)})`,
+  readableTime: (expr) => sql<boolean>`isfinite(${expr})`,
   indexHint: () => NO_CLAUSE,
   joinedValues: (expr, separator) => sql<string>`string_agg(${expr}, ${separator})`,
   // An int4 (a bigint would come back as a string): slices of 15 minutes fit for millennia.

@@ -15,7 +15,13 @@ export const SETTING_LIMITS = {
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : String(v));
+// A typo is echoed so the supervisor sees it; anything else (quotes, SQL, markup) is only
+// described: an error message must never carry pasted code back to the screen or the log.
+const shown = (v: unknown) => {
+  if (typeof v !== 'string') return String(v);
+  if (/^[\p{L}\p{N} _.:/+-]*$/u.test(v)) return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return `a text of ${v.length} characters that is not one`;
+};
 
 export function isValidTimezoneName(name: string): boolean {
   if (name.trim() === '' || name !== name.trim()) return false;

@@ -35,7 +35,7 @@ describeEachDialect('read-only audits', ({ dialect }) => {
     const r = await runCli(['jobs', 'run', 'fill_hopper', ...dbArgs, '--now', NOW, '--json']);
     expect(r.code, r.stderr).toBe(0);
     // A lead written by a dialer after the last console run, with a phone that SQLite's trigger
-    // cannot key (letters in it: migration 0011): its phone_key is still NULL, so the hopper's
+    // cannot key (letters in it: migration 0012): its phone_key is still NULL, so the hopper's
     // reports would normally fill it (a write).
     await makeLead(rw, listId, { status: 'no_answer', dial_attempts: 1, last_dial_attempt: '2026-11-20T10:00:00.000Z', phone: '555 0100 ext 7' });
   }, 120_000);

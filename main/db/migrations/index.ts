@@ -12,8 +12,8 @@ import * as m0007 from './0007-lead-lookup';
 import * as m0008 from './0008-dnc-changes';
 import * as m0009 from './0009-campaign-rules';
 import * as m0010 from './0010-report-indexes';
-import * as m0011 from './0011-phone-key-triggers';
-import * as m0012 from './0012-lead-order-indexes';
+import * as m0011 from './0011-lead-order-indexes';
+import * as m0012 from './0012-phone-key-triggers';
 
 export interface AppMigration {
   name: string;
@@ -31,6 +31,6 @@ export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0008-dnc-changes', up: m0008.up },
   { name: '0009-campaign-rules', up: m0009.up },
   { name: '0010-report-indexes', up: m0010.up },
-  { name: '0011-phone-key-triggers', up: m0011.up },
-  { name: '0012-lead-order-indexes', up: m0012.up },
+  { name: '0011-lead-order-indexes', up: m0011.up },
+  { name: '0012-phone-key-triggers', up: m0012.up },
 ];

@@ -115,7 +115,7 @@ export interface StreamTier {
 const lastDial = sql.ref('leads.last_dial_attempt');
 const neverDialed: StreamTier['range'] = () => sql<SqlBool>`${lastDial} is null`;
 const dialedAndRetryPassed: StreamTier['range'] = (ctx, status) => retryPassedRange(ctx, status, true);
-/** The attempt cap as a range of leads(list_id, status, dial_attempts, id) (migration 0012), and the retry rule. */
+/** The attempt cap as a range of leads(list_id, status, dial_attempts, id) (migration 0011), and the retry rule. */
 const belowCapRetryPassed: StreamTier['range'] = (ctx, status) =>
   sql<SqlBool>`leads.dial_attempts < ${ctx.maxAttempts} and (${lastDial} is null or ${retryPassedRange(ctx, status, true)})`;
 

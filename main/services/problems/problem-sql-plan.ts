@@ -36,13 +36,15 @@ export interface PlanQuery {
  * status's norm; `x`, the same with its form and `cls` (1-4 or NULL). The norm is read once, in
  * its own step: each IN list costs SQLite a lookup, and the class tests the form several times.
  */
-function classifiedSteps({ words, scope, afterId, upTo }: PlanQuery): RawBuilder<unknown> {
+function classifiedSteps({ dialect, words, scope, afterId, upTo }: PlanQuery): RawBuilder<unknown> {
   const calls = sql`select c.lead_id as lead_id, count(*) as n, sum(${words.answered(r('c.result'))}) as a, max(c.started_at) as latest_at
     from call_logs c join leads cr on cr.id = c.lead_id
     where c.lead_id > ${afterId} and c.lead_id <= ${upTo}
       -- The same range on cr (cr.id = c.lead_id): without it PostgreSQL hashes all of leads per range.
       and cr.id > ${afterId} and cr.id <= ${upTo}
       and (cr.attempts_reset_at is null or c.started_at > cr.attempts_reset_at)
+      -- A call nobody can date is no evidence (as in problem-rules.ts; the sync leaves it unapplied).
+      and ${dialect.readableTime(r('c.started_at'))}
     group by c.lead_id`;
   const dialed = sql`(x0.dial_attempts > 0 or x0.n > 0)`;
   const form = words.form(r('x0.status'), r('x0.norm'));
@@ -81,6 +83,7 @@ export function planSelect(q: PlanQuery): RawBuilder<PlanRow> {
   // The latest call's classified result, looked up only for the leads that use it.
   const latest = sql`(select ${words.callResult(r('c.result'), r('c.hangup_cause'))} from call_logs c
     where c.lead_id = x.id and (x.attempts_reset_at is null or c.started_at > x.attempts_reset_at)
+      and ${dialect.readableTime(r('c.started_at'))}
     order by c.started_at desc, c.id desc limit 1)`;
   // repairTracking (classes 1 and 2, with calls).
   const repair = sql`(y.cls in (1, 2) and y.n > 0)`;
