@@ -67,7 +67,9 @@ export class ProblemCounts {
 
   private join(listId: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<Kept> {
     let counting = this.counting.get(listId);
-    if (!counting) {
+    // A count every caller left is stopping (its ranges notice the abort a moment later): a new
+    // caller must not join it, or it inherits the `cancelled` meant for the ones who left.
+    if (!counting || counting.controller.signal.aborted) {
       const controller = new AbortController();
       const listeners = new Set<Progress>();
       const promise = this.countNow(listId, controller.signal, (p) => listeners.forEach((l) => l(p)));

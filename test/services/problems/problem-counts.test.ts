@@ -94,4 +94,16 @@ describeEachDialect('problem counts kept per list', ({ h }) => {
     expect(a.as_of).toBe(b.as_of);
     expect(counted).toBe(1);
   });
+
+  it('a visit that comes while a left count is stopping gets a count of its own, not its cancel', async () => {
+    // The screen left (its count is aborted) and came back at once: the new visit must not join
+    // the count on its way out (the browser showed "Counting the problem leads was cancelled").
+    const leaving = new AbortController();
+    const left = expect(counts.forList(listA, { signal: leaving.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    leaving.abort();
+    const back = await counts.forList(listA, { signal: new AbortController().signal });
+    expect(back).toMatchObject({ cached: false, total_issues: 1 });
+    await left;
+    expect(counted).toBe(2);
+  });
 });
