@@ -19,7 +19,8 @@ import { measureRecyclingScreen } from './screen-timings';
 import { breakdownFloor, explainFloor, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
 import { dryRunFloor, fixFloor, reportFloor } from './floors/problem-floors';
 import type { Vocabulary } from './floors/sql-words';
-import { OPERATIONS, fillParamsAt, leadsFingerprint, recycleStatusesOf, type Operation } from './operations';
+import { OPERATIONS, leadsFingerprint, recycleStatusesOf, type Operation } from './operations';
+import { fillParamsAt } from './fill-params';
 
 /** List 1 is the demo's first list, "Solar — Main import (Sept)"; campaign 1 its campaign. */
 export const DELHI_LIST_ID = 1;

@@ -7,7 +7,6 @@ import { STATUS_CATEGORY, isStatus } from '../shared/catalogue';
 import type { DbHandle } from '../main/db/open-database';
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
-import { loadCampaignContext } from '../main/services/hopper/campaign-context';
 import { BENCH_NOW, FILL_CAMPAIGN_ID, LARGEST_LIST_ID } from './dataset';
 import { breakdownFloor, explainFloor, fillFloor, fingerprintCounts, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
 import { fixFloor, reportFloor } from './floors/problem-floors';
@@ -19,6 +18,7 @@ import { orderedFillFloor } from './floors/order-floor';
 import { exportFloor, searchLast4Floor, searchNameFloor, searchPhoneFloor } from './floors/lookup-floors';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
 import type { OpEnv, Operation } from './operation';
+import { fillParamsAt } from './fill-params';
 import { REPORT_OPERATIONS } from './report-operations';
 import { AUDIT_OPERATIONS } from './audit-operations';
 
@@ -69,22 +69,6 @@ export async function recycleStatusesOf(s: ReturnType<typeof createServices>, li
 
 const fillParams = (h: DbHandle, need: number) => fillParamsAt(h, FILL_CAMPAIGN_ID, need, clock);
 
-/** What the fill and explain floors of a campaign need, read as the hopper reads it. */
-export async function fillParamsAt(h: DbHandle, campaignId: number, need: number, clock: () => Date): Promise<FillFloorParams> {
-  const ctx = await loadCampaignContext(h.db, h.dialect, campaignId, clock());
-  return {
-    campaignId,
-    listIds: ctx.activeListIds,
-    dialable: ctx.dialable,
-    maxAttempts: ctx.maxAttempts,
-    retryCutoff: ctx.retryCutoff,
-    droppedCutoff: ctx.droppedCutoff,
-    campaignTz: ctx.campaignTimezone,
-    openTimezones: ctx.openTimezones,
-    need,
-    nowIso: clock().toISOString(),
-  };
-}
 
 /** The lead order of the fill campaign (the order benches set theirs, the others `default`). */
 const setLeadOrder = (h: DbHandle, order: LeadOrder) => sql`update campaigns set lead_order = ${order} where id = ${FILL_CAMPAIGN_ID}`.execute(h.db);

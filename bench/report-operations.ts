@@ -16,6 +16,7 @@ import { BENCH_NOW, FILL_CAMPAIGN_ID, LARGEST_LIST_ID } from './dataset';
 import { activityFloor, liveRefreshFloor, penetrationFloor, type ActivityFloorParams } from './floors/report-floors';
 import type { FillFloorParams } from './floors/simple-floors';
 import type { Operation } from './operation';
+import { fillParamsAt } from './fill-params';
 
 const NOW = new Date(BENCH_NOW);
 const CAMPAIGNS = [1, 2, 3];
@@ -45,21 +46,7 @@ async function addTodaysCalls(h: DbHandle): Promise<void> {
   if (h.dialect.timestampType === 'timestamptz') await sql`analyze call_logs`.execute(h.db);
 }
 
-async function floorParams(h: DbHandle): Promise<FillFloorParams> {
-  const ctx = await loadCampaignContext(h.db, h.dialect, FILL_CAMPAIGN_ID, NOW);
-  return {
-    campaignId: FILL_CAMPAIGN_ID,
-    listIds: ctx.activeListIds,
-    dialable: ctx.dialable,
-    maxAttempts: ctx.maxAttempts,
-    retryCutoff: ctx.retryCutoff,
-    droppedCutoff: ctx.droppedCutoff,
-    campaignTz: ctx.campaignTimezone,
-    openTimezones: ctx.openTimezones,
-    need: 0,
-    nowIso: BENCH_NOW,
-  };
-}
+const floorParams = (h: DbHandle): Promise<FillFloorParams> => fillParamsAt(h, FILL_CAMPAIGN_ID, 0, () => NOW);
 
 async function activityParams(h: DbHandle): Promise<ActivityFloorParams> {
   await addTodaysCalls(h);
