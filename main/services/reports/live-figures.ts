@@ -3,7 +3,7 @@
 // compliance incidents), slow ones that read the campaign's leads or 30 days of calls, and the
 // problem leads, which the problem report counts.
 import type { SavedAliases } from '../../../shared/catalogue';
-import type { LiveCampaignFigures, OutcomeMix } from '../../../shared/types/reports';
+import type { LiveCampaignFigures } from '../../../shared/types/reports';
 import type { Db, Dialect } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
@@ -26,31 +26,17 @@ export interface LiveCampaign {
   listIds: number[];
 }
 
-export interface FastFigures {
-  refreshed_at: string;
-  hopper: LiveCampaignFigures['hopper'];
-  dials_15m: number;
-  answers_15m: number;
-  dials_60m: number;
-  answers_60m: number;
-  outcomes_today: OutcomeMix;
-  abandon_rate_today: number | null;
-  compliance_incidents_today: number;
-}
+/** The figures read at most every 5 s (their meaning is the shared type's). */
+export type FastFigures = Pick<
+  LiveCampaignFigures,
+  'refreshed_at' | 'hopper' | 'dials_15m' | 'answers_15m' | 'dials_60m' | 'answers_60m' | 'outcomes_today' | 'abandon_rate_today' | 'compliance_incidents_today'
+>;
 
-export interface SlowFigures {
-  eligible_now: number;
-  leads_left_today: number;
-  abandon_rate_30d: number | null;
-  abandon_flag: boolean;
-  slow_as_of: string;
-}
+/** The figures read at most once a minute (they read every lead of the campaign, or 30 days of calls). */
+export type SlowFigures = Pick<LiveCampaignFigures, 'eligible_now' | 'leads_left_today' | 'abandon_rate_30d' | 'abandon_flag' | 'slow_as_of'>;
 
-export interface ProblemFigures {
-  problem_leads: number;
-  problem_list_id: number | null;
-  problems_as_of: string;
-}
+/** The background problem count, once it is in. */
+export type ProblemFigures = Pick<LiveCampaignFigures, 'problem_list_id'> & { problem_leads: number; problems_as_of: string };
 
 /** Every campaign with its lists, in id order (one read). */
 export async function liveCampaigns(db: Db): Promise<LiveCampaign[]> {
