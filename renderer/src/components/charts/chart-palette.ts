@@ -1,5 +1,7 @@
 // Colours a canvas can use: a <canvas> cannot read the page's light-dark() tokens, so each scheme
 // has its own set here, chosen to match styles/base.css and to keep 3:1 contrast on its panel.
+import type { Status } from '../../../../shared/catalogue';
+
 export type Scheme = 'light' | 'dark';
 
 export interface ChartPalette {
@@ -27,10 +29,12 @@ export function paletteFor(scheme: Scheme): ChartPalette {
 
 // Outcomes keep one colour on every chart and legend (busy is always the same yellow), whatever
 // subset a period holds; words outside the catalogue take the remaining colours in order.
-const OUTCOME_ORDER = ['contacted', 'callback', 'sale', 'not_interested', 'wrong_number', 'dnc', 'no_answer', 'busy', 'voicemail', 'dropped', 'failed', 'congestion', 'invalid'];
+// Typed by the catalogue: a status added there must be placed here too (the compiler says so).
+type Outcome = Exclude<Status, 'new'>;
+const OUTCOME_ORDER: readonly Outcome[] = ['contacted', 'callback', 'sale', 'not_interested', 'wrong_number', 'dnc', 'no_answer', 'busy', 'voicemail', 'dropped', 'failed', 'congestion', 'invalid'];
 // Ten colours for thirteen outcomes: the pairs that share one mean nearly the same to a
 // supervisor (refusals, bad numbers, network trouble); dropped, the compliance risk, is red alone.
-const OUTCOME_SLOT: Record<string, number> = {
+const OUTCOME_SLOT: Readonly<Record<Outcome, number>> = {
   contacted: 0,
   sale: 1,
   busy: 2,
@@ -47,7 +51,7 @@ const OUTCOME_SLOT: Record<string, number> = {
 };
 
 export function outcomeColor(outcome: string, palette: ChartPalette): string {
-  const slot = OUTCOME_SLOT[outcome];
+  const slot = (OUTCOME_SLOT as Readonly<Record<string, number>>)[outcome];
   if (slot !== undefined) return palette.series[slot];
   let h = 0;
   for (const ch of outcome) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
@@ -57,7 +61,7 @@ export function outcomeColor(outcome: string, palette: ChartPalette): string {
 /** Outcomes in a stable reading order: answered ones first, then the rest, unknown words last. */
 export function sortOutcomes(outcomes: string[]): string[] {
   const rank = (o: string) => {
-    const i = OUTCOME_ORDER.indexOf(o);
+    const i = (OUTCOME_ORDER as readonly string[]).indexOf(o);
     return i === -1 ? OUTCOME_ORDER.length : i;
   };
   return [...outcomes].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
