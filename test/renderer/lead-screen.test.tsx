@@ -19,13 +19,25 @@ const story = (status: string): LeadStory => ({
   eligibility: { now: '2026-11-24T15:00:00.000Z', eligible: false, rule: 'retry_delay', next_eligible_at: null, all_rules: ['retry_delay', 'attempt_cap'] },
 });
 
+/** The app with a search that finds lead #7 (Ann Lee). */
+const LEAD_7_SEARCH: Parameters<typeof renderWithStores>[1] = {
+  'app/get-info': () => ({ version: 't', database: { kind: 'sqlite', description: 'test' }, shell: 'browser' }),
+  'campaigns/list': () => [],
+  'leads/search': ({ query }) => ({ query, searched: ['phone'], next_before_id: null, leads: [{ id: 7, list_id: 1, list_name: 'Main', campaign_id: 1, campaign_name: 'Solar', phone: '+1 212 555 0101', first_name: 'Ann', last_name: 'Lee', status: 'busy', dial_attempts: 2, last_dial_attempt: null, created_at: '2026-11-01T00:00:00.000Z', matched: ['phone'] }] }),
+};
+
+/** Types a phone into the search, submits it and opens lead #7 from the results. */
+async function openLead7(box: HTMLElement): Promise<void> {
+  fireEvent.change(box, { target: { value: '555 0101' } });
+  fireEvent.submit(box.closest('form')!);
+  fireEvent.click(await screen.findByRole('button', { name: /#7 Ann Lee/ }));
+}
+
 describe('Lead screen', () => {
   it('Ctrl+K focuses the search, a result opens the lead, a status set with a reason shows in the timeline', async () => {
     let current = story('busy');
     const { transport } = renderWithStores(<App />, {
-      'app/get-info': () => ({ version: 't', database: { kind: 'sqlite', description: 'test' }, shell: 'browser' }),
-      'campaigns/list': () => [],
-      'leads/search': ({ query }) => ({ query, searched: ['phone'], next_before_id: null, leads: [{ id: 7, list_id: 1, list_name: 'Main', campaign_id: 1, campaign_name: 'Solar', phone: '+1 212 555 0101', first_name: 'Ann', last_name: 'Lee', status: 'busy', dial_attempts: 2, last_dial_attempt: null, created_at: '2026-11-01T00:00:00.000Z', matched: ['phone'] }] }),
+      ...LEAD_7_SEARCH,
       'leads/story': () => current,
       'leads/set-status': ({ leadId, status }) => {
         current = story(status);
@@ -35,9 +47,7 @@ describe('Lead screen', () => {
     const box = screen.getByRole('searchbox', { name: /find a lead/i });
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
     expect(document.activeElement).toBe(box);
-    fireEvent.change(box, { target: { value: '555 0101' } });
-    fireEvent.submit(box.closest('form')!);
-    fireEvent.click(await screen.findByRole('button', { name: /#7 Ann Lee/ }));
+    await openLead7(box);
     expect(await screen.findByRole('heading', { name: 'Lead #7: Ann Lee' })).toBeTruthy();
     expect(screen.getByLabelText('Eligibility now').textContent).toBe(
       'Not eligible now: it was dialed too recently: the retry delay has not passed. Also: it has reached the maximum number of dial attempts. It will not become eligible by itself.',
@@ -54,9 +64,7 @@ describe('Lead screen', () => {
   it('schedules a callback with a reason: the time as ISO, the agent when given, and the story shows it', async () => {
     let current = story('busy');
     const { transport } = renderWithStores(<App />, {
-      'app/get-info': () => ({ version: 't', database: { kind: 'sqlite', description: 'test' }, shell: 'browser' }),
-      'campaigns/list': () => [],
-      'leads/search': ({ query }) => ({ query, searched: ['phone'], next_before_id: null, leads: [{ id: 7, list_id: 1, list_name: 'Main', campaign_id: 1, campaign_name: 'Solar', phone: '+1 212 555 0101', first_name: 'Ann', last_name: 'Lee', status: 'busy', dial_attempts: 2, last_dial_attempt: null, created_at: '2026-11-01T00:00:00.000Z', matched: ['phone'] }] }),
+      ...LEAD_7_SEARCH,
       'leads/story': () => current,
       'leads/schedule-callback': ({ leadId, dueAt, agent }) => {
         current = { ...story('busy'), callbacks: [{ id: 3, due_at: dueAt, scope: agent ? 'agent' : 'anyone', agent: agent ?? null, state: 'pending', note: null, created_at: '2026-11-24T15:00:00.000Z' }] };
@@ -64,9 +72,7 @@ describe('Lead screen', () => {
       },
     });
     const box = screen.getByRole('searchbox', { name: /find a lead/i });
-    fireEvent.change(box, { target: { value: '555 0101' } });
-    fireEvent.submit(box.closest('form')!);
-    fireEvent.click(await screen.findByRole('button', { name: /#7 Ann Lee/ }));
+    await openLead7(box);
     const schedule = (await screen.findByRole('button', { name: 'Schedule a callback' })) as HTMLButtonElement;
     expect(schedule.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/Reason/), { target: { value: 'asked for tomorrow' } });
