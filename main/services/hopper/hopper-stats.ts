@@ -2,25 +2,7 @@
 import type { HopperStats } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
-import { callbackDue, eligibleExcept } from './eligibility';
-import { sql, type SqlBool } from 'kysely';
-
-/**
- * Leads eligible now through a due callback alone (the count above does not have them: their
- * status, delay or attempts keep them out otherwise). Few: only leads with a due callback are read.
- */
-async function eligibleOnlyByCallback(db: Db, ctx: CampaignContext): Promise<number> {
-  const normally = sql<SqlBool>`(coalesce(leads.status, '') in (${sql.join(ctx.dialable)}) and ${eligibleExcept(ctx, [], { callbacks: false })})`;
-  const row = await db
-    .selectFrom('leads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(callbackDue(ctx))
-    .where('leads.list_id', 'in', ctx.activeListIds)
-    .where(eligibleExcept(ctx))
-    .where(sql<SqlBool>`not coalesce(${normally}, (1 = 0))`)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+import { dialableCount } from './dialable-counts';
 
 /** `eligible: false` skips the count of eligible leads, a read of most of a big campaign (seconds at 770k leads). */
 export async function hopperStats(db: Db, ctx: CampaignContext, options: { eligible?: boolean } = {}): Promise<HopperStats> {
@@ -49,14 +31,8 @@ export async function hopperStats(db: Db, ctx: CampaignContext, options: { eligi
   let eligibleNow: number | null = 0;
   if (options.eligible === false) eligibleNow = null;
   else if (ctx.campaignActive && ctx.activeListIds.length > 0 && ctx.dialable.length > 0) {
-    const row = await db
-      .selectFrom('leads')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('leads.list_id', 'in', ctx.activeListIds)
-      .where('leads.status', 'in', ctx.dialable)
-      .where(eligibleExcept(ctx, [], { callbacks: false }))
-      .executeTakeFirst();
-    eligibleNow = Number(row?.n ?? 0) + (await eligibleOnlyByCallback(db, ctx));
+    // The same set-based count as the penetration report's dialable column (eligible, not queued).
+    eligibleNow = await dialableCount(db, ctx, { includeQueued: false });
   }
   const state = (s: string) => byState.find((r) => r.state === s);
   const oldest = byState.map((r) => r.oldest as string | null).filter((x): x is string => x !== null).sort()[0] ?? null;

@@ -14,7 +14,7 @@ import { abandonRate30d } from './activity';
 import { CallTally } from './call-tally';
 import { recentCallGroups } from './call-queries';
 import { minutesBefore, startOfLocalDay } from './report-period';
-import { dialableCount } from './dialable-counts';
+import { dialableCount } from '../hopper/dialable-counts';
 import { leadsLeftToday } from './runs-dry';
 
 export interface LiveCampaign {

@@ -12,7 +12,7 @@ import { loadCampaignContext, timezoneState, type CampaignContext } from '../hop
 import { withGroupingByHash } from '../hopper/hopper-dialect';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { round } from './call-tally';
-import { dialableGroups } from './dialable-counts';
+import { dialableGroups } from '../hopper/dialable-counts';
 
 interface LeadGroup {
   status: string | null;

@@ -5,7 +5,7 @@
 import type { RunsDry } from '../../../shared/types/reports';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from '../hopper/campaign-context';
-import { dialableCount } from './dialable-counts';
+import { dialableCount } from '../hopper/dialable-counts';
 import { endOfLocalDay, MINUTE } from './report-period';
 
 /** The context with its time cut-offs moved to `at` (delays, callbacks); the calling window stays as at `ctx.now`. */

@@ -1,6 +1,6 @@
 // How many leads the hopper could dial, counted set-based with the hopper's one eligibility
-// definition (hopper/eligibility.ts), never lead by lead in TypeScript. Two statements, as
-// hopper stats counts them: leads whose own status lets them through (a range of the (list,
+// definition (hopper/eligibility.ts), never lead by lead in TypeScript; hopper stats' eligible-now
+// and the reports' dialable figures are this one count. Two statements: leads whose own status lets them through (a range of the (list,
 // status, last dial) index per dialable status), and leads that only a due callback lets through
 // (few: only leads with a due callback are read). Together they are exactly the leads that
 // `eligibleExcept(ctx, except)` passes: a lead that passes the rules a callback overrides has a
@@ -8,8 +8,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { ExclusionRule } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
-import type { CampaignContext } from '../hopper/campaign-context';
-import { callbackDue, eligibleExcept } from '../hopper/eligibility';
+import type { CampaignContext } from './campaign-context';
+import { callbackDue, eligibleExcept } from './eligibility';
 
 export interface DialableGroup {
   status: string | null;
