@@ -11,7 +11,7 @@ import type { FixMode } from '../../../shared/types/status';
 import type { SavedAliases } from '../../../shared/catalogue';
 import { insertAuditRowsFrom, type LeadScope } from '../leads/lead-repository';
 import { recordFixedLeadsFrom } from '../operations/operation-leads';
-import { scopeFilter } from './problem-candidates';
+import { scopeFilter } from './scan-ranges';
 import { className, planSelect, samplesSelect, type PlanQuery } from './problem-sql-plan';
 import { SqlWords } from './problem-sql-words';
 import type { LeadRange } from './range-pipeline';

@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { FINAL_STATUSES, PROBLEM_CLASSES } from '../../../shared/catalogue';
 import type { Dialect } from '../../db/dialect';
 import type { LeadScope } from '../leads/lead-repository';
-import { scopeFilter } from './problem-candidates';
+import { scopeFilter } from './scan-ranges';
 import type { SqlWords } from './problem-sql-words';
 
 const r = (s: string) => sql.raw(s);

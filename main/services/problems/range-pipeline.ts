@@ -3,7 +3,7 @@
 // in id order.
 import type { Db, Dialect } from '../../db/dialect';
 import type { LeadScope } from '../leads/lead-repository';
-import { nextLeadRange } from './problem-candidates';
+import { nextLeadRange } from './scan-ranges';
 
 /** Lead ids `afterId < id <= upTo` of the scope: `count` leads. */
 export interface LeadRange {
