@@ -20,6 +20,24 @@ import { measureStartTimes, printStartTimes, type StartEntry } from './start-tim
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS_FILES: Record<BenchProfile, string> = { uniform: path.join(HERE, 'results.json'), delhi: path.join(HERE, 'results-delhi.json') };
 
+/**
+ * Where a run's figures go: 10M leads and more in their own file (`results-10m.json`), so that the
+ * 1M table the targets are read from is never replaced by a run of another size.
+ */
+function resultsFile(profile: BenchProfile, leads: number): string {
+  if (leads >= 10_000_000) return path.join(HERE, `results-${Math.round(leads / 1_000_000)}m${profile === 'delhi' ? '-delhi' : ''}.json`);
+  return RESULTS_FILES[profile];
+}
+
+/** On-disk size of the generated base, MB: the SQLite file, or PostgreSQL's `pg_database_size`. */
+async function baseSizeMb(h: Awaited<ReturnType<typeof openBench>>, kind: BenchDb, location: string): Promise<number> {
+  const bytes =
+    kind === 'sqlite'
+      ? fs.statSync(location).size
+      : Number((await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(h.db)).rows[0].n);
+  return Math.round(bytes / 2 ** 20);
+}
+
 function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'child.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -34,9 +52,28 @@ function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   });
 }
 
-async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile): Promise<{ base: BaseRef; info: DatasetInfo }> {
+/** `--keep-base`: the SQLite base of this size and profile, kept between runs (a 10M base takes ~15 min to generate). */
+function keptBaseFile(leads: number, profile: BenchProfile): string {
+  return path.join(DATA_DIR, `kept-base-${leads}-${profile}.sqlite`);
+}
+
+async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile, keep: boolean): Promise<{ base: BaseRef; info: DatasetInfo }> {
   let base: BaseRef;
   let location: string;
+  if (kind === 'sqlite' && keep) {
+    const file = keptBaseFile(leads, profile);
+    const infoFile = `${file}.json`;
+    if (fs.existsSync(file) && fs.existsSync(infoFile)) {
+      console.log(`  sqlite: reusing the kept base ${path.relative(process.cwd(), file)}`);
+      return { base: { kind, file }, info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo };
+    }
+    fs.rmSync(infoFile, { force: true });
+    const made = await prepareBase(kind, leads, pgUrl, profile, false);
+    fs.renameSync(made.base.file!, file);
+    // Written last: a base whose generation was cut has no info file and is generated again.
+    fs.writeFileSync(infoFile, JSON.stringify(made.info));
+    return { base: { kind, file }, info: made.info };
+  }
   if (kind === 'sqlite') {
     // The pid keeps two bench runs on one machine (two engineers) out of each other's files.
     const { file } = (await sqliteDatabases({ dir: DATA_DIR }).fresh(`base-${leads}-${process.pid}`)) as Extract<DatabaseTarget, { kind: 'sqlite' }>;
@@ -64,7 +101,8 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, p
     } else {
       await sql`vacuum analyze`.execute(h.db);
     }
-    return { base, info };
+    const sizeMb = await baseSizeMb(h, kind, location);
+    return { base, info: { ...info, size_mb: sizeMb, mb_per_million_leads: Math.round((sizeMb / info.leads) * 1e6) } };
   } finally {
     await h.close();
   }
@@ -89,7 +127,7 @@ function loadAverage(): number[] {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const RESULTS_FILE = RESULTS_FILES[args.profile];
+  const RESULTS_FILE = resultsFile(args.profile, args.leads);
   const operations = args.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS;
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const started = Date.now();
@@ -133,8 +171,8 @@ async function main() {
         }
       }
       console.log(`${kind}: generating ${args.leads.toLocaleString('en-US')} leads…`);
-      const { base, info } = await prepareBase(kind, args.leads, pgUrl, args.profile);
-      console.log(`${kind}: ${info.leads.toLocaleString('en-US')} leads, ${info.calls.toLocaleString('en-US')} calls in ${info.seconds.toFixed(1)} s`);
+      const { base, info } = await prepareBase(kind, args.leads, pgUrl, args.profile, args.keepBase);
+      console.log(`${kind}: ${info.leads.toLocaleString('en-US')} leads, ${info.calls.toLocaleString('en-US')} calls in ${info.seconds.toFixed(1)} s, ${info.size_mb} MB on disk`);
       const ops: OpEntry[] = [];
       const names = operations.map((o) => o.name).filter((n) => args.only.length === 0 || args.only.includes(n));
       // The dial throughput runs on the uniform dataset only.
@@ -167,7 +205,7 @@ async function main() {
       if (kind === 'postgres' && !process.env.BENCH_DATABASE_URL) {
         await benchPgDatabases(pgUrl!).drop({ kind: 'postgres', url: urlWithDatabase(pgUrl!, 'bench_base') });
       }
-      if (base.kind === 'sqlite' && base.file) for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
+      if (base.kind === 'sqlite' && base.file && !args.keepBase) for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
     }
   } finally {
     if (pg) await pg.stop();
