@@ -1,12 +1,9 @@
 // The parent's side of a child process of the soak: fork it with tsx, wait for its `ready`,
 // send it messages, and stop it (a child that does not stop in time is killed, and says so).
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { IpcResult } from '../../shared/ipc/contract';
+import type { ChildEntry } from './bundle';
 import type { ChildConfig, ConsoleMessage, DialerMessage, DialerSummary, ParentMessage } from './protocol';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 interface Child<M extends { type: string }> {
   process: ChildProcess;
@@ -14,9 +11,9 @@ interface Child<M extends { type: string }> {
   send(message: ParentMessage): void;
 }
 
-function start<M extends { type: string }>(file: string, config: ChildConfig, label: string, onMessage: (m: M) => void): Child<M> {
-  const child = fork(path.join(HERE, file), [], {
-    execArgv: ['--import', 'tsx'],
+function start<M extends { type: string }>(entry: ChildEntry, config: ChildConfig, label: string, onMessage: (m: M) => void): Child<M> {
+  const child = fork(entry.file, [], {
+    execArgv: entry.execArgv,
     env: { ...process.env, SOAK_CHILD: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -81,10 +78,11 @@ export class ConsoleChild {
 
   constructor(
     readonly index: number,
+    entry: ChildEntry,
     config: ChildConfig,
     onAlert: (index: number, message: string) => void,
   ) {
-    this.child = start<ConsoleMessage>('console-process.ts', config, `console ${index}`, (m) => {
+    this.child = start<ConsoleMessage>(entry, config, `console ${index}`, (m) => {
       if (m.type === 'reply') {
         this.pending.get(m.id)?.resolve({ result: m.result, ms: m.ms });
         this.pending.delete(m.id);
@@ -121,8 +119,8 @@ export class ConsoleChild {
 export class DialerChild {
   private readonly child: Child<DialerMessage>;
 
-  constructor(config: ChildConfig) {
-    this.child = start<DialerMessage>('dialer-process.ts', config, 'dialer', () => undefined);
+  constructor(entry: ChildEntry, config: ChildConfig) {
+    this.child = start<DialerMessage>(entry, config, 'dialer', () => undefined);
   }
 
   async ready(): Promise<void> {

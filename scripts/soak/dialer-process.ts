@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const campaigns = (await handle.db.selectFrom('campaigns').select(['id', 'active']).orderBy('id').execute()).filter((c) => toBool(c.active)).map((c) => c.id);
   const rand = seededRandom(config.index + 1);
   const latency = new Latencies();
-  const summary: DialerSummary = { claimed: 0, recorded: 0, fills: 0, starved_ticks: 0, double_claims: [], errors: [], latency: {}, status_changes: 0, requeued: 0 };
+  const summary: DialerSummary = { dialing_seconds: 0, claimed: 0, recorded: 0, fills: 0, starved_ticks: 0, double_claims: [], errors: [], latency: {}, status_changes: 0, requeued: 0 };
   let errorCount = 0;
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T | undefined> => {
     const t0 = performance.now();
@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     stopping = true;
     void (async () => {
       await loop;
+      summary.dialing_seconds = Math.round((Date.now() - startedAt) / 100) / 10;
       // Hang up every call still ringing: its result is reported, so no lead is left `dialing`.
       for (const h of [...held.values()]) {
         clearTimeout(h.timer);

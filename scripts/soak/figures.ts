@@ -85,7 +85,7 @@ export async function collectFigures(handle: DbHandle, i: FigureInputs): Promise
     ipc_errors: s.errors,
     expected_refusals: [...EXPECTED_REFUSALS],
     supervisor: { recycles: s.recycles, recycled_leads: s.recycled_leads, undos: s.undos, undone_leads: s.undone_leads, undos_refused: s.undos_refused },
-    dialer: i.dialer ? { ...i.dialer, calls_per_second: Math.round((i.dialer.claimed / Math.max(1, i.loadMs / 1000)) * 10) / 10 } : null,
+    dialer: i.dialer ? { ...i.dialer, calls_per_second: Math.round((i.dialer.claimed / Math.max(1, i.dialer.dialing_seconds)) * 10) / 10 } : null,
     hopper: i.hopper,
     jobs: i.jobs,
     postgres_deadlocks: i.deadlocks,

@@ -22,6 +22,8 @@ export type ConsoleMessage =
   | { type: 'stopped'; runsRecorded: number; internalErrors: string[] };
 
 export interface DialerSummary {
+  /** From the dialer's first call to its stop. */
+  dialing_seconds: number;
   claimed: number;
   recorded: number;
   fills: number;

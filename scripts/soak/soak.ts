@@ -3,6 +3,7 @@
 // finishes what it started), then check the invariants. Returns the figures and the violations;
 // the caller prints and saves them (run.ts, the test).
 import { openDatabase } from '../../main/db/open-database';
+import { buildChildren } from './bundle';
 import { checkJobRuns, deadlocksSoFar, watchHopper } from './checks';
 import { ConsoleChild, DialerChild } from './children';
 import { machineNow, type LoadSample } from './machine';
@@ -26,6 +27,7 @@ export async function runSoak(options: SoakOptions & { databaseUrl: string }, lo
   const dataset = await prepareDatabase(options.databaseUrl, options.leads, options.callsPerSecond);
   const setupMs = Date.now() - t0;
 
+  const entries = await buildChildren();
   const launchedAt = Date.now();
   const clockOffsetMs = options.firstTickAfterMs === undefined ? 0 : Math.ceil((launchedAt + options.firstTickAfterMs) / 60_000) * 60_000 - (launchedAt + options.firstTickAfterMs);
   const clock = offsetClock(clockOffsetMs);
@@ -33,20 +35,23 @@ export async function runSoak(options: SoakOptions & { databaseUrl: string }, lo
   const handle = await openDatabase({ kind: 'postgres', url: options.databaseUrl }, { poolSize: 2 });
   const alerts: string[] = [];
   log(`Starting ${options.consoles} consoles and the dialer…`);
-  const consoles = Array.from({ length: options.consoles }, (_, i) => new ConsoleChild(i + 1, child(i + 1), (index, message) => alerts.push(`console ${index}: ${message}`)));
-  let dialer: DialerChild | null = null;
+  const consoles = Array.from({ length: options.consoles }, (_, i) => new ConsoleChild(i + 1, entries['console-process'], child(i + 1), (index, message) => alerts.push(`console ${index}: ${message}`)));
+  const dialer = new DialerChild(entries['dialer-process'], child(0));
   try {
     const readyAt: number[] = [];
-    await Promise.all(consoles.map((c) => c.ready().then(() => readyAt.push(clock().getTime()))));
-    dialer = new DialerChild(child(0));
-    await dialer.ready();
+    await Promise.all([...consoles.map((c) => c.ready().then(() => readyAt.push(clock().getTime()))), dialer.ready()]);
+    log(`Consoles and dialer up after ${((Date.now() - launchedAt) / 1000).toFixed(1)} s.`);
     const deadlocksBefore = await deadlocksSoFar(handle);
     const loadSamples: LoadSample[] = [machineNow()];
     const sampler = setInterval(() => loadSamples.push(machineNow()), 30_000);
+    sampler.unref();
     const hopper = watchHopper(handle, 2000);
     const loadStart = Date.now();
     log(`Running for ${Math.round(options.durationMs / 1000)} s: ${options.callsPerSecond} calls/s, a supervisor recycling and undoing, ${options.consoles} consoles with jobs on…`);
-    const supervisor = await superviseUntil({ consoles, campaigns: dataset.campaigns, lists: dataset.lists, stopAt: loadStart + options.durationMs });
+    // With an aligned clock the load lasts at least until the aligned tick has had time to run.
+    const alignedTickDone = options.firstTickAfterMs === undefined ? 0 : launchedAt + options.firstTickAfterMs + TICK_GRACE_MS + 1000;
+    const stopLoadAt = Math.max(loadStart + options.durationMs, alignedTickDone);
+    const supervisor = await superviseUntil({ consoles, campaigns: dataset.campaigns, lists: dataset.lists, stopAt: stopLoadAt });
     const loadMs = Date.now() - loadStart;
     log('Stopping: the dialer reports its calls still ringing, the consoles finish their job runs…');
     const dialerSummary = await dialer.stop();
@@ -77,7 +82,7 @@ export async function runSoak(options: SoakOptions & { databaseUrl: string }, lo
   } finally {
     // Whatever failed above, no child outlives the soak.
     for (const c of consoles) await c.stop().catch(() => undefined);
-    await dialer?.stop().catch(() => undefined);
+    await dialer.stop().catch(() => undefined);
     await handle.close();
   }
 }

@@ -66,6 +66,7 @@ export async function superviseUntil(plan: SupervisorPlan): Promise<SupervisorFi
   // Recycles each list's recyclable statuses in turn (every other one resetting the dial count).
   const recycler = async () => {
     for (let round = 0; running(); round++) {
+      if (round > 0) await sleep(1000);
       const listId = plan.lists[round % plan.lists.length];
       const breakdown = await call<ListBreakdown>(at(0), 'recycling/breakdown', { listId });
       if (!breakdown.ok) continue;
@@ -78,13 +79,13 @@ export async function superviseUntil(plan: SupervisorPlan): Promise<SupervisorFi
         figures.recycles += 1;
         figures.recycled_leads += done.value.changed;
       }
-      await sleep(1000);
     }
   };
 
   // Undoes what the list's Undo offers, on another console, while the recycles go on.
   const undoer = async () => {
     for (let round = 0; running(); round++) {
+      if (round > 0) await sleep(700);
       const listId = plan.lists[round % plan.lists.length];
       const last = await call<UndoableOperation | null>(at(1), 'operations/last-undoable', { listId });
       if (last.ok && last.value?.undoable) {
@@ -94,7 +95,6 @@ export async function superviseUntil(plan: SupervisorPlan): Promise<SupervisorFi
           figures.undone_leads += undone.value.changed;
         } else figures.undos_refused += 1;
       }
-      await sleep(700);
     }
   };
 
@@ -115,9 +115,9 @@ export async function superviseUntil(plan: SupervisorPlan): Promise<SupervisorFi
       ['hopper/explain', { campaignId }],
     ];
     for (let i = 0; running(); i++) {
+      if (i > 0) await sleep(500);
       const [channel, input] = reads[i % reads.length];
       await call(c, channel, input);
-      await sleep(500);
     }
   };
 
