@@ -18,7 +18,7 @@ export interface IpcFigure extends LatencySummary {
 
 export interface SoakFigures {
   taken_at: string;
-  settings: { minutes: number; consoles: number; calls_per_second: number; leads: number; clock_offset_ms: number };
+  settings: { minutes: number; consoles: number; calls_per_second: number; leads: number; schedules: string; clock_offset_ms: number };
   machine: MachineInfo;
   load_average: { samples: LoadSample[]; mean_1min: number; max_1min: number };
   setup_seconds: number;
@@ -71,6 +71,7 @@ export async function collectFigures(handle: DbHandle, i: FigureInputs): Promise
       consoles: i.options.consoles,
       calls_per_second: i.options.callsPerSecond,
       leads: i.dataset.leads,
+      schedules: i.options.schedules,
       clock_offset_ms: i.clockOffsetMs,
     },
     machine: machineInfo(version.rows[0]?.v ?? 'unknown'),

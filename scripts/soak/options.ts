@@ -14,6 +14,11 @@ export interface SoakOptions {
    * Undefined: the wall clock as it is.
    */
   firstTickAfterMs?: number;
+  /**
+   * `every-minute` (default): all six jobs tick each minute, sixty ticks in ten minutes for the
+   * consoles to share. `default`: the jobs' own schedules (docs/domain.md), as a site runs them.
+   */
+  schedules: 'every-minute' | 'default';
   /** A PostgreSQL server to use (the soak makes its own database there and drops it). */
   databaseUrl?: string;
   /** Where the figures go (JSON). */
@@ -23,7 +28,7 @@ export interface SoakOptions {
 export const SOAK_DEFAULTS = { minutes: 10, consoles: 5, callsPerSecond: 50, leads: 58_466, out: 'bench/results-soak.json' } as const;
 
 const USAGE =
-  'Usage: npm run soak -- [--minutes N] [--seconds N] [--consoles N] [--rate CALLS_PER_S] [--leads N] [--database-url postgres://…] [--out FILE]';
+  'Usage: npm run soak -- [--minutes N] [--seconds N] [--consoles N] [--rate CALLS_PER_S] [--leads N] [--schedules every-minute|default] [--database-url postgres://…] [--out FILE]';
 
 export function parseSoakArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SoakOptions {
   const o: SoakOptions = {
@@ -31,6 +36,7 @@ export function parseSoakArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     consoles: SOAK_DEFAULTS.consoles,
     callsPerSecond: SOAK_DEFAULTS.callsPerSecond,
     leads: SOAK_DEFAULTS.leads,
+    schedules: 'every-minute',
     databaseUrl: env.SOAK_DATABASE_URL || undefined,
     out: SOAK_DEFAULTS.out,
   };
@@ -53,7 +59,11 @@ export function parseSoakArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     else if (flag === '--consoles') o.consoles = number(1, 20, true);
     else if (flag === '--rate') o.callsPerSecond = number(1, 1000, false);
     else if (flag === '--leads') o.leads = number(1000, 2_000_000, true);
-    else if (flag === '--database-url') o.databaseUrl = value();
+    else if (flag === '--schedules') {
+      const v = value();
+      if (v !== 'every-minute' && v !== 'default') throw new Error('--schedules must be every-minute or default.');
+      o.schedules = v;
+    } else if (flag === '--database-url') o.databaseUrl = value();
     else if (flag === '--out') o.out = value();
     else throw new Error(`Unknown option ${flag}. ${USAGE}`);
   }

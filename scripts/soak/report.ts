@@ -13,7 +13,7 @@ export function formatReport(f: SoakFigures, violations: string[]): string {
   const out: string[] = [];
   const s = f.settings;
   out.push(
-    `Soak: ${s.consoles} consoles, ${s.calls_per_second} calls/s, ${s.leads.toLocaleString('en-US')} leads, ${f.load_seconds} s of load (set-up ${f.setup_seconds} s)`,
+    `Soak: ${s.consoles} consoles, ${s.calls_per_second} calls/s, ${s.leads.toLocaleString('en-US')} leads, job schedules ${s.schedules}, ${f.load_seconds} s of load (set-up ${f.setup_seconds} s)`,
     `Machine: ${f.machine.cpus} × ${f.machine.cpu_model}, ${f.machine.memory_gb} GB, PostgreSQL ${f.machine.postgres}; load average (1 min) mean ${f.load_average.mean_1min}, max ${f.load_average.max_1min}`,
     '',
     'IPC calls (time inside the console\'s dispatch, ms):',

@@ -1,6 +1,6 @@
 // The soak's database: the demo's shape (three campaigns, six lists, every problem class) at
-// the chosen size, made dialable at any hour, and every job ticking each minute so ten minutes
-// hold sixty ticks for the consoles to share.
+// the chosen size, made dialable at any hour, every job on and (by default) ticking each minute,
+// so ten minutes hold sixty ticks for the consoles to share.
 import { JOB_NAMES } from '../../shared/types/jobs';
 import { openDatabase } from '../../main/db/open-database';
 import { toBool } from '../../main/db/schema';
@@ -17,7 +17,13 @@ export interface SoakDataset {
   leads: number;
 }
 
-export async function prepareDatabase(url: string, leads: number, callsPerSecond: number): Promise<SoakDataset> {
+export interface DatasetOptions {
+  leads: number;
+  callsPerSecond: number;
+  schedules: 'every-minute' | 'default';
+}
+
+export async function prepareDatabase(url: string, { leads, callsPerSecond, schedules }: DatasetOptions): Promise<SoakDataset> {
   const handle = await openDatabase({ kind: 'postgres', url });
   try {
     await seedDemo(handle, { leads });
@@ -30,7 +36,9 @@ export async function prepareDatabase(url: string, leads: number, callsPerSecond
       // were dialed come back within the run.
       .set({ call_window_start: '00:00', call_window_end: '24:00', retry_delay_minutes: 2, hopper_target: target })
       .execute();
-    for (const job of JOB_NAMES) await writeSetting(handle, job, { schedule: SOAK_SCHEDULE, enabled: true }, new Date(), 'soak');
+    for (const job of JOB_NAMES) {
+      await writeSetting(handle, job, schedules === 'every-minute' ? { schedule: SOAK_SCHEDULE, enabled: true } : { enabled: true }, new Date(), 'soak');
+    }
     const lists = (await handle.db.selectFrom('lead_lists').select(['id', 'active']).orderBy('id').execute()).filter((l) => toBool(l.active)).map((l) => l.id);
     return { campaigns, lists, leads };
   } finally {

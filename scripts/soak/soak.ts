@@ -24,7 +24,7 @@ export interface SoakRun {
 export async function runSoak(options: SoakOptions & { databaseUrl: string }, log: (line: string) => void = () => undefined): Promise<SoakRun> {
   const t0 = Date.now();
   log(`Seeding ${options.leads.toLocaleString('en-US')} leads…`);
-  const dataset = await prepareDatabase(options.databaseUrl, options.leads, options.callsPerSecond);
+  const dataset = await prepareDatabase(options.databaseUrl, options);
   const setupMs = Date.now() - t0;
 
   const entries = await buildChildren();

@@ -115,7 +115,7 @@ export async function superviseUntil(plan: SupervisorPlan): Promise<SupervisorFi
       ['hopper/explain', { campaignId }],
     ];
     for (let i = 0; running(); i++) {
-      if (i > 0) await sleep(500);
+      if (i > 0) await sleep(1000);
       const [channel, input] = reads[i % reads.length];
       await call(c, channel, input);
     }

@@ -25,6 +25,7 @@ describe('soak: many consoles on one PostgreSQL', () => {
       consoles: 2,
       callsPerSecond: 20,
       leads: 2000,
+      schedules: 'every-minute',
       // The clocks are shifted so a minute tick falls inside these few seconds.
       firstTickAfterMs: 10_000,
       out: '',
