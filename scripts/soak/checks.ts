@@ -147,6 +147,15 @@ export async function checkJobRuns(handle: DbHandle, from: Date, to: Date, runne
   return figures;
 }
 
+/**
+ * Operations still `running` once every console has stopped cleanly: each is work a user sees as
+ * "still running" (its Undo refused) until a later start marks it interrupted.
+ */
+export async function operationsLeftRunning(handle: DbHandle): Promise<{ id: string; kind: string; started_at: string | null }[]> {
+  const rows = await handle.db.selectFrom('operations').select(['id', 'kind', 'started_at']).where('state', '=', 'running').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, started_at: asIso(r.started_at) }));
+}
+
 /** Deadlocks PostgreSQL has detected in this database so far (pg_stat_database). */
 export async function deadlocksSoFar(handle: DbHandle): Promise<number> {
   const r = await sql<{ deadlocks: string }>`select deadlocks from pg_stat_database where datname = current_database()`.execute(handle.db);

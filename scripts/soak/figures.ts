@@ -35,7 +35,9 @@ export interface SoakFigures {
   consoles: { index: number; runner: string; runs_recorded: number | null; internal_errors: string[] }[];
   /** "Database unavailable" shown to a user by a console. */
   alerts: string[];
+  /** Operations by kind and state at the end. */
   operations: Record<string, number>;
+  operations_left_running: { id: string; kind: string; started_at: string | null }[];
 }
 
 export interface FigureInputs {
@@ -51,6 +53,7 @@ export interface FigureInputs {
   hopper: HopperFigures;
   jobs: JobFigures;
   deadlocks: number;
+  leftRunning: SoakFigures['operations_left_running'];
   loadSamples: LoadSample[];
 }
 
@@ -98,6 +101,7 @@ export async function collectFigures(handle: DbHandle, i: FigureInputs): Promise
     })),
     alerts: i.alerts,
     operations: Object.fromEntries(ops.map((o) => [`${o.kind} ${o.state}`, Number(o.n)])),
+    operations_left_running: i.leftRunning,
   };
 }
 
@@ -117,6 +121,7 @@ export function violationsOf(f: SoakFigures): string[] {
     if (f.dialer.double_claims.length > 0) v.push(`${f.dialer.double_claims.length} leads were handed to the dialer while it still held them (first: lead ${f.dialer.double_claims[0].lead_id}).`);
     if (f.dialer.recorded !== f.dialer.claimed) v.push(`The dialer placed ${f.dialer.claimed} calls but ${f.dialer.recorded} results were recorded.`);
   }
+  for (const op of f.operations_left_running ?? []) v.push(`Operation ${op.id} (${op.kind}, started ${op.started_at}) was left 'running' after every console stopped.`);
   if (f.hopper.duplicate_leads.length > 0) v.push(`Leads queued twice in the hopper: ${f.hopper.duplicate_leads.slice(0, 10).join(', ')}.`);
   if (f.hopper.dialing_left_at_end > 0) v.push(`${f.hopper.dialing_left_at_end} hopper rows were left 'dialing' after every call was reported.`);
   const j = f.jobs;

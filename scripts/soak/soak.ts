@@ -4,7 +4,7 @@
 // the caller prints and saves them (run.ts, the test).
 import { openDatabase } from '../../main/db/open-database';
 import { buildChildren } from './bundle';
-import { checkJobRuns, deadlocksSoFar, watchHopper } from './checks';
+import { checkJobRuns, deadlocksSoFar, operationsLeftRunning, watchHopper } from './checks';
 import { ConsoleChild, DialerChild } from './children';
 import { machineNow, type LoadSample } from './machine';
 import type { SoakOptions } from './options';
@@ -63,6 +63,7 @@ export async function runSoak(options: SoakOptions & { databaseUrl: string }, lo
     const hopperFigures = await hopper.finish();
     const jobs = await checkJobRuns(handle, new Date(Math.min(...readyAt)), new Date(stopAt - TICK_GRACE_MS), consoles.map((c) => c.runner));
     const deadlocks = (await deadlocksSoFar(handle)) - deadlocksBefore;
+    const leftRunning = await operationsLeftRunning(handle);
     const figures = await collectFigures(handle, {
       options,
       dataset,
@@ -76,6 +77,7 @@ export async function runSoak(options: SoakOptions & { databaseUrl: string }, lo
       hopper: hopperFigures,
       jobs,
       deadlocks,
+      leftRunning,
       loadSamples,
     });
     return { figures, violations: violationsOf(figures) };
