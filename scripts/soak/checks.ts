@@ -17,6 +17,8 @@ export interface HopperFigures {
   /** Leads found in the hopper more than once, at any sample. */
   duplicate_leads: number[];
   max_rows_seen: number;
+  /** Samples that could not be read (the checker's own query failed): the check had gaps. */
+  failed_samples: number;
   /** Rows still `dialing` once the dialer reported every call it placed (each is a lost result). */
   dialing_left_at_end: number;
 }
@@ -25,7 +27,7 @@ const asIso = (v: unknown) => (v === null || v === undefined ? null : new Date(v
 
 /** Samples the hopper every `everyMs` until stopped. */
 export function watchHopper(handle: DbHandle, everyMs: number) {
-  const figures: HopperFigures = { samples: 0, unique_lead_index: false, duplicate_leads: [], max_rows_seen: 0, dialing_left_at_end: 0 };
+  const figures: HopperFigures = { samples: 0, unique_lead_index: false, duplicate_leads: [], max_rows_seen: 0, failed_samples: 0, dialing_left_at_end: 0 };
   let stopped = false;
   const sample = async () => {
     const dups = await handle.db
@@ -41,7 +43,7 @@ export function watchHopper(handle: DbHandle, everyMs: number) {
   };
   const loop = (async () => {
     while (!stopped) {
-      await sample();
+      await sample().catch(() => (figures.failed_samples += 1));
       await new Promise((r) => setTimeout(r, everyMs));
     }
   })();

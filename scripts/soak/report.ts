@@ -43,7 +43,7 @@ export function formatReport(f: SoakFigures, violations: string[]): string {
       Object.entries(j.per_job).map(([job, p]) => [job, p.ticks, p.ok, p.skipped, p.failed, p.median_ms, p.max_ms]),
     ),
     `Runs per console: ${f.consoles.map((c) => `${c.index}: ${j.by_runner[c.runner] ?? 0}`).join(', ')}`,
-    `Hopper: ${f.hopper.samples} samples, ${f.hopper.duplicate_leads.length} leads queued twice, unique index on lead_id: ${f.hopper.unique_lead_index ? 'yes' : 'no'}, most rows ${f.hopper.max_rows_seen}, 'dialing' left at the end: ${f.hopper.dialing_left_at_end}`,
+    `Hopper: ${f.hopper.samples} samples (${f.hopper.failed_samples ?? 0} failed to read), ${f.hopper.duplicate_leads.length} leads queued twice, unique index on lead_id: ${f.hopper.unique_lead_index ? 'yes' : 'no'}, most rows ${f.hopper.max_rows_seen}, 'dialing' left at the end: ${f.hopper.dialing_left_at_end}`,
     `PostgreSQL deadlocks detected (retried inside, none shown to a caller): ${f.postgres_deadlocks}`,
     `Operations at the end: ${Object.entries(f.operations).map(([k, n]) => `${k} ${n}`).join(', ')}; left running: ${f.operations_left_running.length}`,
     '',
