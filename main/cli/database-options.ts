@@ -1,10 +1,7 @@
 // The database options every command takes, and opening the database they name.
 import type { Command } from 'commander';
 import { resolveDatabaseTarget } from '../db/database-config';
-import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-database';
-// A run that writes finds what a killed one left `running` first (issue 19, item 4); best effort:
-// a database that refuses the write refuses the command's own writes with a clearer message.
-import { markInterruptedOperations } from '../services/operations/operation-recovery';
+import type { DbHandle, OpenOptions } from '../db/open-database';
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
@@ -51,8 +48,13 @@ export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandl
   const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
   if (!options.mayCreate) assertDatabaseFileExists(flags);
   warnOnArgvPassword(flags.databaseUrl);
+  // Imported here, not above: the database layer (kysely, the migrations, the drivers) loads only
+  // when a command opens a database, never for --help or a usage error (scripts/build-cli.mjs).
+  const [{ openDatabase }, { markInterruptedOperations }] = await Promise.all([import('../db/open-database'), import('../services/operations/operation-recovery')]);
   const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
   try {
+    // A run that writes finds what a killed one left `running` first (issue 19, item 4); best
+    // effort: a database that refuses the write refuses the command's own writes more clearly.
     if (!flags.readOnly) await markInterruptedOperations(handle.db).catch(() => undefined);
     return await fn(handle);
   } finally {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { exportLeads } from '../../services/exports/export-leads';
 import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
 import { csvOut } from '../output/csv-out';
 import { fmt } from '../output/format';
@@ -22,6 +21,7 @@ export function registerExportLeads(program: Command): void {
       const listId = parseId(flags.list, '--list')!;
       const statuses = (flags.status ?? []).map((s) => (s === 'null' ? null : s));
       await withDatabase(flags, async (h) => {
+        const { exportLeads } = await import('../../services/exports/export-leads');
         const out = csvOut(flags.out);
         const { rows } = await exportLeads(h, { listId, statuses }, out.stream);
         await out.close();

@@ -1,6 +1,5 @@
 // `lead-console report penetration|activity`: the supervisor reports from the shell (docs/reports.md).
 import type { Command } from 'commander';
-import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { parseId } from '../parse';
@@ -30,6 +29,7 @@ export function registerReport(program: Command): void {
       const listId = parseId(flags.list, '--list')!;
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const reports = createServices(h, clock).reports;
         if (flags.csv) return void process.stdout.write((await reports.penetrationCsv(listId)).csv);
         const r = await reports.penetration(listId);
@@ -46,6 +46,7 @@ export function registerReport(program: Command): void {
       const request = { campaignId: parseId(flags.campaign, '--campaign')!, from: flags.from, to: flags.to };
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const reports = createServices(h, clock).reports;
         if (flags.csv) return void process.stdout.write((await reports.activityCsv(request)).csv);
         const r = await reports.activity(request);
