@@ -5,7 +5,7 @@ import type { ChildJob } from './child-job';
 import { freshCopy, openBench } from './databases';
 import { OPERATIONS } from './operations';
 import { DELHI_OPERATIONS } from './delhi-profile';
-import { dialThroughput, dialFloorThroughput } from './dial-throughput';
+import { dialThroughput, dialFloorThroughput, dialThroughputWithLiveView } from './dial-throughput';
 
 export interface ChildResult {
   op: string;
@@ -43,7 +43,7 @@ function runCount(runs: { quick: number; full: number }, job: ChildJob): number 
 async function main() {
   const job = JSON.parse(process.argv[2]) as ChildJob;
   if (job.op.startsWith('dial')) {
-    const result = job.op.startsWith('dial_floor') ? await dialFloorThroughput(job) : await dialThroughput(job);
+    const result = job.op.startsWith('dial_floor') ? await dialFloorThroughput(job) : job.op.startsWith('dial_live') ? await dialThroughputWithLiveView(job) : await dialThroughput(job);
     process.stdout.write(`${JSON.stringify({ ...result, peak_rss_mb: rssMb() })}\n`);
     return;
   }
