@@ -43,6 +43,14 @@ export function clockFrom(flags: DatabaseFlags): Clock {
   return fixedClock(new Date(t));
 }
 
+/**
+ * For a command that only reads: no WAL checkpoint worker on SQLite. Starting that thread (a
+ * second V8 and Node inside the process) and waiting for it to stop cost a short command more
+ * than its query; what little such a run writes (the schema check, interrupted operations) is
+ * checkpointed by SQLite itself, as when the worker cannot start (sqlite/wal-checkpointer.ts).
+ */
+export const NO_CHECKPOINT_WORKER: OpenOptions = { backgroundCheckpoints: false };
+
 /** `mayCreate`: only migrate, seed-demo and demo may create a missing --db file. */
 export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions & { mayCreate?: boolean } = {}): Promise<T> {
   const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });

@@ -172,12 +172,17 @@ describe('what a start loads', () => {
     }
   });
 
-  it('a breakdown loads the services and the database layer, not zod, the jobs or the web server', () => {
+  it('a breakdown loads the services and the database layer, not zod, the jobs, the web server or the checkpoint worker', () => {
     const db = path.join(dir, 'empty.sqlite');
-    expect(run(BIN, ['migrate', '--db', db], dir).code).toBe(0);
+    // A command that writes runs SQLite's checkpoints on the worker thread (its file is noted)...
+    const migrate = runNotingModules(['migrate', '--db', db], dir);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(migrate.files.has('wal-checkpointer-worker.mjs')).toBe(true);
     // The service answers (an empty database has no list 1).
     const r = runNotingModules(['breakdown', '--db', db, '--list', '1'], dir);
     expect(r.stderr).toContain('List 1 does not exist');
+    // ...one that only reads starts no such thread (database-options.ts, NO_CHECKPOINT_WORKER).
+    expect(r.files.has('wal-checkpointer-worker.mjs')).toBe(false);
     expect(r.inputs.has('main/services/create-services.ts')).toBe(true);
     expect(r.inputs.has('main/db/open-database.ts')).toBe(true);
     expect(r.packages.has('kysely')).toBe(true);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CATEGORY_LABEL } from '../../../shared/catalogue';
 import { systemClock } from '../../db/time';
-import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addReadOnlyOption, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, pct, printJson, table } from '../output/format';
 import { parseId } from '../parse';
 
@@ -19,6 +19,6 @@ export function registerBreakdown(program: Command): void {
         const rows: (string | number)[][] = [['status', 'count', 'share', 'category']];
         for (const s of b.statuses) rows.push([s.status === null ? '(no status)' : JSON.stringify(s.status), s.count, pct(s.share), CATEGORY_LABEL[s.category]]);
         console.log(table(rows, ['l', 'r', 'r', 'l']));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addReadOnlyOption, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { csvOut } from '../output/csv-out';
 import { fmt, printJson } from '../output/format';
 import { systemClock } from '../../db/time';
@@ -68,7 +68,7 @@ export function registerDnc(program: Command): void {
         if (flags.out) {
           process.stderr.write(`Wrote ${fmt(rows)} numbers to ${flags.out}.\n`);
         }
-      }),
+      }, NO_CHECKPOINT_WORKER),
     );
   addReadOnlyOption(sub(dnc, 'check', 'is this number on the DNC list (in any spelling)?'))
     .argument('<phone>')
@@ -78,6 +78,6 @@ export function registerDnc(program: Command): void {
         const r = await createServices(h, systemClock).dnc.check(phone);
         if (flags.json) return printJson(r);
         console.log(r.listed ? `${phone} is on the DNC list (as ${r.matches.map((m) => m.phone).join(', ')}).` : `${phone} is not on the DNC list.`);
-      }),
+      }, NO_CHECKPOINT_WORKER),
     );
 }

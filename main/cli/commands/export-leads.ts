@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addReadOnlyOption, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { csvOut } from '../output/csv-out';
 import { fmt } from '../output/format';
 import { parseId } from '../parse';
@@ -28,6 +28,6 @@ export function registerExportLeads(program: Command): void {
         if (flags.out) {
           process.stderr.write(`Wrote ${fmt(rows)} leads of list ${listId} to ${flags.out}.\n`);
         }
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

@@ -1,7 +1,7 @@
 // `lead-console hopper fill|claim|stats|explain|cleanup`: the dialer's queue, from the shell.
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { parseId, parsePositiveInt } from '../parse';
 import { claimText, cleanupText, explainText, fillText, statsText } from './hopper-report';
@@ -63,7 +63,7 @@ export function registerHopper(program: Command): void {
         const stats = await createServices(h, clockFrom(flags)).hopper.stats(campaignId);
         if (flags.json) printJson(stats);
         else console.log(statsText(stats));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   addReadOnlyOption(sub(hopper, 'explain', 'why leads are not eligible: every lead counted under the first rule that excludes it'))
@@ -75,7 +75,7 @@ export function registerHopper(program: Command): void {
         const report = await createServices(h, clockFrom(flags)).hopper.explain(campaignId);
         if (flags.json) printJson(report);
         else console.log(explainText(report));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   sub(hopper, 'cleanup', 'remove stale hopper rows (dialing too long, or lead no longer eligible)').action(async (flags: Flags) => {

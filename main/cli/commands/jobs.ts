@@ -4,7 +4,7 @@ import { InputError } from '../../../shared/errors';
 import type { JobScheduler, SettingChange } from '../../services/jobs';
 import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { EXIT_FAILURE } from '../exit-codes';
 import { printJson } from '../output/format';
 import { parsePositiveInt } from '../parse';
@@ -33,7 +33,7 @@ export function registerJobs(program: Command): void {
         const list = await (await schedulerFor(h, clock)).list();
         if (flags.json) return printJson(list);
         console.log(jobsTable(list));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   addNowOption(addDatabaseOptions(jobs.command('run').argument('<name>', 'job name').description('run a job once now, unless another runner holds it')))
@@ -62,7 +62,7 @@ export function registerJobs(program: Command): void {
         if (flags.json) return printJson(runs);
         if (runs.length === 0) return console.log(job ? `${job} has not run yet.` : 'No job has run yet.');
         console.log(historyTable(runs));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   addDatabaseOptions(jobs.command('set').argument('<name>', 'job name').description("change a job's schedule or turn it on or off (every console)"))

@@ -1,6 +1,6 @@
 // `lead-console report penetration|activity`: the supervisor reports from the shell (docs/reports.md).
 import type { Command } from 'commander';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { parseId } from '../parse';
 import { activityText, penetrationText } from './report-text';
@@ -35,7 +35,7 @@ export function registerReport(program: Command): void {
         const r = await reports.penetration(listId);
         if (flags.json) printJson(r);
         else console.log(penetrationText(r));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   sub(report, 'activity', 'calls, answered, outcomes, calls per 15 minutes, 30-day abandon rate, runs dry at')
@@ -52,6 +52,6 @@ export function registerReport(program: Command): void {
         const r = await reports.activity(request);
         if (flags.json) printJson(r);
         else console.log(activityText(r));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

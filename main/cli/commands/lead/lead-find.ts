@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { LeadSearchResult } from '../../../../shared/types/leads';
 import { CLI_FIGURES } from '../../figures';
-import { addDatabaseOptions, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
+import { addDatabaseOptions, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson, table } from '../../output/format';
 import { parseId, parsePositiveInt } from '../../parse';
 
@@ -37,6 +37,6 @@ export function registerLeadFind(lead: Command): void {
         const result = await createServices(h, clockFrom(flags)).leads.search(query, { limit, beforeId });
         if (flags.json) printJson(result);
         else console.log(findText(result));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

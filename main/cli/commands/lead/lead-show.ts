@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { eligibilitySentence } from '../../../../shared/domain/eligibility-words';
 import type { LeadStory } from '../../../../shared/types/leads';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson, table } from '../../output/format';
 import { parseId } from '../../parse';
 
@@ -44,6 +44,6 @@ export function registerLeadShow(lead: Command): void {
         const story = await createServices(h, clockFrom(flags)).leads.story(id);
         if (flags.json) printJson(story);
         else console.log(storyText(story));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }
