@@ -6,7 +6,7 @@
 // The rules but two (GROUPED_RULES) read only a lead's list, status, timezone, dial count, and
 // whether its last dial is after its status's cut-off. So the count goes in three statements:
 // 1. **Groups**: every lead counted per (list, status, timezone, dial count) along
-//    leads(list_id, status, timezone, dial_attempts) (migration 0013), without reading the table,
+//    leads(list_id, status, timezone, dial_attempts, …) (migration 0013, leads_list_counts), without reading the table,
 //    and each group asked the rules once, as if never dialed.
 // 2. **Dialed after the cut-off**: the leads of a dialable status whose last dial is after its
 //    status's cut-off (a range of leads(list_id, status, last_dial_attempt) per status: the few
