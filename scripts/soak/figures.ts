@@ -119,7 +119,9 @@ export function violationsOf(f: SoakFigures): string[] {
   else {
     if (f.dialer.errors.length > 0) v.push(`The dialer met ${f.dialer.errors.length} errors (first: ${f.dialer.errors[0].call}: ${f.dialer.errors[0].message}).`);
     if (f.dialer.double_claims.length > 0) v.push(`${f.dialer.double_claims.length} leads were handed to the dialer while it still held them (first: lead ${f.dialer.double_claims[0].lead_id}).`);
-    if (f.dialer.recorded !== f.dialer.claimed) v.push(`The dialer placed ${f.dialer.claimed} calls but ${f.dialer.recorded} results were recorded.`);
+    // A lead handed out twice is dialed once (its second claim is the violation above).
+    const placed = f.dialer.claimed - f.dialer.double_claims.length;
+    if (f.dialer.recorded !== placed) v.push(`The dialer placed ${placed} calls but ${f.dialer.recorded} results were recorded.`);
   }
   for (const op of f.operations_left_running ?? []) v.push(`Operation ${op.id} (${op.kind}, started ${op.started_at}) was left 'running' after every console stopped.`);
   if (f.hopper.duplicate_leads.length > 0) v.push(`Leads queued twice in the hopper: ${f.hopper.duplicate_leads.slice(0, 10).join(', ')}.`);
