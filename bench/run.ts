@@ -22,12 +22,27 @@ const HERE = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS_FILES: Record<BenchProfile, string> = { uniform: path.join(HERE, 'results.json'), delhi: path.join(HERE, 'results-delhi.json') };
 
 /**
- * Where a run's figures go: 10M leads and more in their own file (`results-10m.json`), so that the
- * 1M table the targets are read from is never replaced by a run of another size.
+ * Where a run's figures go: the 1M run in `results.json` (the table the targets are read from),
+ * every other size in its own file (`results-10m.json`, `results-100k.json` for --quick), so that
+ * a routine check never replaces the 1M table.
  */
 function resultsFile(profile: BenchProfile, leads: number): string {
-  if (leads >= 10_000_000) return path.join(HERE, `results-${Math.round(leads / 1_000_000)}m${profile === 'delhi' ? '-delhi' : ''}.json`);
-  return RESULTS_FILES[profile];
+  if (leads === 1_000_000) return RESULTS_FILES[profile];
+  const label = leads % 1_000_000 === 0 ? `${leads / 1_000_000}m` : leads % 1000 === 0 ? `${leads / 1000}k` : String(leads);
+  return path.join(HERE, `results-${label}${profile === 'delhi' ? '-delhi' : ''}.json`);
+}
+
+/**
+ * A run of another size also records its peak RSS per operation in the 1M file's
+ * `peak_rss_mb_by_lead_count`: memory that stays flat from 100k to 10M is read from one table.
+ */
+function recordRssInMainFile(profile: BenchProfile, leads: number, rss: Record<string, Record<string, number>>): void {
+  const file = RESULTS_FILES[profile];
+  if (leads === 1_000_000 || !fs.existsSync(file)) return;
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const byCount = (doc.peak_rss_mb_by_lead_count ??= {});
+  for (const [kind, ops] of Object.entries(rss)) byCount[String(leads)] = { ...(byCount[String(leads)] ?? {}), [kind]: { ...(byCount[String(leads)]?.[kind] ?? {}), ...ops } };
+  fs.writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
 }
 
 /** On-disk size of the generated base, MB: the SQLite file, or PostgreSQL's `pg_database_size`. */
@@ -160,6 +175,7 @@ async function main() {
       start_time: startTimes ?? previous?.start_time ?? [],
     };
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+    if (scaling[String(args.leads)]) recordRssInMainFile(args.profile, args.leads, scaling[String(args.leads)]);
     return doc;
   };
   try {

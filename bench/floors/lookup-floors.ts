@@ -3,7 +3,8 @@
 // - search by a whole phone: the leads whose phone key is that number (leads_by_phone_key);
 // - search by the last 4 digits: the expression index of migration 0007, newest first;
 // - search by "first last-prefix": each pairing along its prefix column's index, newest first;
-// each reading the 20 newest (SQLite told the index, as the search tells it) leads with their list and campaign, as the search returns them.
+// each reading the 20 newest (SQLite told the index, as the search tells it) leads with their list and campaign, as the search returns them,
+// sorted by `id + 0` as the search sorts (PostgreSQL would otherwise walk the primary key backwards past every newer lead).
 // - export: every lead of the list, the export's columns, in id order (no CSV, no paging).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { normalisePhone } from '../../shared/domain/phone';
@@ -16,7 +17,7 @@ async function newestWith(h: DbHandle, where: RawBuilder<SqlBool>, index?: strin
   const rows = await sql<{ id: number }>`select l.id, l.list_id, l.phone, l.status, l.dial_attempts, l.first_name, l.last_name, l.created_at,
       ll.name as list_name, ll.campaign_id, c.name as campaign_name
     from leads l${index ? h.dialect.indexHint(index) : sql``} join lead_lists ll on ll.id = l.list_id join campaigns c on c.id = ll.campaign_id
-    where ${where} order by l.id desc limit ${PAGE}`.execute(h.db);
+    where ${where} order by l.id + 0 desc limit ${PAGE}`.execute(h.db);
   return rows.rows.map((r) => Number(r.id));
 }
 

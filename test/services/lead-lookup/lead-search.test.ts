@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../../main/db/open-database';
 import { fixedClock } from '../../../main/db/time';
 import { createServices } from '../../../main/services/create-services';
+import { searchLeads } from '../../../main/services/lead-lookup/lead-search';
 import { planSearch } from '../../../main/services/lead-lookup/search-query';
 import { describeEachDialect } from '../../support/databases';
 import { makeCampaign, makeList } from '../../support/fixtures';
@@ -104,8 +105,15 @@ describeEachDialect('lead search', ({ h }) => {
     expect((await search('smi')).leads[0].matched).toEqual(['name']);
   });
 
-  it('pages newest first, whether few or many leads match', async () => {
-    // 2,100 leads named "Garcia": past the probe's cap, the primary key is walked instead.
+  // Each read of lead-search.ts: the index's candidates sorted by the database (at most the walk's
+  // span of them), a walk of the newest leads (more), and the index after all (a walk that finds
+  // less than a page). The real span is 20,000; a span of 100 takes the same paths at this size.
+  it.each([
+    ['the index', undefined],
+    ['a walk of the newest leads', 100],
+  ])('pages newest first, whether few or many leads match (%s)', async (_how, walkSpan) => {
+    const search = (q: string, o?: { limit?: number; beforeId?: number | null }) => searchLeads(h.db, h.dialect, q, o, walkSpan);
+    // 2,100 leads named "Maria", every other one "Garcia".
     const rows = Array.from({ length: 2100 }, (_, i) => ({ list_id: list, phone: `+1 415 55${String(i).padStart(5, '0')}`, first_name: 'Maria', last_name: i % 2 === 0 ? 'Garcia' : 'Gomez' }));
     for (let i = 0; i < rows.length; i += 500) await h.db.insertInto('leads').values(rows.slice(i, i + 500)).execute();
     const all = (await h.db.selectFrom('leads').select('id').orderBy('id', 'desc').execute()).map((r) => r.id);
@@ -126,6 +134,20 @@ describeEachDialect('lead search', ({ h }) => {
     const last = await search('maria', { limit: 200, beforeId: all[all.length - 150] });
     expect(last.leads.map((l) => l.id)).toEqual(all.slice(all.length - 149));
     expect(last.next_before_id).toBeNull();
+  });
+
+  it('a name pair is read along its more selective name; matches older than every walked lead are still found', async () => {
+    // As the bench's "Lead 12": every first name is the same, few last names start with 12, and
+    // all of those are older than the newest leads the walk reads.
+    const rows = Array.from({ length: 400 }, (_, i) => ({ list_id: list, phone: `+1 415 56${String(i).padStart(5, '0')}`, first_name: 'Lead', last_name: `${i < 150 ? '12' : '5'}${String(i).padStart(3, '0')}` }));
+    for (let i = 0; i < rows.length; i += 200) await h.db.insertInto('leads').values(rows.slice(i, i + 200)).execute();
+    const twelves = (await h.db.selectFrom('leads').select('id').where('last_name', 'like', '12%').orderBy('id', 'desc').execute()).map((r) => r.id);
+    expect(twelves).toHaveLength(150);
+    for (const walkSpan of [undefined, 100]) {
+      const r = await searchLeads(h.db, h.dialect, 'Lead 12', { limit: 20 }, walkSpan);
+      expect(r.leads.map((l) => l.id)).toEqual(twelves.slice(0, 20));
+      expect(r.next_before_id).toBe(twelves[19]);
+    }
   });
 
   it('refuses a limit out of range', async () => {
