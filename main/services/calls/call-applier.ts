@@ -209,8 +209,11 @@ export async function applyClaimedCalls(
   }
   for (const insert of incidentInserts(trx, dialect, plan.incidents)) await insert.execute();
   // A dialed lead leaves the hopper (a single lead's went above); a dropped one may come straight
-  // back, at high priority.
-  if (!single) await removeFromHopper(trx, dialect, plan.leadIds);
+  // back, at high priority. A sync applies calls a dialer wrote earlier: a row `dialing` now is a
+  // call ringing now, and deleting it would let the next fill queue the lead again and the next
+  // claim hand it out while it rings (the soak caught it: docs/reliability.md §7). Its own result
+  // removes it, or stale cleanup does.
+  if (!single) await removeFromHopper(trx, dialect, plan.leadIds, source === 'sync');
   if (requeueDropped && counts.droppedLeadIds.length > 0) counts.requeuedLeadIds = await requeueDropped.inTransaction(trx, counts.droppedLeadIds, now);
   return counts;
 }

@@ -143,8 +143,13 @@ export async function insertAuditRows(db: Db, dialect: Dialect, rows: readonly A
   await bulkInsert(db, dialect, 'lead_status_audit', rows as unknown as Record<string, unknown>[]);
 }
 
-/** Deletes the hopper rows of these leads (a dialed lead leaves the hopper). */
-export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readonly number[]): Promise<void> {
+/**
+ * Deletes the hopper rows of these leads (a dialed lead leaves the hopper). `queuedOnly`: keeps
+ * the rows a dialer holds (`dialing`), for a sync, whose calls are older than the one ringing.
+ */
+export async function removeFromHopper(db: Db, dialect: Dialect, leadIds: readonly number[], queuedOnly = false): Promise<void> {
   const batch = idsInSet(dialect, 'lead_id', leadIds);
-  if (batch) await executeRecurring(db, dialect, db.deleteFrom('dialer_hopper').where(batch));
+  if (!batch) return;
+  const rows = db.deleteFrom('dialer_hopper').where(batch);
+  await executeRecurring(db, dialect, queuedOnly ? rows.where('state', '=', 'queued') : rows);
 }

@@ -92,6 +92,23 @@ describeEachDialect('applying calls to leads', ({ h }) => {
     expect(await h.db.selectFrom('dialer_hopper').selectAll().execute()).toHaveLength(0);
   });
 
+  it('a sync of older calls takes the lead out of the queue but leaves the row of a call ringing now', async () => {
+    const ringing = await makeLead(h, listId);
+    const queued = await makeLead(h, listId);
+    await h.db.insertInto('dialer_hopper').values([
+      { campaign_id: campaignId, lead_id: ringing, state: 'dialing' },
+      { campaign_id: campaignId, lead_id: queued, state: 'queued' },
+    ]).execute();
+    await makeCall(h, ringing, at(8), 'no_answer');
+    await makeCall(h, queued, at(8), 'no_answer');
+    expect(await svc.syncCalls()).toMatchObject({ applied: 2 });
+    const left = await h.db.selectFrom('dialer_hopper').select(['lead_id', 'state']).execute();
+    expect(left).toEqual([{ lead_id: ringing, state: 'dialing' }]);
+    // The ringing call's own result removes it.
+    await svc.recordCall({ call_uuid: 'ringing-now', lead_id: ringing, started_at: at(9), result: 'busy' });
+    expect(await h.db.selectFrom('dialer_hopper').selectAll().execute()).toHaveLength(0);
+  });
+
   it('refuses a call for a lead that does not exist, and a call_uuid reused for another lead', async () => {
     const id = await makeLead(h, listId);
     await expect(svc.recordCall({ call_uuid: 'z', lead_id: 999999, started_at: at(9), result: 'busy' })).rejects.toThrow(/does not exist/);
