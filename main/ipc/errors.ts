@@ -19,6 +19,13 @@ const PG_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 
  */
 const LOST_CONNECTION = /Connection terminated|connection timeout|is not queryable/i;
 
+/**
+ * pg-pool's answer when no connection of the pool came free within its wait: the server is there
+ * (an unreachable one fails the connect itself), the console is busy (the soak saw it when six
+ * jobs ran at once on one console's four connections).
+ */
+const POOL_WAIT = /timeout exceeded when trying to connect/i;
+
 export function zodMessage(error: z.ZodError): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
@@ -35,6 +42,9 @@ export function toIpcError(error: unknown): IpcError {
   const code = typeof e?.code === 'string' ? e.code : '';
   if (PG_CONNECTION_CODES.has(code) || LOST_CONNECTION.test(String(e?.message ?? ''))) {
     return { code: 'database_unavailable', message: 'The database is not reachable right now. The console retries on its own; try again in a moment.' };
+  }
+  if (POOL_WAIT.test(String(e?.message ?? ''))) {
+    return { code: 'database_locked', message: 'The database is busy: every connection of this console is in use by other work. Try again in a moment.' };
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { code: 'database_locked', message: 'The database is busy with another writer. Try again in a moment.' };

@@ -47,6 +47,21 @@ describe('toIpcError', () => {
     expect(toIpcError(error).code).toBe('database_unavailable');
   });
 
+  it('a pool with no free connection within its wait is busy, not internal', async () => {
+    const pool = new pg.Pool({ connectionString: inject('pgAdminUrl'), max: 1, connectionTimeoutMillis: 200 });
+    const held = await pool.connect();
+    try {
+      const error = await pool.query('select 1').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(toIpcError(error)).toMatchObject({ code: 'database_locked', message: expect.stringMatching(/busy/) });
+    } finally {
+      held.release();
+      await pool.end();
+    }
+  });
+
   it('keeps the other kinds apart', () => {
     expect(toIpcError(new ConsoleError('not_found', 'No list 9.'))).toEqual({ code: 'not_found', message: 'No list 9.' });
     expect(toIpcError(z.object({ listId: z.number() }).safeParse({}).error).code).toBe('invalid_input');
