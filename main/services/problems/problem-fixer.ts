@@ -77,6 +77,14 @@ export async function findAndFixProblemLeads(handle: DbHandle, clock: Clock, opt
       builder.addRange(outcome);
       options.onProgress?.({ checked: builder.checked, total: Math.max(total, builder.checked) });
     }
+  } catch (error) {
+    // A range that failed (a lost connection, a pool that had none free) ends the run: its
+    // operation is `failed` at once, with what the committed ranges did, undoable as they are —
+    // not left `running` until its lease lapses (the soak saw a reconcile left so).
+    if (run.operationId) {
+      await failOperation(db, run.operationId, FixReportBuilder.operationSummary(builder.build(true)), clock().toISOString()).catch(() => undefined);
+    }
+    throw error;
   } finally {
     stopLease();
   }

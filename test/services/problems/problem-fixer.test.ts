@@ -132,6 +132,27 @@ describeEachDialect('finding and fixing problem leads', ({ h }) => {
     expect(audits).toHaveLength(report.checked);
   });
 
+  it('a run that breaks between ranges ends with its operation failed at once, not left running', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await makeLead(h, listA, { status: null, dial_attempts: 1, last_dial_attempt: at(9) }));
+    // What breaks is outside the ranges' own writes (there a failure is counted in the report):
+    // here the caller's progress callback, as a lost connection or a full pool breaks the next
+    // range's boundary query.
+    let ranges = 0;
+    const onProgress = () => {
+      if (++ranges === 2) throw new Error('broken by the test');
+    };
+    await expect(svc.findAndFix({ mode: 'fix', batchSize: 1, onProgress })).rejects.toThrow(/broken by the test/);
+    const ops = await h.db.selectFrom('operations').select(['state', 'summary']).execute();
+    expect(ops).toHaveLength(1);
+    expect(ops[0].state).toBe('failed');
+    // What the committed ranges did stays changed (on PostgreSQL the third range may have been in
+    // flight and committed too) and is recorded.
+    expect(JSON.parse(String(ops[0].summary))).toMatchObject({ fixed: 2, stopped: true });
+    expect((await getLead(h.db, ids[0])).status).not.toBeNull();
+    expect((await getLead(h.db, ids[1])).status).not.toBeNull();
+  });
+
   it('shows progress against the number of leads in scope (counted list by list)', async () => {
     const listA2 = await makeList(h, campaignA);
     for (let i = 0; i < 5; i++) await makeLead(h, listA, { status: null });
