@@ -18,7 +18,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = process.env.LEAD_CONSOLE_CLI_DIR ? path.resolve(process.env.LEAD_CONSOLE_CLI_DIR) : path.join(ROOT, 'dist', 'cli');
 export const CLI_BUNDLE = path.join(CLI_DIR, 'lead-console.mjs');
 export const CLI_MANIFEST = path.join(CLI_DIR, 'build.json');
-const WORKER_SOURCE = 'main/db/sqlite/wal-checkpointer-worker.mjs';
+/** Worker threads, started from files beside the module that starts them: copied as they are. */
+const WORKER_SOURCES = ['main/db/sqlite/wal-checkpointer-worker.mjs', 'main/db/sqlite/long-work-worker.mjs'];
 
 /** Writes `file` whole or not at all: a CLI starting meanwhile reads the old file or the new one. */
 function writeAtomically(file, contents) {
@@ -49,13 +50,13 @@ export async function buildCli() {
     banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
   });
   fs.mkdirSync(CLI_DIR, { recursive: true });
-  // The WAL checkpointer's thread is started from a file beside the module that starts it
-  // (wal-checkpointer.ts): plain JavaScript already, copied as it is.
-  writeAtomically(path.join(CLI_DIR, 'wal-checkpointer-worker.mjs'), fs.readFileSync(path.join(ROOT, WORKER_SOURCE)));
+  // The WAL checkpointer's and the long-work thread's workers are started from files beside the
+  // module that starts them (wal-checkpointer.ts, long-work-thread.ts): plain JavaScript already.
+  for (const source of WORKER_SOURCES) writeAtomically(path.join(CLI_DIR, path.basename(source)), fs.readFileSync(path.join(ROOT, source)));
   writeAtomically(CLI_BUNDLE, result.outputFiles[0].contents);
   // Dependencies change only through npm install, whose `prepare` rebuilds: the project's own
   // files are enough to tell a stale bundle.
-  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.split(/[\\/]/).includes('node_modules')), WORKER_SOURCE];
+  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.split(/[\\/]/).includes('node_modules')), ...WORKER_SOURCES];
   writeAtomically(CLI_MANIFEST, `${JSON.stringify({ startedAt, inputs })}\n`);
   return inputs;
 }

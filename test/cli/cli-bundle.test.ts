@@ -43,9 +43,11 @@ describe('the built CLI', () => {
     expect(b.code, b.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, 'lead-console.mjs'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'wal-checkpointer-worker.mjs'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'long-work-worker.mjs'))).toBe(true);
     const m = manifest(dir);
     expect(m.inputs).toContain('main/cli/index.ts');
     expect(m.inputs).toContain('main/db/sqlite/wal-checkpointer-worker.mjs');
+    expect(m.inputs).toContain('main/db/sqlite/long-work-worker.mjs');
     expect(m.inputs.some((f) => f.includes('node_modules'))).toBe(false);
 
     const help = run(BIN, ['--help'], dir);
