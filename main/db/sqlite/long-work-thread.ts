@@ -40,6 +40,8 @@ function rebuiltError(error: NonNullable<Answer['error']>): Error {
 
 export interface LongWorkThreadOptions {
   file: string;
+  /** Opened read-only (a read-only console: its long work only reads). */
+  readOnly?: boolean;
   busyTimeoutMs: number;
   journalSizeLimit: number;
   gate: WriteGate;
@@ -62,7 +64,7 @@ export class LongWorkThread {
     this.#started = new Promise((resolve) => (settle = resolve));
     try {
       this.#worker = new Worker(workerFile(), {
-        workerData: { file: path.resolve(options.file), busyTimeoutMs: options.busyTimeoutMs, journalSizeLimit: options.journalSizeLimit },
+        workerData: { file: path.resolve(options.file), readOnly: Boolean(options.readOnly), busyTimeoutMs: options.busyTimeoutMs, journalSizeLimit: options.journalSizeLimit },
       });
     } catch {
       settle(false);

@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { file, busyTimeoutMs, journalSizeLimit } = workerData;
+const { file, readOnly, busyTimeoutMs, journalSizeLimit } = workerData;
 /** Prepared statements by text, most recently used last (as the main connection's cache). */
 const MAX_STATEMENTS = 256;
 const statements = new Map();
@@ -35,16 +35,20 @@ function run(sqlText, params) {
 }
 
 try {
-  db = new Database(file, { fileMustExist: true });
+  db = new Database(file, { fileMustExist: true, readonly: readOnly });
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  // The main connection's settings (open-sqlite.ts): they are per connection.
-  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma(`journal_size_limit = ${journalSizeLimit}`);
-  // Checkpoints are the checkpoint worker's (or, without it, the main connection's after its own
-  // commits): one here would hold the write lock, which the main thread's writes wait for.
-  db.pragma('wal_autocheckpoint = 0');
-  if (db.pragma('journal_mode', { simple: true }) !== 'wal') throw new Error('the database is not in WAL mode');
+  if (!readOnly) {
+    // A writer beside the main connection needs WAL: with a rollback journal its commits would
+    // lock the main connection's readers out.
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') throw new Error('the database is not in WAL mode');
+    // The main connection's settings (open-sqlite.ts): they are per connection.
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`journal_size_limit = ${journalSizeLimit}`);
+    // Checkpoints are the checkpoint worker's (or, without it, the main connection's after its
+    // own commits): one here would hold the write lock, which the main thread's writes wait for.
+    db.pragma('wal_autocheckpoint = 0');
+  }
 } catch (error) {
   parentPort.postMessage({ failed: String(error?.message ?? error) });
   db?.close();

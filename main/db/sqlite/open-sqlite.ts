@@ -81,10 +81,11 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
   let thread: LongWorkThread | null = null;
   let longWorkDb: Db | undefined;
   let closed = false;
-  if (walMode && options.longWorkThread !== false) {
+  // A read-only console's long work is reading (a report, an explain): off the main thread too.
+  if ((walMode || target.readOnly) && options.longWorkThread !== false) {
     longWork.set(db, () => {
       if (!longWorkDb && !closed) {
-        thread = new LongWorkThread({ file: target.file, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
+        thread = new LongWorkThread({ file: target.file, readOnly: Boolean(target.readOnly), busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
         longWorkDb = longWorkDatabase(thread, db);
       }
       return longWorkDb;

@@ -61,6 +61,17 @@ describe('long work on its own thread (SQLite)', () => {
     expect(Number((await slow).rows[0].n)).toBe(1000000);
   });
 
+  it('runs a read-only console’s long work (reports, explain) off the main thread too', async () => {
+    const writer = await open();
+    const id = await leadWithStatus(writer, 'new');
+    const h = await openDatabase({ kind: 'sqlite', file: (writer.target as { file: string }).file, readOnly: true });
+    handles.push(h);
+    const slow = slowCount.execute(forLongWork(h));
+    expect((await getLead(h.db, id)).status).toBe('new');
+    expect(await settled(slow)).toBe(false);
+    await slow;
+  });
+
   it('while it writes, the main connection reads the last committed state, and its writes wait for the commit without failing', async () => {
     const h = await open();
     const id = await leadWithStatus(h, 'new');
