@@ -21,7 +21,7 @@ const longWork = new WeakMap<Db, () => Db | undefined>();
 /**
  * The database long work runs on (query/long-work.ts): the one over the long-work thread, which
  * starts on the first call (a command that does no long work never starts it); undefined for a
- * database that has none (read-only, not in WAL mode, closed, or opened without it).
+ * database that has none (a writable one not in WAL mode, one closed, or one opened without it).
  */
 export function longWorkDbOf(db: Db): Db | undefined {
   return longWork.get(db)?.();
