@@ -25,8 +25,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = process.env.LEAD_CONSOLE_CLI_DIR ? path.resolve(process.env.LEAD_CONSOLE_CLI_DIR) : path.join(ROOT, 'dist', 'cli');
 export const CLI_BUNDLE = path.join(CLI_DIR, 'lead-console.mjs');
 export const CLI_MANIFEST = path.join(CLI_DIR, 'build.json');
-const WORKER_SOURCE = 'main/db/sqlite/wal-checkpointer-worker.mjs';
-const WORKER_FILE = 'wal-checkpointer-worker.mjs';
+/** Worker threads, started from files beside the module that starts them: copied as they are. */
+const WORKER_SOURCES = ['main/db/sqlite/wal-checkpointer-worker.mjs', 'main/db/sqlite/long-work-worker.mjs'];
 /** Chunks are named for their content: a rebuild writes new files beside the old ones. */
 const CHUNK = /^chunk-[A-Z0-9]+\.mjs$/;
 
@@ -80,9 +80,9 @@ export async function buildCli() {
     banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
   });
   fs.mkdirSync(CLI_DIR, { recursive: true });
-  // The WAL checkpointer's thread is started from a file beside the module that starts it
-  // (wal-checkpointer.ts): plain JavaScript already, copied as it is.
-  writeAtomically(path.join(CLI_DIR, WORKER_FILE), fs.readFileSync(path.join(ROOT, WORKER_SOURCE)));
+  // The WAL checkpointer's and the long-work thread's workers are started from files beside the
+  // module that starts them (wal-checkpointer.ts, long-work-thread.ts): plain JavaScript already.
+  for (const source of WORKER_SOURCES) writeAtomically(path.join(CLI_DIR, path.basename(source)), fs.readFileSync(path.join(ROOT, source)));
   const entry = result.outputFiles.find((f) => f.path === CLI_BUNDLE);
   const chunks = [];
   for (const file of result.outputFiles) {
@@ -95,7 +95,7 @@ export async function buildCli() {
   writeAtomically(CLI_BUNDLE, entry.contents);
   // Dependencies change only through npm install, whose `prepare` rebuilds: the project's own
   // files are enough to tell a stale bundle.
-  const inputs = [...Object.keys(result.metafile.inputs).filter(isProjectFile), WORKER_SOURCE];
+  const inputs = [...Object.keys(result.metafile.inputs).filter(isProjectFile), ...WORKER_SOURCES];
   const keep = new Set([...chunks.map((c) => c.file), ...previousChunks()]);
   writeAtomically(CLI_MANIFEST, `${JSON.stringify({ startedAt, inputs, chunks })}\n`);
   // The previous build's chunks stay for a command that started from it and has yet to load

@@ -23,15 +23,18 @@ await build({
   banner: { js: "import { createRequire as __lcCreateRequire } from 'node:module'; const require = __lcCreateRequire(import.meta.url);" },
 });
 
-// The WAL checkpointer's worker thread is loaded by file name next to the main bundle
-// (main/db/sqlite/wal-checkpointer.ts resolves it relative to its own module).
-await build({
-  ...common,
-  entryPoints: ['main/db/sqlite/wal-checkpointer-worker.mjs'],
-  outfile: 'dist/main/wal-checkpointer-worker.mjs',
-  format: 'esm',
-  external: ['better-sqlite3'],
-});
+// The WAL checkpointer's and the long-work thread's workers are loaded by file name next to the
+// main bundle (main/db/sqlite/wal-checkpointer.ts and long-work-thread.ts resolve them relative
+// to their own module).
+for (const worker of ['wal-checkpointer-worker', 'long-work-worker']) {
+  await build({
+    ...common,
+    entryPoints: [`main/db/sqlite/${worker}.mjs`],
+    outfile: `dist/main/${worker}.mjs`,
+    format: 'esm',
+    external: ['better-sqlite3'],
+  });
+}
 
 // A sandboxed preload cannot import modules: one CommonJS file with only Electron external.
 await build({
@@ -43,4 +46,4 @@ await build({
   external: ['electron'],
 });
 
-console.log('Built dist/main/electron-main.js, dist/main/wal-checkpointer-worker.mjs and dist/preload/preload.cjs');
+console.log('Built dist/main/electron-main.js, its two workers (dist/main/*-worker.mjs) and dist/preload/preload.cjs');

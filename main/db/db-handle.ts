@@ -33,4 +33,6 @@ export interface OpenOptions {
   poolSize?: number;
   /** SQLite: checkpoint the WAL on a worker thread (default true; see sqlite/wal-checkpointer.ts). */
   backgroundCheckpoints?: boolean;
+  /** SQLite: run long work's statements on a worker thread (default true; see sqlite/long-work-thread.ts). */
+  longWorkThread?: boolean;
 }

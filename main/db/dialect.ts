@@ -61,10 +61,13 @@ export interface Dialect {
 /**
  * How a fix goes through the leads, per database: `size` leads per range (one transaction each
  * when fixing: short locks, short statements), `inFlight` ranges read (and written) at once.
- * - SQLite: one connection, so one range at a time, of 2,500: the classifier runs in SQL
- *   (services/problems/problem-sql-plan.ts), so one range's statement holds the event loop for
- *   the whole range's classification; on the demo's shape (most leads problem leads) 5,000 leads
- *   were ~40 ms of CPU in one statement, over the 50 ms budget on a busy machine.
+ * - SQLite: one writer, so one range at a time, of 20,000. Every commit writes each page it
+ *   changed, and a range's status changes land all over the (list, status, …) indexes, so each
+ *   range rewrote most of their pages: on the demo's shape (82% problem leads) ranges of 2,500
+ *   wrote 2.3 GB for a 231,000-lead campaign, 20,000 wrote 0.74 GB (the floor, one transaction,
+ *   0.26 GB) and took half the time. The statements run on the long-work thread
+ *   (sqlite/long-work-thread.ts), so their length no longer holds the event loop; a range is
+ *   ~0.5 s of work at most, the time a stop waits and the main connection's writes wait.
  * - PostgreSQL: 3 ranges of 2,500 at once, each on its own connection (with the next boundary
  *   query, the 4 connections of the default pool; 3 were faster than 2).
  * Measurements: docs/performance.md, "Several ranges at once on PostgreSQL".
@@ -87,7 +90,7 @@ export const SQLITE: Dialect = {
   forUpdate: (query) => query,
   forUpdateClause: () => NO_CLAUSE,
   maxParams: 30000,
-  fixRanges: { size: 2500, inFlight: 1 },
+  fixRanges: { size: 20000, inFlight: 1 },
   listCount: 'per-status',
   appFillsPhoneKeys: true,
   bytewise: (expr) => sql<string>`${expr}`,

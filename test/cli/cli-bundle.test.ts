@@ -77,6 +77,7 @@ describe('the built CLI', () => {
     expect(b.code, b.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, 'lead-console.mjs'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'wal-checkpointer-worker.mjs'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'long-work-worker.mjs'))).toBe(true);
     const m = manifest(dir);
     expect(m.inputs).toContain('main/cli/index.ts');
     // The files only a command's dynamic import reaches count too: editing one rebuilds.
@@ -84,6 +85,7 @@ describe('the built CLI', () => {
     expect(m.inputs).toContain('main/web/serve-console.ts');
     expect(m.chunks.map((c) => c.file).sort()).toEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'wal-checkpointer-worker.mjs').sort());
     expect(m.inputs).toContain('main/db/sqlite/wal-checkpointer-worker.mjs');
+    expect(m.inputs).toContain('main/db/sqlite/long-work-worker.mjs');
     expect(m.inputs.some((f) => f.includes('node_modules'))).toBe(false);
 
     const help = run(BIN, ['--help'], dir);

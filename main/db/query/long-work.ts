@@ -1,11 +1,15 @@
 // better-sqlite3 answers synchronously, so a fix or a recycle over a million leads, awaited
 // statement after statement, would run as one unbroken block of the event loop: the window
-// (or the browser-mode server) would freeze until it ended. For long work on SQLite the
-// services use this handle, which lets the event loop turn after every statement; the longest
-// block is then one statement. PostgreSQL answers over a socket, so it needs nothing.
+// (or the browser-mode server) would freeze until it ended. Long work on SQLite therefore runs on
+// the long-work thread (sqlite/long-work-thread.ts), whose connection answers over a message port:
+// nothing of it runs on the main thread but building the queries and reading their answers. Until
+// that thread runs (or if it failed), long work falls back to the main connection with a turn of
+// the event loop after every statement, so that the longest block is one statement. PostgreSQL
+// answers over a socket, so it needs neither.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { Db, Dialect } from '../dialect';
+import { longWorkDbOf } from '../sqlite/open-sqlite';
 
 class YieldAfterEachStatement implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -20,7 +24,11 @@ class YieldAfterEachStatement implements KyselyPlugin {
 
 const YIELD = new YieldAfterEachStatement();
 
-/** The database to run long work on: on SQLite it yields to the event loop after each statement. */
+/**
+ * The database to run long work on: on SQLite the long-work thread's (or, without it, the main
+ * connection yielding to the event loop after each statement); on PostgreSQL the handle's own.
+ */
 export function forLongWork(handle: { db: Db; dialect: Dialect }): Db {
-  return handle.dialect.name === 'sqlite' ? handle.db.withPlugin(YIELD) : handle.db;
+  if (handle.dialect.name !== 'sqlite') return handle.db;
+  return longWorkDbOf(handle.db) ?? handle.db.withPlugin(YIELD);
 }

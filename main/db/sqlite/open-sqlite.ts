@@ -1,17 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { ConsoleError } from '../../../shared/errors';
 import { describeTarget, type OpenTarget } from '../database-config';
 import type { DbHandle, OpenOptions } from '../db-handle';
 import { SQLITE, type Db } from '../dialect';
 import { preparePrivateDatabaseFile } from '../private-files';
 import { withStatementCache } from './statement-cache';
-import { OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
+import { BACKSTOP_JOURNAL_LIMIT, OWN_JOURNAL_LIMIT, startWalCheckpointer } from './wal-checkpointer';
+import { GatedSqliteDialect, WriteGate } from './write-gate';
+import { LongWorkThread } from './long-work-thread';
+import { longWorkDatabase } from './long-work-driver';
 
 /** Each open SQLite database's driver connection, by its Kysely instance. */
 const drivers = new WeakMap<Db, BetterSqlite3.Database>();
+/** Each open SQLite database's long-work database (its thread started on first use), by its Kysely instance. */
+const longWork = new WeakMap<Db, () => Db | undefined>();
+
+/**
+ * The database long work runs on (query/long-work.ts): the one over the long-work thread, which
+ * starts on the first call (a command that does no long work never starts it); undefined for a
+ * database that has none (a writable one not in WAL mode, one closed, or one opened without it).
+ */
+export function longWorkDbOf(db: Db): Db | undefined {
+  return longWork.get(db)?.();
+}
 
 /**
  * The connection itself (its settings, its checkpoint worker), for statements prepared on the
@@ -36,9 +50,10 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
     throw new ConsoleError('database_unavailable', `Cannot create the folder ${dir}: ${(error as Error).message}`);
   }
   let raw: BetterSqlite3.Database;
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
   try {
     raw = new BetterSqlite3(target.file, { readonly: Boolean(target.readOnly), fileMustExist: Boolean(target.readOnly) });
-    raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    raw.pragma(`busy_timeout = ${busyTimeoutMs}`);
     if (!target.readOnly) {
       raw.pragma('journal_mode = WAL');
       // WAL + NORMAL: a commit survives an application crash; only a power loss may drop the
@@ -52,22 +67,62 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
   } catch (error) {
     throw new ConsoleError('database_unavailable', `Cannot open the SQLite file ${target.file}: ${(error as Error).message}`);
   }
-  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const database = withStatementCache(raw);
+  const gate = new WriteGate();
+  const db: Db = new Kysely({
+    dialect: new GatedSqliteDialect({ database }, gate, {
+      inTransaction: () => raw.inTransaction,
+      writes: (sqlText) => writesOrLocks(database, sqlText),
+    }),
+  });
   drivers.set(db, raw);
   const walMode = !target.readOnly && raw.pragma('journal_mode', { simple: true }) === 'wal';
   const checkpointer = walMode && options.backgroundCheckpoints !== false ? startWalCheckpointer(raw, target.file) : null;
+  let thread: LongWorkThread | null = null;
+  let longWorkDb: Db | undefined;
+  let closed = false;
+  // A read-only console's long work is reading (a report, an explain): off the main thread too.
+  if ((walMode || target.readOnly) && options.longWorkThread !== false) {
+    longWork.set(db, () => {
+      if (!longWorkDb && !closed) {
+        thread = new LongWorkThread({ file: target.file, readOnly: Boolean(target.readOnly), busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
+        longWorkDb = longWorkDatabase(thread, db);
+      }
+      return longWorkDb;
+    });
+  }
   return {
     db,
     dialect: SQLITE,
     target,
     description: describeTarget(target),
     ready: async () => {
-      await checkpointer?.whenStarted();
+      // The bench times operations as a console that has been open a while runs them: with its
+      // long-work thread already started.
+      longWorkDbOf(db);
+      await Promise.all([checkpointer?.whenStarted(), (thread as LongWorkThread | null)?.whenStarted()]);
     },
     close: async () => {
-      // The worker's connection first: the last connection to close folds the WAL into the file.
+      closed = true;
+      // The workers' connections first: the last connection to close folds the WAL into the file.
+      await (thread as LongWorkThread | null)?.stop();
       await checkpointer?.stop();
       await db.destroy();
     },
   };
+}
+
+/**
+ * A statement of the main connection that must wait while the long-work thread writes: one that
+ * writes, or a BEGIN (SQLite calls it read-only, but the transaction it opens will write, and a
+ * write inside it would wait for the lock on this thread).
+ */
+function writesOrLocks(database: ReturnType<typeof withStatementCache>, sqlText: string): boolean {
+  if (/^\s*begin\b/i.test(sqlText)) return true;
+  try {
+    return !(database.prepare(sqlText) as unknown as BetterSqlite3.Statement).readonly;
+  } catch {
+    // It will fail as it runs, with the same error.
+    return false;
+  }
 }

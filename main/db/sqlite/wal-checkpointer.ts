@@ -30,7 +30,7 @@ const BACKSTOP_AUTOCHECKPOINT = 250_000;
  * growing it again cost every commit (docs/performance.md, "The WAL file keeps its size"). It goes
  * when the console closes.
  */
-const BACKSTOP_JOURNAL_LIMIT = 192 * 1024 * 1024;
+export const BACKSTOP_JOURNAL_LIMIT = 192 * 1024 * 1024;
 /** What open-sqlite.ts sets, and what the connection returns to when it checkpoints alone. */
 export const OWN_JOURNAL_LIMIT = 64 * 1024 * 1024;
 const INTERVAL_MS = 50;
