@@ -8,7 +8,7 @@ import type { DbHandle } from '../main/db/open-database';
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
 import { BENCH_NOW, FILL_CAMPAIGN_ID, LARGEST_LIST_ID } from './dataset';
-import { breakdownFloor, explainFloor, fillFloor, fingerprintCounts, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
+import { breakdownFloor, explainFingerprint, explainFloor, fillFloor, fingerprintCounts, recycleFloor, undoFloor, type FillFloorParams } from './floors/simple-floors';
 import { fixFloor, reportFloor } from './floors/problem-floors';
 import { addUnappliedCalls, syncFloor } from './floors/sync-floor';
 import { importFloor, writeVendorFile, type ImportBenchFile } from './floors/import-floor';
@@ -17,6 +17,7 @@ import { Writable } from 'node:stream';
 import { orderedFillFloor } from './floors/order-floor';
 import { exportFloor, searchLast4Floor, searchNameFloor, searchPhoneFloor } from './floors/lookup-floors';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
+import type { HopperExplain } from '../shared/types/hopper';
 import type { OpEnv, Operation } from './operation';
 import { fillParamsAt } from './fill-params';
 import { REPORT_OPERATIONS } from './report-operations';
@@ -39,6 +40,12 @@ const LEAD_SEARCHES: [string, (env: OpEnv) => string, SearchFloor][] = [
   ['lead_search_name', () => 'Lead 12', searchNameFloor],
 ];
 const services = (h: DbHandle) => createServices(h, clock);
+
+/** Explain's per-rule counts and leads per zone, as its floor gives them (explainFingerprint). */
+export function explainAnswer(v: HopperExplain): string {
+  const counts = new Map<string, number>([['eligible', v.eligible_now], ...v.excluded.map((e): [string, number] => [e.rule, e.count])]);
+  return explainFingerprint(counts, new Map((v.timezones ?? []).map((z) => [z.timezone, z.leads])));
+}
 
 /** Leads by status (count, attempts, answered), audit rows, hopper rows, unapplied calls. */
 export async function leadsFingerprint(h: DbHandle): Promise<string> {
@@ -191,7 +198,7 @@ export const OPERATIONS: Operation[] = [
     },
     run: (h) => services(h).hopper.explain(FILL_CAMPAIGN_ID),
     floor: (h, _e, p) => explainFloor(h, p as FillFloorParams),
-    fingerprint: async (_h, v) => String(typeof v === 'number' ? v : (v as { eligible_now: number }).eligible_now),
+    fingerprint: async (_h, v) => (typeof v === 'string' ? v : explainAnswer(v as HopperExplain)),
   },
   {
     name: 'sync',

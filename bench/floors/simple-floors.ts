@@ -3,6 +3,7 @@
 // (parameters bound, no service code), in as few statements as the result allows.
 import { sql } from 'kysely';
 import { HOPPER_PRIORITY } from '../../shared/types/hopper';
+import { FINAL_STATUSES, STATUSES } from '../../shared/catalogue';
 import type { DbHandle } from '../../main/db/open-database';
 import { writeTransaction, type Db, type Dialect } from '../../main/db/dialect';
 
@@ -126,15 +127,74 @@ export async function insertPicked(trx: Db, dialect: Dialect, p: FillFloorParams
   await sql`insert into dialer_hopper (campaign_id, lead_id, state, priority, added_at) values ${values} on conflict (lead_id) do nothing`.execute(trx);
 }
 
-/** Explain floor: how many leads of the campaign are eligible now, in one aggregate. */
-export async function explainFloor(h: DbHandle, p: Omit<FillFloorParams, 'need' | 'nowIso'>): Promise<number> {
+/**
+ * Explain floor: every lead of the campaign's lists under the first rule that excludes it, as the
+ * least SQL that gives the whole answer (the per-rule counts, eligible now, the leads per calling
+ * zone), for the bench's campaigns (active, no recycle rules; a due callback is an `anyone` one):
+ * 1. every lead counted per (list, status, timezone, dial count) along leads(list_id, status,
+ *    timezone, dial_attempts), one statement for all lists, each group's rule by one CASE;
+ * 2. the leads of a dialable status dialed after its cut-off (a range of the (list, status, last
+ *    dial) index each), moved from their group's rule to the retry delay's;
+ * 3. the leads on the DNC list (an index probe per number), with an unknown phone key, queued or
+ *    with a due callback, moved from the rule 1–2 gave them to their own.
+ */
+export async function explainFloor(h: DbHandle, p: Omit<FillFloorParams, 'need'>): Promise<string> {
   const { db, dialect } = h;
   const ts = sql.raw(dialect.timestampType);
-  const r = await sql<{ n: number }>`select count(*) as n from leads
-    where list_id in (${sql.join(p.listIds)}) and status in (${sql.join(p.dialable)}) and dial_attempts < ${p.maxAttempts}
-      and (last_dial_attempt is null or last_dial_attempt <= cast(case when status = 'dropped' then ${p.droppedCutoff} else ${p.retryCutoff} end as ${ts}))
-      and phone_key is not null and not exists (select 1 from dnc_numbers d where d.phone_key = leads.phone_key)
-      and not exists (select 1 from dialer_hopper q where q.lead_id = leads.id)
-      and coalesce(nullif(timezone, ''), ${p.campaignTz}) in (${sql.join(p.openTimezones)})`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+  const lists = sql.join(p.listIds);
+  const zone = sql`coalesce(nullif(timezone, ''), ${p.campaignTz})`;
+  const cutoff = sql`cast(case when status = 'dropped' then ${p.droppedCutoff} else ${p.retryCutoff} end as ${ts})`;
+  const head = (overridden: ReturnType<typeof sql>) => sql`when status is not null and status in (${sql.join([...FINAL_STATUSES])}) then 'final_status'
+    when ${overridden} and (status is null or status not in (${sql.join([...STATUSES])})) then 'problem_status'
+    when ${overridden} and status not in (${sql.join(p.dialable)}) then 'not_recyclable_status'
+    when ${overridden} and dial_attempts >= ${p.maxAttempts} then 'attempt_cap'`;
+  const delayed = (overridden: ReturnType<typeof sql>) => sql`when ${overridden} and last_dial_attempt > ${cutoff} then 'retry_delay'`;
+  const closed = sql`when ${zone} not in (${sql.join(p.openTimezones)}) then 'outside_calling_hours'`;
+  const TRUE = sql`1 = 1`;
+  const counts = new Map<string, number>();
+  const zones = new Map<string, number>();
+  const add = (rule: string | null, n: number) => counts.set(rule ?? 'eligible', (counts.get(rule ?? 'eligible') ?? 0) + n);
+
+  const groups = await sql<{ rule: string | null; zone: string; n: number }>`select case ${head(TRUE)} ${closed} else null end as rule, ${zone} as zone, sum(n) as n
+    from (select status, timezone, dial_attempts, count(*) as n from leads where list_id in (${lists})
+      group by list_id, status, timezone, dial_attempts) g group by 1, 2`.execute(db);
+  for (const g of groups.rows) {
+    add(g.rule, Number(g.n));
+    zones.set(g.zone, (zones.get(g.zone) ?? 0) + Number(g.n));
+  }
+
+  const ranges = p.dialable.map((s) => sql`select status, timezone, dial_attempts, last_dial_attempt from leads
+    where list_id in (${lists}) and status = ${s} and last_dial_attempt > cast(${s === 'dropped' ? p.droppedCutoff : p.retryCutoff} as ${ts})`);
+  const dialed = await sql<{ rule: string | null; before: string | null; n: number }>`select case ${head(TRUE)} ${delayed(TRUE)} ${closed} else null end as rule,
+      case ${head(TRUE)} ${closed} else null end as before, count(*) as n
+    from (${sql.join(ranges, sql` union all `)}) d group by 1, 2`.execute(db);
+  for (const d of dialed.rows) {
+    add(d.rule, Number(d.n));
+    add(d.before, -Number(d.n));
+  }
+
+  const due = sql`(id in (select lead_id from callbacks where state = 'pending' and scope = 'anyone' and due_at <= cast(${p.nowIso} as ${ts})))`;
+  const queued = sql`(id in (select lead_id from dialer_hopper))`;
+  const onDnc = sql`(phone_key is null or phone_key in (select phone_key from dnc_numbers))`;
+  const own = sql`case ${head(sql`not ${due}`)} ${delayed(sql`not ${due}`)} when ${onDnc} then 'dnc_phone' ${closed} when ${queued} then 'already_queued' else null end`;
+  const grouped = sql`case ${head(TRUE)} ${delayed(TRUE)} ${closed} else null end`;
+  const special = await sql<{ rule: string | null; before: string | null; n: number }>`select ${own} as rule, ${grouped} as before, count(*) as n
+    from leads where list_id + 0 in (${lists}) and id in (
+      select id from leads where phone_key is null
+      union select l.id from (select distinct phone_key from dnc_numbers) d cross join leads l where l.phone_key >= d.phone_key and l.phone_key <= d.phone_key
+      union select lead_id from dialer_hopper
+      union select lead_id from callbacks where state = 'pending' and scope = 'anyone' and due_at <= cast(${p.nowIso} as ${ts}))
+    group by 1, 2`.execute(db);
+  for (const x of special.rows) {
+    add(x.rule, Number(x.n));
+    add(x.before, -Number(x.n));
+  }
+  return explainFingerprint(counts, zones);
+}
+
+/** Explain's answer as the bench compares it: the count per rule (and eligible now), the leads per calling zone. */
+export function explainFingerprint(counts: ReadonlyMap<string, number>, zones: ReadonlyMap<string, number>): string {
+  const rules = [...counts].filter(([, n]) => n !== 0).map(([r, n]) => `${r}=${n}`).sort();
+  const perZone = [...zones].filter(([, n]) => n !== 0).map(([z, n]) => `${z}=${n}`).sort();
+  return `${rules.join(',')} zones ${perZone.join(',')}`;
 }

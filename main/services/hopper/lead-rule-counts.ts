@@ -172,23 +172,25 @@ interface LeadByLeadRow extends CountRow {
  * callbacks' leads.
  */
 async function leadByLead(db: Db, ctx: CampaignContext, lists: readonly number[]): Promise<LeadByLeadRow[]> {
-  const columns = sql`${answerColumns(ctx, firstExclusion(ctx))}, ${groupedRule(ctx)} as grouped_rule, case when ${callbackDue(ctx)} then 1 else 0 end as due`;
-  const ofCampaign = sql`leads.list_id in (${sql.join(lists)})`;
+  const columns = sql`${answerColumns(ctx, firstExclusion(ctx))}, ${groupedRule(ctx)} as grouped_rule, case when ${callbackDue(ctx)} then 1 else 0 end as due, leads.list_id`;
+  // `+ 0`: not a condition an index answers, so that neither database reads the campaign's leads
+  // by list to test each one; the small side drives every part.
+  const ofCampaign = sql`leads.list_id + 0 in (${sql.join(lists)})`;
   const keyed = sql`leads.phone_key is not null and not exists (select 1 from dnc_numbers d where d.phone_key = leads.phone_key)`;
   const unqueued = sql`not exists (select 1 from dialer_hopper q where q.lead_id = leads.id)`;
-  // `>= and <=` is the key's equality that PostgreSQL cannot hash: it probes the phone-key index
-  // once per number, where an `=` join read all leads to hash them (1.7 s at a million; SQLite
-  // probes either way).
+  // The DNC numbers drive, the phone-key index is probed once per number. `>= and <=` is the key's
+  // equality that PostgreSQL cannot hash (an `=` join read all leads to hash them: 1.7 s at a
+  // million); `cross join` keeps SQLite from reading the leads first and the small side per lead.
+  // Its leads of other lists are dropped below: a list condition here made SQLite probe by list.
   const parts = [
     sql`select ${columns} from leads where leads.phone_key is null and ${ofCampaign}`,
     sql`select ${columns} from (select distinct phone_key from dnc_numbers where phone_key is not null) as d
-      join leads on leads.phone_key >= d.phone_key and leads.phone_key <= d.phone_key where ${ofCampaign}`,
-    sql`select ${columns} from dialer_hopper as q join leads on leads.id = q.lead_id where ${ofCampaign} and ${keyed}`,
+      cross join leads where leads.phone_key >= d.phone_key and leads.phone_key <= d.phone_key`,
+    sql`select ${columns} from dialer_hopper as q cross join leads where leads.id = q.lead_id and ${ofCampaign} and ${keyed}`,
     sql`select ${columns} from (select distinct cb.lead_id from callbacks cb where ${dueCallback(ctx)}) as c
-      join leads on leads.id = c.lead_id where ${ofCampaign} and ${keyed} and ${unqueued}`,
+      cross join leads where leads.id = c.lead_id and ${ofCampaign} and ${keyed} and ${unqueued}`,
   ];
-  return (
-    await sql<LeadByLeadRow>`select rule, status, timezone, zone, grouped_rule, due, count(*) as n
-      from (${sql.join(parts, sql` union all `)}) as x group by rule, status, timezone, zone, grouped_rule, due`.execute(db)
-  ).rows;
+  const rows = await sql<LeadByLeadRow & { list_id: number }>`select rule, status, timezone, zone, grouped_rule, due, list_id, count(*) as n
+      from (${sql.join(parts, sql` union all `)}) as x group by rule, status, timezone, zone, grouped_rule, due, list_id`.execute(db);
+  return rows.rows.filter((r) => lists.includes(Number(r.list_id)));
 }
