@@ -178,12 +178,15 @@ export async function explainFloor(h: DbHandle, p: Omit<FillFloorParams, 'need'>
   const onDnc = sql`(phone_key is null or phone_key in (select phone_key from dnc_numbers))`;
   const own = sql`case ${head(sql`not ${due}`)} ${delayed(sql`not ${due}`)} when ${onDnc} then 'dnc_phone' ${closed} when ${queued} then 'already_queued' else null end`;
   const grouped = sql`case ${head(TRUE)} ${delayed(TRUE)} ${closed} else null end`;
-  const special = await sql<{ rule: string | null; before: string | null; n: number }>`select ${own} as rule, ${grouped} as before, count(*) as n
-    from leads where list_id + 0 in (${lists}) and id in (
-      select id from leads where phone_key is null
+  // The few leads read one by one, found first without the list condition (with it inside, the
+  // planner of PostgreSQL walked the campaign's leads for every DNC number), then kept to the lists.
+  const special = await sql<{ rule: string | null; before: string | null; n: number }>`with few as materialized (
+      select id as lead_id from leads where phone_key is null
       union select l.id from (select distinct phone_key from dnc_numbers) d cross join leads l where l.phone_key >= d.phone_key and l.phone_key <= d.phone_key
       union select lead_id from dialer_hopper
       union select lead_id from callbacks where state = 'pending' and scope = 'anyone' and due_at <= cast(${p.nowIso} as ${ts}))
+    select ${own} as rule, ${grouped} as before, count(*) as n
+    from few join leads on leads.id = few.lead_id where leads.list_id in (${lists})
     group by 1, 2`.execute(db);
   for (const x of special.rows) {
     add(x.rule, Number(x.n));
