@@ -5,7 +5,7 @@ import type { ChildJob } from './child-job';
 import { freshCopy, openBench } from './databases';
 import { OPERATIONS } from './operations';
 import { DELHI_OPERATIONS } from './delhi-profile';
-import { dialThroughput, dialFloorThroughput } from './dial-throughput';
+import { dialThroughput, dialFloorThroughput, dialThroughputWithLiveView } from './dial-throughput';
 
 export interface ChildResult {
   op: string;
@@ -29,16 +29,27 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - t0, value };
 }
 
+/**
+ * From 5M leads on, a writing operation runs once (and its floor once): each run of it at 10M
+ * needs its own multi-gigabyte copy of the base and takes about a minute, so three runs each
+ * would make the 10M run last hours. The short reads keep three runs for a median.
+ */
+function runCount(runs: { quick: number; full: number }, job: ChildJob): number {
+  if (job.quick) return runs.quick;
+  if (job.leads >= 5_000_000) return runs.full > 3 ? 3 : 1;
+  return runs.full;
+}
+
 async function main() {
   const job = JSON.parse(process.argv[2]) as ChildJob;
   if (job.op.startsWith('dial')) {
-    const result = job.op.startsWith('dial_floor') ? await dialFloorThroughput(job) : await dialThroughput(job);
+    const result = job.op.startsWith('dial_floor') ? await dialFloorThroughput(job) : job.op.startsWith('dial_live') ? await dialThroughputWithLiveView(job) : await dialThroughput(job);
     process.stdout.write(`${JSON.stringify({ ...result, peak_rss_mb: rssMb() })}\n`);
     return;
   }
   const op = (job.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS).find((o) => o.name === job.op);
   if (!op) throw new Error(`unknown operation ${job.op}`);
-  const runs = job.quick ? op.runs.quick : op.runs.full;
+  const runs = runCount(op.runs, job);
   const env = { leads: job.leads };
   const out: ChildResult = { op: op.name, runs_ms: [], floor_runs_ms: [], peak_rss_mb: 0, max_event_loop_delay_ms: 0, fingerprint_match: null };
 

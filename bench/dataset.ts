@@ -60,6 +60,9 @@ export interface DatasetInfo {
   fillCampaignLeads: number;
   problemLeadsPerClass: number;
   seconds: number;
+  /** The generated base on disk (after analyze and checkpoint), set by bench/run.ts. */
+  size_mb?: number;
+  mb_per_million_leads?: number;
 }
 
 /** List sizes: list 1 holds 40%, the 39 others share the rest evenly. */

@@ -1,6 +1,8 @@
 // recordDialAttempt throughput: live dial results, one per call, each in its own transaction
 // (the dialer's path), on one connection and, on PostgreSQL, from 8 workers at once. The floor
 // (floors/dial-floor.ts) writes the same rows with hand-written statements on the driver.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { fixedClock } from '../main/db/time';
 import { createServices } from '../main/services/create-services';
 import type { ChildJob } from './child-job';
@@ -9,6 +11,7 @@ import { freshCopy, openBench } from './databases';
 import { openDialFloor } from './floors/dial-floor';
 import { leadsFingerprint } from './operations';
 
+const HERE = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS = ['no_answer', 'busy', 'voicemail', 'contacted', 'dropped', null] as const;
 const ROUNDS = 3;
 
@@ -18,7 +21,7 @@ function callsPerRound(job: ChildJob): number {
 }
 
 function parallelism(op: string): number {
-  const m = /^dial(?:_floor)?_(\d+)$/.exec(op);
+  const m = /^dial(?:_floor|_live)?_(\d+)$/.exec(op);
   return m ? Number(m[1]) : 1;
 }
 
@@ -117,6 +120,53 @@ export async function dialThroughput(job: ChildJob): Promise<DialResult> {
     return { round: (round, count, w) => inWorkers(w, count, (i) => hopper.recordDialAttempt(callOf(job, round, i, count)).then(() => undefined)) };
   });
   return summary(job.op, result, false);
+}
+
+/**
+ * The same dial runs while another process (the console) reads the live view of every campaign
+ * on the same database (live-view-process.ts); its reads during the runs go into `extra`.
+ */
+export async function dialThroughputWithLiveView(job: ChildJob): Promise<DialResult & { extra: Record<string, unknown> }> {
+  let console_: ReturnType<typeof startLiveView> | null = null;
+  let extra: Record<string, unknown> = {};
+  const result = await rounds(job, (h, location) => {
+    const { hopper } = createServices(h, fixedClock(BENCH_NOW));
+    return {
+      round: async (round, count, w) => {
+        // Started before round 0 (untimed) so its first full read is behind it when the clock starts.
+        if (round === 0) await (console_ = startLiveView(job.base.kind, location)).ready;
+        await inWorkers(w, count, (i) => hopper.recordDialAttempt(callOf(job, round, i, count)).then(() => undefined));
+      },
+      close: async () => {
+        if (console_) extra = await console_.stop();
+      },
+    };
+  });
+  return { ...summary(job.op, result, false), extra };
+}
+
+function startLiveView(kind: ChildJob['base']['kind'], location: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'live-view-process.ts'), JSON.stringify({ kind, location })], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('ready\n')) resolve();
+    });
+    void exited.then((code) => reject(new Error(`the live view process exited with ${code}: ${err.trim()}`)));
+  });
+  return {
+    ready,
+    stop: async (): Promise<Record<string, unknown>> => {
+      child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) throw new Error(`the live view process failed: ${err.trim()}`);
+      return { live_view: JSON.parse(out.trim().split('\n').pop()!) };
+    },
+  };
 }
 
 export async function dialFloorThroughput(job: ChildJob): Promise<DialResult> {

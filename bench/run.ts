@@ -14,11 +14,45 @@ import { DATA_DIR, benchPgDatabases, openBench, startEmbeddedPostgres, urlWithDa
 import { OPERATIONS } from './operations';
 import { parseArgs, type BenchProfile } from './args';
 import { DELHI_OPERATIONS, generateDelhi } from './delhi-profile';
+import { withIndexesDeferred } from './deferred-indexes';
 import { buildEntry, printTable, type DbResults, type OpEntry } from './report';
 import { measureStartTimes, printStartTimes, type StartEntry } from './start-time';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const RESULTS_FILES: Record<BenchProfile, string> = { uniform: path.join(HERE, 'results.json'), delhi: path.join(HERE, 'results-delhi.json') };
+
+/**
+ * Where a run's figures go: the 1M run in `results.json` (the table the targets are read from),
+ * every other size in its own file (`results-10m.json`, `results-100k.json` for --quick), so that
+ * a routine check never replaces the 1M table.
+ */
+function resultsFile(profile: BenchProfile, leads: number): string {
+  if (leads === 1_000_000) return RESULTS_FILES[profile];
+  const label = leads % 1_000_000 === 0 ? `${leads / 1_000_000}m` : leads % 1000 === 0 ? `${leads / 1000}k` : String(leads);
+  return path.join(HERE, `results-${label}${profile === 'delhi' ? '-delhi' : ''}.json`);
+}
+
+/**
+ * A run of another size also records its peak RSS per operation in the 1M file's
+ * `peak_rss_mb_by_lead_count`: memory that stays flat from 100k to 10M is read from one table.
+ */
+function recordRssInMainFile(profile: BenchProfile, leads: number, rss: Record<string, Record<string, number>>): void {
+  const file = RESULTS_FILES[profile];
+  if (leads === 1_000_000 || !fs.existsSync(file)) return;
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const byCount = (doc.peak_rss_mb_by_lead_count ??= {});
+  for (const [kind, ops] of Object.entries(rss)) byCount[String(leads)] = { ...(byCount[String(leads)] ?? {}), [kind]: { ...(byCount[String(leads)]?.[kind] ?? {}), ...ops } };
+  fs.writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+}
+
+/** On-disk size of the generated base, MB: the SQLite file, or PostgreSQL's `pg_database_size`. */
+async function baseSizeMb(h: Awaited<ReturnType<typeof openBench>>, kind: BenchDb, location: string): Promise<number> {
+  const bytes =
+    kind === 'sqlite'
+      ? fs.statSync(location).size
+      : Number((await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(h.db)).rows[0].n);
+  return Math.round(bytes / 2 ** 20);
+}
 
 function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -34,9 +68,28 @@ function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   });
 }
 
-async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile): Promise<{ base: BaseRef; info: DatasetInfo }> {
+/** `--keep-base`: the SQLite base of this size and profile, kept between runs (a 10M base takes ~15 min to generate). */
+function keptBaseFile(leads: number, profile: BenchProfile): string {
+  return path.join(DATA_DIR, `kept-base-${leads}-${profile}.sqlite`);
+}
+
+async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile, keep: boolean): Promise<{ base: BaseRef; info: DatasetInfo }> {
   let base: BaseRef;
   let location: string;
+  if (kind === 'sqlite' && keep) {
+    const file = keptBaseFile(leads, profile);
+    const infoFile = `${file}.json`;
+    if (fs.existsSync(file) && fs.existsSync(infoFile)) {
+      console.log(`  sqlite: reusing the kept base ${path.relative(process.cwd(), file)}`);
+      return { base: { kind, file }, info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo };
+    }
+    fs.rmSync(infoFile, { force: true });
+    const made = await prepareBase(kind, leads, pgUrl, profile, false);
+    fs.renameSync(made.base.file!, file);
+    // Written last: a base whose generation was cut has no info file and is generated again.
+    fs.writeFileSync(infoFile, JSON.stringify(made.info));
+    return { base: { kind, file }, info: made.info };
+  }
   if (kind === 'sqlite') {
     // The pid keeps two bench runs on one machine (two engineers) out of each other's files.
     const { file } = (await sqliteDatabases({ dir: DATA_DIR }).fresh(`base-${leads}-${process.pid}`)) as Extract<DatabaseTarget, { kind: 'sqlite' }>;
@@ -56,7 +109,10 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, p
         process.stdout.write(`  ${kind}: ${done.toLocaleString('en-US')} leads written\r`);
       }
     };
-    const info = profile === 'delhi' ? await generateDelhi(h, leads, progress) : await generateDataset(h, leads, progress);
+    const generate = () => (profile === 'delhi' ? generateDelhi(h, leads, progress) : generateDataset(h, leads, progress));
+    // From 2M leads on, the indexes are built after the rows (deferred-indexes.ts); below, the
+    // generation is quick enough either way and stays as it was measured before.
+    const info = leads >= 2_000_000 ? await withIndexesDeferred(h, ['leads', 'call_logs', 'dnc_numbers'], generate) : await generate();
     process.stdout.write('\n');
     if (kind === 'sqlite') {
       await sql`analyze`.execute(h.db);
@@ -64,7 +120,8 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, p
     } else {
       await sql`vacuum analyze`.execute(h.db);
     }
-    return { base, info };
+    const sizeMb = await baseSizeMb(h, kind, location);
+    return { base, info: { ...info, size_mb: sizeMb, mb_per_million_leads: Math.round((sizeMb / info.leads) * 1e6) } };
   } finally {
     await h.close();
   }
@@ -89,7 +146,7 @@ function loadAverage(): number[] {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const RESULTS_FILE = RESULTS_FILES[args.profile];
+  const RESULTS_FILE = resultsFile(args.profile, args.leads);
   const operations = args.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS;
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const started = Date.now();
@@ -118,6 +175,7 @@ async function main() {
       start_time: startTimes ?? previous?.start_time ?? [],
     };
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(doc, null, 2)}\n`);
+    if (scaling[String(args.leads)]) recordRssInMainFile(args.profile, args.leads, scaling[String(args.leads)]);
     return doc;
   };
   try {
@@ -133,12 +191,13 @@ async function main() {
         }
       }
       console.log(`${kind}: generating ${args.leads.toLocaleString('en-US')} leads…`);
-      const { base, info } = await prepareBase(kind, args.leads, pgUrl, args.profile);
-      console.log(`${kind}: ${info.leads.toLocaleString('en-US')} leads, ${info.calls.toLocaleString('en-US')} calls in ${info.seconds.toFixed(1)} s`);
+      const { base, info } = await prepareBase(kind, args.leads, pgUrl, args.profile, args.keepBase);
+      console.log(`${kind}: ${info.leads.toLocaleString('en-US')} leads, ${info.calls.toLocaleString('en-US')} calls in ${info.seconds.toFixed(1)} s, ${info.size_mb} MB on disk`);
       const ops: OpEntry[] = [];
       const names = operations.map((o) => o.name).filter((n) => args.only.length === 0 || args.only.includes(n));
       // The dial throughput runs on the uniform dataset only.
-      if (args.profile === 'uniform') names.push('dial_1', 'dial_floor_1', ...(kind === 'postgres' ? ['dial_8', 'dial_floor_8'] : []));
+      // The dial with the live view open (dial_live_*) is compared with the same dial without it.
+      if (args.profile === 'uniform') names.push('dial_1', 'dial_floor_1', 'dial_live_1', ...(kind === 'postgres' ? ['dial_8', 'dial_floor_8', 'dial_live_8'] : []));
       const dial: Record<string, Record<string, unknown>> = {};
       for (const name of names) {
         if (name.startsWith('dial') && args.only.length > 0 && !args.only.includes('dial')) continue;
@@ -146,6 +205,19 @@ async function main() {
         const loadBefore = loadAverage()[0];
         const t0 = Date.now();
         const r = await runChild({ op: name, base, leads: args.leads, quick: args.quick, slot: `${kind}-${name}-${process.pid}`, profile: args.profile });
+        if (name.startsWith('dial_live')) {
+          const workers = name.replace(/^dial_live_/, '');
+          const without = dial[`dial_${workers}`];
+          if (without) {
+            // Its "floor" is the same dial without the live view: the ratio is the slowdown (target ≤ 1.05).
+            const plain = { runs_ms: [], floor_runs_ms: without.runs_ms, calls_per_second: without.calls_per_second, peak_rss_mb: 0 };
+            ops.push(buildEntry(`recordDialAttempt x${workers} live view open`, { ...r, fingerprint_match: r.fingerprint === without.fingerprint }, plain, loadBefore));
+            results[kind] = { dataset: info, operations: ops };
+            writeResults();
+            console.log(`  ${ops[ops.length - 1].operation}: ${ops[ops.length - 1].calls_per_second} calls/s, without ${without.calls_per_second} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+          }
+          continue;
+        }
         if (name.startsWith('dial')) {
           dial[name] = r;
           const workers = name.replace(/^dial(_floor)?_/, '');
@@ -167,7 +239,7 @@ async function main() {
       if (kind === 'postgres' && !process.env.BENCH_DATABASE_URL) {
         await benchPgDatabases(pgUrl!).drop({ kind: 'postgres', url: urlWithDatabase(pgUrl!, 'bench_base') });
       }
-      if (base.kind === 'sqlite' && base.file) for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
+      if (base.kind === 'sqlite' && base.file && !args.keepBase) for (const f of [base.file, `${base.file}-wal`, `${base.file}-shm`]) fs.rmSync(f, { force: true });
     }
   } finally {
     if (pg) await pg.stop();

@@ -21,7 +21,7 @@ function dialableCount(h: DbHandle, p: Omit<FillFloorParams, 'need' | 'nowIso'>,
 
 /**
  * Penetration of one list: one aggregate per (status, timezone, attempts) in the order of the
- * leads_list_counts index (migration 0015: read alone and in order; grouping by the bucket's CASE
+ * leads_list_counts index (migration 0013: read alone and in order; grouping by the bucket's CASE
  * instead sorts every lead), the buckets here; one dialable count.
  */
 export async function penetrationFloor(h: DbHandle, listId: number, p: FillFloorParams): Promise<string> {

@@ -1,10 +1,7 @@
 // The database options every command takes, and opening the database they name.
 import type { Command } from 'commander';
 import { resolveDatabaseTarget } from '../db/database-config';
-import { openDatabase, type DbHandle, type OpenOptions } from '../db/open-database';
-// A run that writes finds what a killed one left `running` first (issue 19, item 4); best effort:
-// a database that refuses the write refuses the command's own writes with a clearer message.
-import { markInterruptedOperations } from '../services/operations/operation-recovery';
+import type { DbHandle, OpenOptions } from '../db/open-database';
 import { fixedClock, systemClock, type Clock } from '../db/time';
 import { InputError } from '../../shared/errors';
 import { quoted } from './parse';
@@ -46,13 +43,26 @@ export function clockFrom(flags: DatabaseFlags): Clock {
   return fixedClock(new Date(t));
 }
 
+/**
+ * For a command that only reads: no WAL checkpoint worker on SQLite. Starting that thread (a
+ * second V8 and Node inside the process) and waiting for it to stop cost a short command more
+ * than its query; what little such a run writes (the schema check, interrupted operations) is
+ * checkpointed by SQLite itself, as when the worker cannot start (sqlite/wal-checkpointer.ts).
+ */
+export const NO_CHECKPOINT_WORKER: OpenOptions = { backgroundCheckpoints: false };
+
 /** `mayCreate`: only migrate, seed-demo and demo may create a missing --db file. */
 export async function withDatabase<T>(flags: DatabaseFlags, fn: (handle: DbHandle) => Promise<T>, options: OpenOptions & { mayCreate?: boolean } = {}): Promise<T> {
   const target = resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl });
   if (!options.mayCreate) assertDatabaseFileExists(flags);
   warnOnArgvPassword(flags.databaseUrl);
+  // Imported here, not above: the database layer (kysely, the migrations, the drivers) loads only
+  // when a command opens a database, never for --help or a usage error (scripts/build-cli.mjs).
+  const [{ openDatabase }, { markInterruptedOperations }] = await Promise.all([import('../db/open-database'), import('../services/operations/operation-recovery')]);
   const handle = await openDatabase({ ...target, readOnly: flags.readOnly }, options);
   try {
+    // A run that writes finds what a killed one left `running` first (issue 19, item 4); best
+    // effort: a database that refuses the write refuses the command's own writes more clearly.
     if (!flags.readOnly) await markInterruptedOperations(handle.db).catch(() => undefined);
     return await fn(handle);
   } finally {

@@ -1,5 +1,4 @@
 import { ConsoleError } from '../../shared/errors';
-import { toIpcError } from '../ipc/errors';
 
 /** 2: the request was wrong or the database out of reach (usage); 1: the work failed. */
 export const EXIT_OK = 0;
@@ -14,9 +13,11 @@ export function exitCodeFor(error: unknown): number {
 }
 
 /** One line a supervisor can read; internals only with LEAD_CONSOLE_DEBUG=1. */
-export function messageFor(error: unknown): string {
+export async function messageFor(error: unknown): Promise<string> {
   if (error instanceof ConsoleError) return error.message;
   // A busy SQLite file or a PostgreSQL lost mid-command: the same plain words as the console.
+  // Imported here: it checks for zod's errors, and zod loads only with a command that uses it.
+  const { toIpcError } = await import('../ipc/errors');
   const known = toIpcError(error);
   if (known.code !== 'internal' && !process.env.LEAD_CONSOLE_DEBUG) return known.message;
   const e = error as Error;

@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    process.stderr.write(`lead-console: ${messageFor(error)}\n`);
+    process.stderr.write(`lead-console: ${await messageFor(error)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -4,13 +4,11 @@
 // stops half way never leaves a half-filled demo behind to be opened next time.
 import fs from 'node:fs';
 import path from 'node:path';
-import { userDataDir } from '../db/database-config';
 import { openDatabase } from '../db/open-database';
+import { demoDatabaseFile } from './demo-defaults';
 import { seedDemo, type SeedSummary } from './seed-demo';
 
-export function demoDatabaseFile(): string {
-  return path.join(userDataDir(), 'demo.sqlite');
-}
+export { demoDatabaseFile };
 
 const seeding = new Map<string, Promise<SeedSummary | null>>();
 

@@ -18,8 +18,9 @@ import {
   type Profile,
 } from './demo-profiles';
 import { pick, seededRandom, weighted } from './random';
+import { DEMO_LEADS } from './demo-defaults';
 
-export const DEMO_LEADS = 58_466;
+export { DEMO_LEADS };
 /** The demo's "today": histories end before it, whatever day the demo is opened. */
 export const DEMO_NOW = '2026-11-24T15:00:00.000Z';
 

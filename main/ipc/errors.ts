@@ -11,6 +11,14 @@ export interface IpcError {
 
 const PG_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
+/**
+ * node-postgres' own errors for a session the server cut carry no code. Which one a transaction
+ * ends with depends on timing: cut while a statement runs, "Connection terminated"; cut before
+ * the ROLLBACK is sent (the client already saw the socket close), "Client has encountered a
+ * connection error and is not queryable" or "Client was closed and is not queryable".
+ */
+const LOST_CONNECTION = /Connection terminated|connection timeout|is not queryable/i;
+
 export function zodMessage(error: z.ZodError): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
@@ -25,7 +33,7 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof z.ZodError) return { code: 'invalid_input', message: zodMessage(error) };
   const e = error as { code?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (PG_CONNECTION_CODES.has(code) || /Connection terminated|connection timeout/i.test(String(e?.message ?? ''))) {
+  if (PG_CONNECTION_CODES.has(code) || LOST_CONNECTION.test(String(e?.message ?? ''))) {
     return { code: 'database_unavailable', message: 'The database is not reachable right now. The console retries on its own; try again in a moment.' };
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {

@@ -14,7 +14,15 @@ export function buildRenderer(log: (line: string) => void, outDir = RENDERER_DIS
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!fs.existsSync(vite)) throw new ConsoleError('internal', 'Cannot build the console page: vite is not installed (run npm install).');
   log('Building the console page (first run only)…');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    // Whatever NODE_ENV the caller has (a test runner sets `test`), vite would build React's
+    // development mode from it: StrictMode then sends every request twice, and the second problem
+    // count cancels the first.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new ConsoleError('internal', `Building the console page failed: ${(result.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);
 }
 

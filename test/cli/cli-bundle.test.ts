@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,7 +30,41 @@ function run(file: string, args: string[], dir: string, env: NodeJS.ProcessEnv =
 }
 
 const build = (dir: string) => run(path.join(ROOT, 'scripts', 'build-cli.mjs'), [], dir);
-const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'build.json'), 'utf8')) as { startedAt: number; inputs: string[] };
+interface Chunk {
+  file: string;
+  inputs: string[];
+  packages: string[];
+}
+const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'build.json'), 'utf8')) as { startedAt: number; inputs: string[]; chunks: Chunk[] };
+
+/**
+ * Runs the bin with a module hook that notes every module Node resolves (in the hooks' own
+ * thread, written straight to a file): the bundle's files a command loaded, with what they hold.
+ */
+function runNotingModules(args: string[], dir: string) {
+  const log = path.join(dir, `loaded-${args[0].replace(/\W/g, '')}.txt`);
+  fs.rmSync(log, { force: true });
+  const hooks = `data:text/javascript,${encodeURIComponent(
+    "import fs from 'node:fs'; export async function resolve(s, c, next) { const r = await next(s, c); fs.appendFileSync(process.env.LC_TEST_MODULES, r.url + '\\n'); return r; }",
+  )}`;
+  const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hooks)});`)}`;
+  const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', LEAD_CONSOLE_CLI_DIR: dir, LEAD_CONSOLE_START_TRACE: '1', LC_TEST_MODULES: log },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const names = new Set(fs.readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)).filter((f) => path.dirname(f) === dir).map((f) => path.basename(f)));
+  const chunks = manifest(dir).chunks.filter((c) => names.has(c.file));
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    files: names,
+    inputs: new Set(chunks.flatMap((c) => c.inputs)),
+    packages: new Set(chunks.flatMap((c) => c.packages)),
+  };
+}
 
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -45,6 +79,10 @@ describe('the built CLI', () => {
     expect(fs.existsSync(path.join(dir, 'wal-checkpointer-worker.mjs'))).toBe(true);
     const m = manifest(dir);
     expect(m.inputs).toContain('main/cli/index.ts');
+    // The files only a command's dynamic import reaches count too: editing one rebuilds.
+    expect(m.inputs).toContain('main/services/create-services.ts');
+    expect(m.inputs).toContain('main/web/serve-console.ts');
+    expect(m.chunks.map((c) => c.file).sort()).toEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'wal-checkpointer-worker.mjs').sort());
     expect(m.inputs).toContain('main/db/sqlite/wal-checkpointer-worker.mjs');
     expect(m.inputs.some((f) => f.includes('node_modules'))).toBe(false);
 
@@ -52,10 +90,10 @@ describe('the built CLI', () => {
     expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toContain('Usage: lead-console');
     expect(help.stderr).toContain('started from the bundle');
-    // The native and server-side packages stay outside the bundle.
-    const bundle = fs.readFileSync(path.join(dir, 'lead-console.mjs'), 'utf8');
-    expect(bundle).toMatch(/from ["']better-sqlite3["']/);
-    expect(bundle).toMatch(/(from |import\()["']pg["']/);
+    // The native and server-side packages stay outside the bundle (in one chunk or another).
+    const bundle = fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    expect(bundle).toMatch(/from\s*["']better-sqlite3["']/);
+    expect(bundle).toMatch(/(from\s*|import\()["']pg["']/);
   });
 
   it('rebuilds a stale bundle before it runs: a source newer than the build, or one gone', () => {
@@ -81,6 +119,22 @@ describe('the built CLI', () => {
     expect(run(BIN, ['--help'], dir).stderr).toContain('started from a rebuilt bundle');
   });
 
+  it("keeps the previous build's chunks for a command still running from it, and removes older ones", () => {
+    const dir = cliDir('chunks');
+    expect(build(dir).code).toBe(0);
+    const first = manifest(dir).chunks.map((c) => c.file);
+    // A chunk left by an older build (and a write interrupted half way).
+    fs.writeFileSync(path.join(dir, 'chunk-OLDBUILD.mjs'), 'export {};\n');
+    fs.writeFileSync(path.join(dir, 'chunk-HALF.mjs.123.456.tmp'), '');
+    // A source newer than the build: its chunk's name changes with its content.
+    fs.writeFileSync(path.join(dir, 'build.json'), JSON.stringify({ ...manifest(dir), startedAt: 0 }));
+    expect(run(BIN, ['--help'], dir).stderr).toContain('started from a rebuilt bundle');
+    const files = fs.readdirSync(dir);
+    for (const f of first) expect(files).toContain(f);
+    expect(files).not.toContain('chunk-OLDBUILD.mjs');
+    expect(files).not.toContain('chunk-HALF.mjs.123.456.tmp');
+  });
+
   it('starts through tsx when asked to, whatever the bundle holds', () => {
     const dir = cliDir('tsx');
     fs.mkdirSync(dir, { recursive: true });
@@ -90,5 +144,49 @@ describe('the built CLI', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stdout).toContain('Usage: lead-console');
     expect(forced.stderr).toContain('started from tsx');
+  });
+});
+
+// What a start reads (docs/performance.md, "Time to a command's first answer"): --help and a
+// usage error load commander and the command definitions only; a command loads what it uses.
+describe('what a start loads', () => {
+  const HEAVY_PACKAGES = ['zod', 'kysely', 'luxon', 'cronstrue', 'cron-parser', 'node-schedule', 'csv-parse'];
+  let dir: string;
+
+  beforeAll(() => {
+    dir = cliDir('loads');
+    const b = build(dir);
+    expect(b.code, b.stderr).toBe(0);
+  });
+
+  it('--help and a usage error load no service, no database layer and no heavy package', () => {
+    // The last one lacks --list: commander's usage error.
+    for (const args of [['--help'], ['breakdown', '--help'], ['breakdown']]) {
+      const r = runNotingModules(args, dir);
+      expect(r.stderr).toContain('started from the bundle');
+      expect(r.files.has('lead-console.mjs')).toBe(true);
+      expect([...r.inputs].filter((f) => f.startsWith('main/services/') || f.startsWith('main/web/') || f.startsWith('main/ipc/'))).toEqual([]);
+      expect([...r.inputs]).not.toContain('main/db/open-database.ts');
+      for (const p of HEAVY_PACKAGES) expect([...r.packages]).not.toContain(p);
+      expect(r.packages.has('commander')).toBe(true);
+    }
+  });
+
+  it('a breakdown loads the services and the database layer, not zod, the jobs, the web server or the checkpoint worker', () => {
+    const db = path.join(dir, 'empty.sqlite');
+    // A command that writes runs SQLite's checkpoints on the worker thread (its file is noted)...
+    const migrate = runNotingModules(['migrate', '--db', db], dir);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(migrate.files.has('wal-checkpointer-worker.mjs')).toBe(true);
+    // The service answers (an empty database has no list 1).
+    const r = runNotingModules(['breakdown', '--db', db, '--list', '1'], dir);
+    expect(r.stderr).toContain('List 1 does not exist');
+    // ...one that only reads starts no such thread (database-options.ts, NO_CHECKPOINT_WORKER).
+    expect(r.files.has('wal-checkpointer-worker.mjs')).toBe(false);
+    expect(r.inputs.has('main/services/create-services.ts')).toBe(true);
+    expect(r.inputs.has('main/db/open-database.ts')).toBe(true);
+    expect(r.packages.has('kysely')).toBe(true);
+    for (const p of ['zod', 'luxon', 'cronstrue', 'cron-parser', 'node-schedule']) expect([...r.packages]).not.toContain(p);
+    expect([...r.inputs].filter((f) => f.startsWith('main/web/') || f.startsWith('main/services/jobs/'))).toEqual([]);
   });
 });

@@ -64,7 +64,9 @@ describeEachDialect(
     it('is keyed by migration 0012, batch by batch, when the console opens it', async () => {
       const list = await makeList(h, await makeCampaign(h, 'A'));
       for (const t of ['leads_phone_key_insert', 'leads_phone_key_update', 'dnc_phone_key_insert', 'dnc_phone_key_update']) await sql.raw(`drop trigger ${t}`).execute(h.db);
-      await sql`delete from kysely_migration where name = '0012-phone-key-triggers'`.execute(h.db);
+      // 0012 and every later one forgotten (migrations must stay in order); the later ones
+      // create what they make only if it is missing.
+      await sql`delete from kysely_migration where name >= '0012-phone-key-triggers'`.execute(h.db);
       // More than two of the migration's batches (5,000 rows each).
       await sql`insert into leads (list_id, phone) with recursive n(i) as (select 1 union all select i + 1 from n where i < 12001)
         select ${list}, '+1 (555) ' || (1000000 + i) from n`.execute(h.db);

@@ -37,6 +37,14 @@ describe('screens that answer at once (browser)', () => {
   });
 
   it('shows the figures, then the banner with the time of its counts; a second visit takes the kept counts', async () => {
+    // Every request of the first visit, by channel: each is asked once (a development build of
+    // React asked twice, and its second problem count cancelled the first and started over).
+    const asked = new Map<string, number>();
+    const count = (r: { url(): string }) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/') && path !== '/api/events') asked.set(path, (asked.get(path) ?? 0) + 1);
+    };
+    page.on('request', count);
     await page.goto(server.url);
     await listButton(MAIN_LIST).click();
     await page.getByLabel('Total leads', { exact: true }).waitFor();
@@ -45,6 +53,9 @@ describe('screens that answer at once (browser)', () => {
     await asOf.waitFor({ timeout: 60_000 });
     expect(await asOf.textContent()).toMatch(/^Counted at .+\. Count again$/);
     await screenshot(page, 'i22-01-figures-and-counted-banner', true);
+    page.off('request', count);
+    for (const channel of ['/api/campaigns/list', '/api/recycling/breakdown', '/api/leads/problem-report']) expect(asked.get(channel), channel).toBe(1);
+    expect(asked.has('/api/requests/cancel')).toBe(false);
 
     await listButton(OTHER_LIST).click();
     await page.getByText(/No problem leads in this list|problem leads in this list|status word that is neither/).first().waitFor({ timeout: 60_000 });

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { demoDatabaseFile, ensureDemoDatabase } from '../../demo/demo-database';
-import { createServices } from '../../services/create-services';
+import { demoDatabaseFile } from '../../demo/demo-defaults';
 import { systemClock } from '../../db/time';
 import { withDatabase } from '../database-options';
 import { fmt } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parsePositiveInt } from '../parse';
 import { fixReportText } from './fix-report';
-import { openInBrowser } from '../../web/renderer-build';
 import { runConsoleUntilStopped } from './serve';
 import { resetDemoFile } from '../demo-reset';
 
@@ -26,17 +24,20 @@ export function registerDemo(program: Command): void {
       const port = flags.port === undefined ? 0 : parsePositiveInt(flags.port, '--port', 65535);
       if (flags.reset) await resetDemoFile({ kind: 'sqlite', file: flags.db }, flags.yes === true);
       if (!fs.existsSync(flags.db)) {
+        const { ensureDemoDatabase } = await import('../../demo/demo-database');
         const bar = progressBar('Creating demo database');
         const s = await ensureDemoDatabase(flags.db, (d, t) => bar.update(d, t));
         bar.done();
         if (s) console.log(`Created ${path.resolve(flags.db)} with ${fmt(s.leads)} leads.`);
       }
       await withDatabase({ db: flags.db }, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const { status } = createServices(h, systemClock);
         const report = await status.findAndFix({ mode: 'report' });
         console.log(fixReportText(report, h.description, { verbose: false, seconds: 0 }));
       });
       if (!flags.serve) return;
+      const { openInBrowser } = await import('../../web/renderer-build');
       await runConsoleUntilStopped({
         target: { kind: 'sqlite', file: path.resolve(flags.db) },
         port,

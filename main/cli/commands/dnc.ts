@@ -1,7 +1,6 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { createServices } from '../../services/create-services';
-import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addReadOnlyOption, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { csvOut } from '../output/csv-out';
 import { fmt, printJson } from '../output/format';
 import { systemClock } from '../../db/time';
@@ -29,6 +28,7 @@ export function registerDnc(program: Command): void {
     .argument('<phone>')
     .action(async (phone: string, flags: Flags) =>
       withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const result = await createServices(h, systemClock).dnc.add(phone, changedBy());
         if (flags.json) return printJson(result);
         console.log(result.added ? `Added ${result.phone} to the DNC list; ${fmt(result.hopper_rows_removed)} hopper rows removed.` : `${result.phone} is on the DNC list already.`);
@@ -39,6 +39,7 @@ export function registerDnc(program: Command): void {
     .requiredOption('--reason <text>', 'why it may be called again (kept in dnc_changes)')
     .action(async (phone: string, flags: Flags & { reason: string }) =>
       withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const result = await createServices(h, systemClock).dnc.remove(phone, flags.reason, changedBy());
         if (flags.json) return printJson(result);
         console.log(`Removed ${result.removed.join(', ')} from the DNC list.`);
@@ -48,6 +49,7 @@ export function registerDnc(program: Command): void {
     .argument('<file>')
     .action(async (file: string, flags: Flags) =>
       withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const r = await createServices(h, systemClock).dnc.importFile(file, changedBy());
         if (flags.json) return printJson(r);
         console.log(
@@ -59,21 +61,23 @@ export function registerDnc(program: Command): void {
     .option('--out <file>', 'write to this file')
     .action(async (flags: Flags & { out?: string }) =>
       withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const out = csvOut(flags.out);
         const { rows } = await createServices(h, systemClock).dnc.export(out.stream);
         await out.close();
         if (flags.out) {
           process.stderr.write(`Wrote ${fmt(rows)} numbers to ${flags.out}.\n`);
         }
-      }),
+      }, NO_CHECKPOINT_WORKER),
     );
   addReadOnlyOption(sub(dnc, 'check', 'is this number on the DNC list (in any spelling)?'))
     .argument('<phone>')
     .action(async (phone: string, flags: Flags) =>
       withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const r = await createServices(h, systemClock).dnc.check(phone);
         if (flags.json) return printJson(r);
         console.log(r.listed ? `${phone} is on the DNC list (as ${r.matches.map((m) => m.phone).join(', ')}).` : `${phone} is not on the DNC list.`);
-      }),
+      }, NO_CHECKPOINT_WORKER),
     );
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { exportLeads } from '../../services/exports/export-leads';
-import { addDatabaseOptions, addReadOnlyOption, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addReadOnlyOption, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { csvOut } from '../output/csv-out';
 import { fmt } from '../output/format';
 import { parseId } from '../parse';
@@ -22,12 +21,13 @@ export function registerExportLeads(program: Command): void {
       const listId = parseId(flags.list, '--list')!;
       const statuses = (flags.status ?? []).map((s) => (s === 'null' ? null : s));
       await withDatabase(flags, async (h) => {
+        const { exportLeads } = await import('../../services/exports/export-leads');
         const out = csvOut(flags.out);
         const { rows } = await exportLeads(h, { listId, statuses }, out.stream);
         await out.close();
         if (flags.out) {
           process.stderr.write(`Wrote ${fmt(rows)} leads of list ${listId} to ${flags.out}.\n`);
         }
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { POSTGRES, SQLITE } from '../../db/dialect';
-import { createServices } from '../../services/create-services';
-import { PROBLEM_CLASSES } from '../../services/problems/problem-rules';
+import { PROBLEM_CLASSES } from '../../../shared/catalogue/problem-classes';
 import type { FixMode } from '../../services/problems/problem-fixer';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { CLI_FIGURES } from '../figures';
 import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parseId, parsePositiveInt } from '../parse';
@@ -33,7 +32,7 @@ export function registerFixLeadStatus(program: Command): void {
     .option('--verbose', 'list lead ids per problem class')
     .option('--json', 'print one JSON object')
     .option('--read-only', 'open the database read-only (with --report-only or --dry-run)')
-    .option('--batch-size <n>', `leads per transaction (default ${SQLITE.fixRanges.size} on SQLite, ${POSTGRES.fixRanges.size} on PostgreSQL)`)
+    .option('--batch-size <n>', `leads per transaction (default ${CLI_FIGURES.fixRangeSqlite} on SQLite, ${CLI_FIGURES.fixRangePostgres} on PostgreSQL)`)
     .action(async (flags: Flags) => {
       if (flags.reportOnly && flags.dryRun) throw new InputError('Use --report-only or --dry-run, not both.');
       const mode: FixMode = flags.reportOnly ? 'report' : flags.dryRun ? 'dry-run' : 'fix';
@@ -42,6 +41,7 @@ export function registerFixLeadStatus(program: Command): void {
       const batchSize = flags.batchSize === undefined ? undefined : parsePositiveInt(flags.batchSize, '--batch-size', 100_000);
       const clock = clockFrom(flags);
       const failed = await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         if (campaignId !== undefined) {
           const c = await h.db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
           if (!c) throw new InputError(`Campaign ${campaignId} does not exist.`, 'not_found');

@@ -1,8 +1,7 @@
 // `lead-console hopper fill|claim|stats|explain|cleanup`: the dialer's queue, from the shell.
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { createServices } from '../../services/create-services';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { parseId, parsePositiveInt } from '../parse';
 import { claimText, cleanupText, explainText, fillText, statsText } from './hopper-report';
@@ -34,6 +33,7 @@ export function registerHopper(program: Command): void {
       const campaignId = campaignOf(flags);
       const target = flags.target === undefined ? undefined : parsePositiveInt(flags.target, '--target', 100_000);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const result = await createServices(h, clockFrom(flags)).hopper.fill(campaignId, { target });
         if (flags.json) printJson(result);
         else console.log(fillText(result));
@@ -47,6 +47,7 @@ export function registerHopper(program: Command): void {
       const campaignId = campaignOf(flags);
       const count = parsePositiveInt(flags.count ?? '1', '--count', 10_000);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const rows = await createServices(h, clockFrom(flags)).hopper.claim(campaignId, count);
         if (flags.json) printJson(rows);
         else console.log(claimText(rows));
@@ -58,10 +59,11 @@ export function registerHopper(program: Command): void {
     .action(async (flags: Flags) => {
       const campaignId = campaignOf(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const stats = await createServices(h, clockFrom(flags)).hopper.stats(campaignId);
         if (flags.json) printJson(stats);
         else console.log(statsText(stats));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   addReadOnlyOption(sub(hopper, 'explain', 'why leads are not eligible: every lead counted under the first rule that excludes it'))
@@ -69,14 +71,16 @@ export function registerHopper(program: Command): void {
     .action(async (flags: Flags) => {
       const campaignId = campaignOf(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const report = await createServices(h, clockFrom(flags)).hopper.explain(campaignId);
         if (flags.json) printJson(report);
         else console.log(explainText(report));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   sub(hopper, 'cleanup', 'remove stale hopper rows (dialing too long, or lead no longer eligible)').action(async (flags: Flags) => {
     await withDatabase(flags, async (h) => {
+      const { createServices } = await import('../../services/create-services');
       const result = await createServices(h, clockFrom(flags)).hopper.cleanupStale();
       if (flags.json) printJson(result);
       else console.log(cleanupText(result));

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
 import { DEDUPE_SCOPES, type DedupeScope } from '../../../shared/types/imports';
-import { createServices } from '../../services/create-services';
-import { reportLines } from '../../services/imports/import-report';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { progressBar } from '../output/progress';
@@ -28,6 +26,7 @@ export function registerImportLeads(program: Command): void {
         throw new InputError(`--dedupe must be one of ${DEDUPE_SCOPES.join(', ')} (got ${quoted(flags.dedupe)}).`);
       }
       await withDatabase(flags, async (h) => {
+        const [{ createServices }, { reportLines }] = await Promise.all([import('../../services/create-services'), import('../../services/imports/import-report')]);
         const { imports } = createServices(h, clockFrom(flags));
         const bar = progressBar(flags.dryRun ? 'Checking' : 'Importing', process.stderr, !flags.json && process.stderr.isTTY === true);
         const report = await imports.import(

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { migrateToLatest } from '../../db/migrations/migrate';
 import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 
@@ -9,6 +8,7 @@ export function registerMigrate(program: Command): void {
     .action(async (flags: DatabaseFlags & { json?: boolean }) => {
       // Opening applies pending migrations; asking again reports the version reached.
       await withDatabase(flags, async (h) => {
+        const { migrateToLatest } = await import('../../db/migrations/migrate');
         const result = await migrateToLatest(h.db, h.dialect);
         if (flags.json) printJson({ database: h.description, schema: result.current });
         else console.log(`${h.description}: schema is at ${result.current}.`);

@@ -2,29 +2,12 @@
 // reads one JSON line back for each. A bad line gets an error line; the next lines still run.
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { classifyCallResult, readStatus } from '../../../shared/catalogue';
 import { ConsoleError } from '../../../shared/errors';
-import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 
-const IsoTime = z.iso.datetime({ offset: true });
 /** Lines being recorded at once: enough to fill the service's batches, bounded for memory. */
 const IN_FLIGHT = 64;
-
-export const DialResultSchema = z
-  .object({
-    call_uuid: z.string().trim().min(1).max(200),
-    lead_id: z.number().int().positive().max(2_147_483_647),
-    campaign_id: z.number().int().positive().max(2_147_483_647).nullish(),
-    started_at: IsoTime,
-    ended_at: IsoTime.nullish(),
-    duration_seconds: z.number().int().min(0).max(86_400 * 7).nullish(),
-    result: z.string().max(100).nullish(),
-    hangup_cause: z.union([z.string().max(100), z.number().int().min(0).max(999)]).nullish(),
-    agent: z.string().max(200).nullish(),
-  })
-  .strict();
 
 /** A result word the catalogue does not know is recorded, classified from the hangup cause; the reply says so. */
 function unknownResultNote(call: { result?: string | null; hangup_cause?: string | number | null }): { warning?: string } {
@@ -51,7 +34,10 @@ export function registerRecordCall(program: Command): void {
     .action(async (flags: DatabaseFlags) => {
       const clock = clockFrom(flags);
       let failed = 0;
+      // zod loads with this command, not for --help (scripts/build-cli.mjs).
+      const { DialResultSchema } = await import('./dial-result-schema');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const { hopper } = createServices(h, clock);
         const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
         // Up to IN_FLIGHT lines are recorded at once, so that results piped in together share

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { RecycleRequestSchema } from '../../../shared/ipc/schemas';
 import type { RecyclePreview } from '../../../shared/types/recycling';
-import { zodMessage } from '../../ipc/errors';
-import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
@@ -43,6 +40,8 @@ export function registerRecycle(program: Command): void {
     .action(async (flags: Flags) => {
       if (flags.readOnly && !flags.dryRun) throw new InputError('--read-only needs --dry-run: a recycle writes.');
       const listId = parseId(flags.list, '--list')!;
+      // The console's own request schema (zod), loaded when the command runs, not for --help.
+      const [{ RecycleRequestSchema }, { zodMessage }] = await Promise.all([import('../../../shared/ipc/schemas'), import('../../ipc/errors')]);
       const parsed = RecycleRequestSchema.safeParse({
         listId,
         statuses: flags.status.map((s) => (s === 'null' ? null : s)),
@@ -53,6 +52,7 @@ export function registerRecycle(program: Command): void {
       if (!parsed.success) throw new InputError(zodMessage(parsed.error).replace('targetStatus', '--target').replace('finalOverride.reason', '--override-final'));
       const { progressId: _unused, ...request } = parsed.data;
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const { recycling } = createServices(h, clockFrom(flags));
         const preview = await recycling.preview(request);
         if (flags.dryRun) {

@@ -1,7 +1,6 @@
 // `lead-console report penetration|activity`: the supervisor reports from the shell (docs/reports.md).
 import type { Command } from 'commander';
-import { createServices } from '../../services/create-services';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../database-options';
 import { printJson } from '../output/format';
 import { parseId } from '../parse';
 import { activityText, penetrationText } from './report-text';
@@ -30,12 +29,13 @@ export function registerReport(program: Command): void {
       const listId = parseId(flags.list, '--list')!;
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const reports = createServices(h, clock).reports;
         if (flags.csv) return void process.stdout.write((await reports.penetrationCsv(listId)).csv);
         const r = await reports.penetration(listId);
         if (flags.json) printJson(r);
         else console.log(penetrationText(r));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 
   sub(report, 'activity', 'calls, answered, outcomes, calls per 15 minutes, 30-day abandon rate, runs dry at')
@@ -46,11 +46,12 @@ export function registerReport(program: Command): void {
       const request = { campaignId: parseId(flags.campaign, '--campaign')!, from: flags.from, to: flags.to };
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const reports = createServices(h, clock).reports;
         if (flags.csv) return void process.stdout.write((await reports.activityCsv(request)).csv);
         const r = await reports.activity(request);
         if (flags.json) printJson(r);
         else console.log(activityText(r));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

@@ -4,8 +4,6 @@
 // exits (for a system cron, and for tests with `--now`).
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { createServices } from '../../services/create-services';
-import { JobScheduler, manualTrigger, nodeScheduleTrigger } from '../../services/jobs';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { parsePositiveInt } from '../parse';
 import { runLine } from './jobs-format';
@@ -31,6 +29,8 @@ export function registerRunJobs(program: Command): void {
       }
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
+        // Loaded when the command runs, never for --help (scripts/build-cli.mjs).
+        const [{ JobScheduler, manualTrigger, nodeScheduleTrigger }, { createServices }] = await Promise.all([import('../../services/jobs'), import('../../services/create-services')]);
         const scheduler = new JobScheduler({
           handle: h,
           services: createServices(h, clock),

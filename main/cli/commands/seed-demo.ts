@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEMO_LEADS, seedDemo } from '../../demo/seed-demo';
+import { DEMO_LEADS } from '../../demo/demo-defaults';
 import { addDatabaseOptions, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
@@ -18,6 +18,7 @@ export function registerSeedDemo(program: Command): void {
       const leads = flags.leads === undefined ? DEMO_LEADS : parsePositiveInt(flags.leads, '--leads', 5_000_000);
       if (flags.reset) await resetDemoFile(resolveDatabaseTarget({ db: flags.db, databaseUrl: flags.databaseUrl }), flags.yes === true);
       await withDatabase(flags, async (h) => {
+        const { seedDemo } = await import('../../demo/seed-demo');
         const bar = progressBar('Seeding demo', process.stderr, !flags.json && process.stderr.isTTY === true);
         const summary = await seedDemo(h, { leads, onProgress: (d, t) => bar.update(d, t) });
         bar.done();

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { checkDatabaseFolder } from '../../app/sqlite-folder';
 import { resolveDatabaseTarget } from '../../db/database-config';
 import { warnOnArgvPassword } from '../password-warning';
-import { ensureRendererBuilt } from '../../web/renderer-build';
-import { serveConsole } from '../../web/serve-console';
+import type { serveConsole } from '../../web/serve-console';
 import { assertDatabaseFileExists } from '../database-hint';
 import { addDatabaseOptions, type DatabaseFlags } from '../database-options';
 import { parsePositiveInt } from '../parse';
@@ -27,6 +26,8 @@ export function registerServe(program: Command): void {
 
 /** Serves until Ctrl+C or SIGTERM, then stops the jobs and closes the database. */
 export async function runConsoleUntilStopped(options: Parameters<typeof serveConsole>[0] & { onReady?: (url: string) => void }): Promise<void> {
+  // The web server, the IPC handlers and the jobs load here, not for --help (scripts/build-cli.mjs).
+  const [{ ensureRendererBuilt }, { serveConsole }] = await Promise.all([import('../../web/renderer-build'), import('../../web/serve-console')]);
   if (options.staticDir === undefined) ensureRendererBuilt();
   const running = await serveConsole(options);
   // Signal handlers before the Console line: a script that reads the line may stop us at once.

@@ -1,7 +1,7 @@
 // `lead-console simulate`: a pretend dialer for demos and load tests (main/simulator).
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { runSimulation, type SimulationCounts } from '../../simulator/dialer-simulator';
+import type { SimulationCounts } from '../../simulator/dialer-simulator';
 import { addDatabaseOptions, addNowOption, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { parseId, parsePositiveInt, quoted } from '../parse';
@@ -59,6 +59,7 @@ export function registerSimulate(program: Command): void {
           await h.db.selectFrom('campaigns').select('id').where('id', '=', campaignId).executeTakeFirstOrThrow().catch(() => {
             throw new InputError(`Campaign ${campaignId} does not exist.`, 'not_found');
           });
+          const { runSimulation } = await import('../../simulator/dialer-simulator');
           const summary = await runSimulation(h, {
             campaignId,
             ratePerMinute,

@@ -1,8 +1,6 @@
 // `lead-console statuses map|aliases`: status words a person resolves (domain.md).
 import type { Command } from 'commander';
 import type { MapStatusResult } from '../../../shared/types/leads';
-import { createServices } from '../../services/create-services';
-import { catalogueStatus } from '../../services/status-words/alias-book';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson, table } from '../output/format';
 import { parseId } from '../parse';
@@ -38,8 +36,9 @@ export function registerStatuses(program: Command): void {
     .option('--json', 'print one JSON object (changed, operation_id, alias_saved, ...)')
     .action(async (flags: MapFlags) => {
       const listId = parseId(flags.list, '--list');
-      const to = catalogueStatus(flags.to);
+      const to = (await import('../../services/status-words/alias-book')).catalogueStatus(flags.to);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const r = await createServices(h, clockFrom(flags)).statusWords.map({ from: flags.from, to, listId, saveAlias: Boolean(flags.saveAlias), dryRun: Boolean(flags.dryRun) });
         if (flags.json) printJson(r);
         else console.log(mapText(r));
@@ -51,6 +50,7 @@ export function registerStatuses(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (flags: DatabaseFlags & { remove?: string; json?: boolean }) => {
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const words = createServices(h, clockFrom(flags)).statusWords;
         if (flags.remove !== undefined) {
           const removed = await words.removeAlias(flags.remove);

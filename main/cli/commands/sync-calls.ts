@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
-import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
 import { parsePositiveInt } from '../parse';
-import { DEFAULT_SYNC_BATCH } from '../../services/calls/call-applier';
+import { CLI_FIGURES } from '../figures';
 
 export function registerSyncCalls(program: Command): void {
   addNowOption(addDatabaseOptions(program.command('sync-calls').description('apply every call log not yet applied to its lead')))
     .option('--json', 'print JSON')
-    .option('--batch-size <n>', `calls per transaction (default ${DEFAULT_SYNC_BATCH})`)
+    .option('--batch-size <n>', `calls per transaction (default ${CLI_FIGURES.syncBatch})`)
     .action(async (flags: DatabaseFlags & { json?: boolean; batchSize?: string }) => {
       const batchSize = flags.batchSize === undefined ? undefined : parsePositiveInt(flags.batchSize, '--batch-size', 100_000);
       const clock = clockFrom(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const { status } = createServices(h, clock);
         const bar = progressBar('Applying calls', process.stderr, !flags.json && process.stderr.isTTY === true);
         const result = await status.syncCalls({ batchSize, onProgress: (p) => bar.update(p.applied, p.total) });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InputError } from '../../../shared/errors';
-import { createServices } from '../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../database-options';
 import { fmt, printJson } from '../output/format';
 import { progressBar } from '../output/progress';
@@ -16,6 +15,7 @@ export function registerUndo(program: Command): void {
       const id = flags.operation.trim();
       if (!UUID.test(id)) throw new InputError(`--operation needs an operation id such as 3f2b8c1e-… (got ${quoted(flags.operation)}).`);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../services/create-services');
         const { recycling } = createServices(h, clockFrom(flags));
         const bar = progressBar('Undoing', process.stderr, !flags.json && process.stderr.isTTY === true);
         const result = await recycling.undo(id, (p) => bar.update(p.done, p.total));

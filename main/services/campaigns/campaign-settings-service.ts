@@ -56,7 +56,7 @@ export class CampaignSettingsService {
     const now = this.clock();
     try {
       await writeTransaction(db, dialect, async (trx) => {
-        const eligible = async () => (await explainCampaign(trx, dialect, await loadCampaignContext(trx, dialect, campaignId, now))).eligible_now;
+        const eligible = async () => (await explainCampaign(trx, await loadCampaignContext(trx, dialect, campaignId, now))).eligible_now;
         const before = await eligible();
         await this.applyPatch(trx, campaignId, patch);
         const after = await eligible();

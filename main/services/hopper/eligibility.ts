@@ -26,6 +26,21 @@ export const CALLBACK_OVERRIDES: ReadonlySet<ExclusionRule> = new Set<ExclusionR
 
 export const NON_TIMING_RULES: readonly ExclusionRule[] = EXCLUSION_RULES.filter((r) => !TIMING_RULES.has(r) && r !== 'already_queued');
 
+/**
+ * Rules that read another table (the DNC list, the hopper) or a column kept per lead (the phone
+ * key): explain reads the few leads they can exclude one by one (lead-rule-counts.ts).
+ */
+export const LEAD_BY_LEAD_RULES: readonly ExclusionRule[] = ['dnc_phone', 'already_queued'];
+
+/**
+ * Every other rule, with due callbacks left out, reads only the lead's `list_id`, `status`,
+ * `timezone`, `dial_attempts`, and whether `last_dial_attempt` is after its status's cut-off
+ * (retryCutoffOf): explain counts leads per such group and asks these rules once per group. **A
+ * rule that reads anything else must be added to LEAD_BY_LEAD_RULES or to that grouping**
+ * (test/services/hopper/explain-property.test.ts compares explain with a lead-by-lead count).
+ */
+export const GROUPED_RULES: readonly ExclusionRule[] = EXCLUSION_RULES.filter((r) => !LEAD_BY_LEAD_RULES.includes(r));
+
 const TRUE = sql<SqlBool>`(1 = 1)`;
 const FALSE = sql<SqlBool>`(1 = 0)`;
 const col = (name: string) => sql.ref(`leads.${name}`);
@@ -134,11 +149,12 @@ export function dueCallback(ctx: CampaignContext): RawBuilder<SqlBool> {
 }
 
 /** `rule → the condition under which it excludes a lead`, in the order explain reports them. */
-function exclusionPredicates(ctx: CampaignContext): Record<ExclusionRule, RawBuilder<SqlBool>> {
+function exclusionPredicates(ctx: CampaignContext, opts: EligibleOptions = {}): Record<ExclusionRule, RawBuilder<SqlBool>> {
   const conditions = exclusionConditions(ctx);
   const due = callbackDue(ctx);
   const any = (parts: RawBuilder<SqlBool>[]) => (parts.length === 1 ? parts[0] : sql<SqlBool>`(${sql.join(parts, sql` or `)})`);
-  const predicate = (r: ExclusionRule) => (CALLBACK_OVERRIDES.has(r) ? sql<SqlBool>`(${any(conditions[r].map(excluding))} and not ${due})` : any(conditions[r].map(excluding)));
+  const overrides = (r: ExclusionRule) => opts.callbacks !== false && CALLBACK_OVERRIDES.has(r);
+  const predicate = (r: ExclusionRule) => (overrides(r) ? sql<SqlBool>`(${any(conditions[r].map(excluding))} and not ${due})` : any(conditions[r].map(excluding)));
   return Object.fromEntries(EXCLUSION_RULES.map((r) => [r, predicate(r)])) as Record<ExclusionRule, RawBuilder<SqlBool>>;
 }
 
@@ -182,9 +198,12 @@ export function eligibleExcept(ctx: CampaignContext, except: readonly ExclusionR
   return all([...fixed, sql<SqlBool>`(${all(passes(overridable))} or ${callbackDue(ctx)})`]);
 }
 
-/** The first of `rules` that excludes the lead, or NULL when none does. */
-export function firstExclusion(ctx: CampaignContext, rules: readonly ExclusionRule[] = EXCLUSION_RULES): RawBuilder<string | null> {
-  const predicates = exclusionPredicates(ctx);
+/**
+ * The first of `rules` that excludes the lead, or NULL when none does. `callbacks: false`: as if
+ * the lead had no due callback (explain's grouped count, which reads callbacks lead by lead).
+ */
+export function firstExclusion(ctx: CampaignContext, rules: readonly ExclusionRule[] = EXCLUSION_RULES, opts: EligibleOptions = {}): RawBuilder<string | null> {
+  const predicates = exclusionPredicates(ctx, opts);
   const whens = rules.map((r) => sql`when ${predicates[r]} then ${sql.lit(r)}`);
   return sql<string | null>`case ${sql.join(whens, sql` `)} else null end`;
 }

@@ -152,7 +152,7 @@ export class HopperService {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return explainCampaign(forLongWork(this.handle), dialect, await loadCampaignContext(db, dialect, campaignId, options.at ?? this.clock()), options);
+    return explainCampaign(forLongWork(this.handle), await loadCampaignContext(db, dialect, campaignId, options.at ?? this.clock()), options);
   }
 
   private async activeCampaignIds(): Promise<number[]> {

@@ -105,7 +105,7 @@ function isDone(stored: string | null, bucket: number, ctx: CampaignContext, sav
  * The list's leads per (stored status, stored timezone, attempts), each with its bucket: 0, 1,
  * … up to `max`, whose bucket holds `max` and above. A bucket compares exactly with any cap up
  * to `max`.
- * Grouped in SQL by the stored attempts, in the order of migration 0015's leads_list_counts index
+ * Grouped in SQL by the stored attempts, in the order of migration 0013's leads_list_counts index
  * (list, status, timezone, attempts, …), which the database reads alone and in order (no sort, no
  * table row: ~40 ms for 400,000 leads on SQLite where grouping by the bucket's CASE sorted every
  * lead); each of the few groups (one per attempt count) is put in its bucket here.

@@ -32,6 +32,9 @@ export function ensureRendererBuilt(): void {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 180_000,
+    // vitest runs with NODE_ENV=test, which vite would pass on to React: a development build,
+    // whose StrictMode asks the server for everything twice. The tests drive what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
 }

@@ -65,10 +65,8 @@ describeEachDialect('cancelling long work with a signal', ({ h }) => {
     expect(report).toMatchObject({ stopped: true, checked: 0, fixed: 0 });
   });
 
-  it('explain goes range by range with the same answer, and a cancelled one stops with `cancelled`', async () => {
+  it('explain counts every lead, and a cancelled one stops with `cancelled`', async () => {
     const whole = await s.hopper.explain(campaign);
-    const ranged = await s.hopper.explain(campaign, { rangeSize: 3 });
-    expect(ranged).toEqual(whole);
     expect(whole.total_leads).toBe(LEADS);
     await expect(s.hopper.explain(campaign, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'cancelled' });
   });

@@ -1,7 +1,6 @@
 // `lead-console callbacks add|list|cancel` (domain.md "Callbacks").
 import type { Command } from 'commander';
 import { InputError } from '../../../../shared/errors';
-import { createServices } from '../../../services/create-services';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson } from '../../output/format';
 import { parseId } from '../../parse';
@@ -34,6 +33,7 @@ export function registerCallbacks(program: Command): void {
       const lead = requiredId(flags.lead, '--lead');
       if (typeof flags.due !== 'string') throw new InputError('--due ISO is required.');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const row = await createServices(h, clockFrom(flags)).callbacks.add({ lead_id: lead, due_at: flags.due as string, agent: flags.agent, note: flags.note });
         if (flags.json) printJson(row);
         else console.log(`Callback ${row.id} for lead ${row.lead_id} due ${row.due_at} (${row.scope === 'agent' ? row.agent : 'anyone'}).`);
@@ -47,6 +47,7 @@ export function registerCallbacks(program: Command): void {
     .action(async (flags: Flags) => {
       const campaignId = parseId(flags.campaign, '--campaign');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const rows = await createServices(h, clockFrom(flags)).callbacks.list({ campaignId, due: flags.due === true, agent: flags.agent });
         if (flags.json) printJson(rows);
         else console.log(callbacksText(rows));
@@ -58,6 +59,7 @@ export function registerCallbacks(program: Command): void {
     .action(async (flags: Flags) => {
       const id = requiredId(flags.id, '--id');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const row = await createServices(h, clockFrom(flags)).callbacks.cancel(id);
         if (flags.json) printJson(row);
         else console.log(`Callback ${row.id} cancelled.`);

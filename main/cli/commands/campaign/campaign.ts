@@ -2,7 +2,6 @@
 // (domain.md, second part). Changes are recorded as made by `cli`.
 import type { Command } from 'commander';
 import { InputError } from '../../../../shared/errors';
-import { createServices } from '../../../services/create-services';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson } from '../../output/format';
 import { parseId, quoted } from '../../parse';
@@ -77,6 +76,7 @@ export function registerCampaign(program: Command): void {
     .action(async (flags: SetFlags) => {
       const id = requiredId(flags.campaign, '--campaign');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const d = await createServices(h, clockFrom(flags)).campaignSettings.show(id);
         if (flags.json) printJson(d);
         else console.log(detailText(d));
@@ -100,6 +100,7 @@ export function registerCampaign(program: Command): void {
       const id = requiredId(flags.campaign, '--campaign');
       const patch = patchOf(flags);
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const r = await createServices(h, clockFrom(flags)).campaignSettings.update(id, patch, CLI_USER);
         if (flags.json) printJson(r);
         else console.log(changeText(r));
@@ -111,6 +112,7 @@ export function registerCampaign(program: Command): void {
     .action(async (flags: SetFlags) => {
       const id = requiredId(flags.campaign, '--campaign');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const rows = await createServices(h, clockFrom(flags)).campaignSettings.history(id);
         if (flags.json) printJson(rows);
         else console.log(historyText(rows));
@@ -127,6 +129,7 @@ export function registerCampaign(program: Command): void {
       const active = activeFlag(flags);
       if (active === undefined) throw new InputError('Give --active or --inactive.');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const r = await createServices(h, clockFrom(flags)).campaignSettings.setListActive(id, active, CLI_USER);
         if (flags.json) printJson(r);
         else console.log(changeText(r));

@@ -1,7 +1,6 @@
 // `lead-console recycle-rules list|set|remove`: a status's own retry delay and attempt cap.
 import type { Command } from 'commander';
 import { InputError } from '../../../../shared/errors';
-import { createServices } from '../../../services/create-services';
 import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson } from '../../output/format';
 import { CLI_USER, requiredId, wholeNumber } from './campaign';
@@ -27,6 +26,7 @@ export function registerRecycleRules(program: Command): void {
   addReadOnlyOption(command(rules, 'list', "the campaign's rules")).action(async (flags: Flags) => {
     const id = requiredId(flags.campaign, '--campaign');
     await withDatabase(flags, async (h) => {
+      const { createServices } = await import('../../../services/create-services');
       const d = await createServices(h, clockFrom(flags)).campaignSettings.show(id);
       if (flags.json) printJson(d.recycle_rules);
       else console.log(rulesText(d.recycle_rules));
@@ -42,6 +42,7 @@ export function registerRecycleRules(program: Command): void {
       if (flags.status === undefined || flags.delay === undefined || flags.max === undefined) throw new InputError('Give --status, --delay and --max.');
       const rule = { status: flags.status.trim(), delay_minutes: wholeNumber(flags.delay, '--delay'), max_attempts: wholeNumber(flags.max, '--max') };
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const r = await createServices(h, clockFrom(flags)).campaignSettings.setRecycleRule(id, rule, CLI_USER);
         if (flags.json) printJson(r);
         else console.log(changeText(r));
@@ -54,6 +55,7 @@ export function registerRecycleRules(program: Command): void {
       const id = requiredId(flags.campaign, '--campaign');
       if (flags.status === undefined) throw new InputError('Give --status.');
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const r = await createServices(h, clockFrom(flags)).campaignSettings.removeRecycleRule(id, flags.status!.trim(), CLI_USER);
         if (flags.json) printJson(r);
         else console.log(changeText(r));

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { isStatus, STATUSES } from '../../../../shared/catalogue';
 import { InputError } from '../../../../shared/errors';
 import type { ManualActionResult } from '../../../../shared/types/leads';
-import { createServices } from '../../../services/create-services';
 import { addDatabaseOptions, addNowOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson } from '../../output/format';
 import { parseId, quoted } from '../../parse';
@@ -43,6 +42,7 @@ export function registerLeadActions(lead: Command): void {
       if (!isStatus(flags.status)) throw new InputError(`--status needs a catalogue status (${STATUSES.join(', ')}); got ${quoted(flags.status)}.`);
       const status = flags.status;
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const r = await createServices(h, clockFrom(flags)).leads.setStatus({ leadId, status, reason: flags.reason, overrideFinal: Boolean(flags.overrideFinal) });
         if (flags.json) printJson(r);
         else console.log(actionText(r));
@@ -52,6 +52,7 @@ export function registerLeadActions(lead: Command): void {
   action(lead, 'reset-attempts', 'set the dial attempts of one lead back to 0').action(async (flags: Flags) => {
     const leadId = parseId(flags.id, '--id')!;
     await withDatabase(flags, async (h) => {
+      const { createServices } = await import('../../../services/create-services');
       const r = await createServices(h, clockFrom(flags)).leads.resetAttempts(leadId, flags.reason);
       if (flags.json) printJson(r);
       else console.log(actionText(r));

@@ -1,9 +1,8 @@
 // `lead-console lead find QUERY`: leads by id, phone or name, newest first.
 import type { Command } from 'commander';
 import type { LeadSearchResult } from '../../../../shared/types/leads';
-import { createServices } from '../../../services/create-services';
-import { MAX_SEARCH_LIMIT } from '../../../services/lead-lookup/lead-search';
-import { addDatabaseOptions, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
+import { CLI_FIGURES } from '../../figures';
+import { addDatabaseOptions, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson, table } from '../../output/format';
 import { parseId, parsePositiveInt } from '../../parse';
 
@@ -27,16 +26,17 @@ function findText(r: LeadSearchResult): string {
 export function registerLeadFind(lead: Command): void {
   addReadOnlyOption(addDatabaseOptions(lead.command('find').description('find leads by id (#12), phone (any spelling, or its last 4+ digits) or name (prefix, case ignored), newest first')))
     .argument('<query>', 'an id, a phone, or the start of a name')
-    .option('--limit <n>', `leads per page (1-${MAX_SEARCH_LIMIT})`, '20')
+    .option('--limit <n>', `leads per page (1-${CLI_FIGURES.searchLimit})`, '20')
     .option('--before <id>', 'the next page: leads older than this id (printed as next_before_id)')
     .option('--json', 'print one JSON object')
     .action(async (query: string, flags: Flags) => {
-      const limit = parsePositiveInt(flags.limit ?? '20', '--limit', MAX_SEARCH_LIMIT);
+      const limit = parsePositiveInt(flags.limit ?? '20', '--limit', CLI_FIGURES.searchLimit);
       const beforeId = parseId(flags.before, '--before') ?? null;
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const result = await createServices(h, clockFrom(flags)).leads.search(query, { limit, beforeId });
         if (flags.json) printJson(result);
         else console.log(findText(result));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }

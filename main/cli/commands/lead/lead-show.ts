@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { eligibilitySentence } from '../../../../shared/domain/eligibility-words';
 import type { LeadStory } from '../../../../shared/types/leads';
-import { createServices } from '../../../services/create-services';
-import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, withDatabase, type DatabaseFlags } from '../../database-options';
+import { addDatabaseOptions, addNowOption, addReadOnlyOption, clockFrom, NO_CHECKPOINT_WORKER, withDatabase, type DatabaseFlags } from '../../database-options';
 import { printJson, table } from '../../output/format';
 import { parseId } from '../../parse';
 
@@ -41,9 +40,10 @@ export function registerLeadShow(lead: Command): void {
     .action(async (flags: Flags) => {
       const id = parseId(flags.id, '--id')!;
       await withDatabase(flags, async (h) => {
+        const { createServices } = await import('../../../services/create-services');
         const story = await createServices(h, clockFrom(flags)).leads.story(id);
         if (flags.json) printJson(story);
         else console.log(storyText(story));
-      });
+      }, NO_CHECKPOINT_WORKER);
     });
 }
