@@ -8,6 +8,6 @@ export const CLI_FIGURES = {
   /** MAX_SEARCH_LIMIT, main/services/lead-lookup/lead-search.ts */
   searchLimit: 200,
   /** SQLITE.fixRanges.size and POSTGRES.fixRanges.size, main/db/dialect.ts */
-  fixRangeSqlite: 2500,
+  fixRangeSqlite: 20000,
   fixRangePostgres: 2500,
 } as const;
