@@ -7,7 +7,7 @@ import { notFound } from '../../../shared/errors';
 import { EXCLUSION_RULES, type ExclusionRule } from '../../../shared/types/hopper';
 import type { LeadEligibility } from '../../../shared/types/leads';
 import type { Db, Dialect } from '../../db/dialect';
-import { campaignContextFrom, readCampaignOfLead, timezoneState, type CampaignContext } from '../hopper/campaign-context';
+import { campaignContextFrom, readCampaignOfLead, retryCutoffOf, timezoneState, type CampaignContext } from '../hopper/campaign-context';
 import { CALLBACK_OVERRIDES, firstExclusion, TIMING_RULES } from '../hopper/eligibility';
 
 interface RuleRow {
@@ -48,9 +48,9 @@ export async function leadEligibility(db: Db, dialect: Dialect, leadId: number, 
 function retryEndsAt(ctx: CampaignContext, row: RuleRow, rules: readonly ExclusionRule[]): number | null {
   let from = ctx.now.getTime();
   if ((rules.includes('retry_delay') || rules.includes('recycle_rule_delay')) && row.last_dial_attempt !== null) {
-    const rule = row.status === null ? undefined : ctx.recycleRules.get(row.status as Status);
-    const delay = rule ? rule.delayMinutes : row.status === 'dropped' ? ctx.droppedRetryDelayMinutes : ctx.retryDelayMinutes;
-    from = Math.max(from, Date.parse(row.last_dial_attempt) + delay * 60_000);
+    // The status's cut-off is `now - delay` (campaign-context.ts), the one place that picks the delay.
+    const delayMs = ctx.now.getTime() - Date.parse(retryCutoffOf(ctx, row.status as Status));
+    from = Math.max(from, Date.parse(row.last_dial_attempt) + delayMs);
     // An unreadable last dial (imported text) gives no date.
     if (!Number.isFinite(from)) return null;
   }
