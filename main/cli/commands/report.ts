@@ -20,6 +20,28 @@ function sub(report: Command, name: string, description: string): Command {
     .option('--csv', 'print the report as CSV');
 }
 
+/** How one report is read and printed: as CSV, as JSON, or as text. */
+interface ReportPrinting<T> {
+  csv(): Promise<{ csv: string }>;
+  value(): Promise<T>;
+  text(report: T): string;
+}
+
+type ReportsService = ReturnType<typeof import('../../services/create-services').createServices>['reports'];
+
+/** Opens the database (no checkpoint worker: reports only read) and prints the report `--csv`, `--json` or as text. */
+async function printReport<T>(flags: Flags, pick: (reports: ReportsService) => ReportPrinting<T>): Promise<void> {
+  const clock = clockFrom(flags);
+  await withDatabase(flags, async (h) => {
+    const { createServices } = await import('../../services/create-services');
+    const report = pick(createServices(h, clock).reports);
+    if (flags.csv) return void process.stdout.write((await report.csv()).csv);
+    const r = await report.value();
+    if (flags.json) printJson(r);
+    else console.log(report.text(r));
+  }, NO_CHECKPOINT_WORKER);
+}
+
 export function registerReport(program: Command): void {
   const report = program.command('report').description('supervisor reports: penetration of a list, activity of a campaign');
 
@@ -27,15 +49,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--list <id>', 'list id')
     .action(async (flags: Flags) => {
       const listId = parseId(flags.list, '--list')!;
-      const clock = clockFrom(flags);
-      await withDatabase(flags, async (h) => {
-        const { createServices } = await import('../../services/create-services');
-        const reports = createServices(h, clock).reports;
-        if (flags.csv) return void process.stdout.write((await reports.penetrationCsv(listId)).csv);
-        const r = await reports.penetration(listId);
-        if (flags.json) printJson(r);
-        else console.log(penetrationText(r));
-      }, NO_CHECKPOINT_WORKER);
+      await printReport(flags, (reports) => ({ csv: () => reports.penetrationCsv(listId), value: () => reports.penetration(listId), text: penetrationText }));
     });
 
   sub(report, 'activity', 'calls, answered, outcomes, calls per 15 minutes, 30-day abandon rate, runs dry at')
@@ -44,14 +58,6 @@ export function registerReport(program: Command): void {
     .option('--to <iso>', 'end of the period, exclusive (default: now)')
     .action(async (flags: Flags) => {
       const request = { campaignId: parseId(flags.campaign, '--campaign')!, from: flags.from, to: flags.to };
-      const clock = clockFrom(flags);
-      await withDatabase(flags, async (h) => {
-        const { createServices } = await import('../../services/create-services');
-        const reports = createServices(h, clock).reports;
-        if (flags.csv) return void process.stdout.write((await reports.activityCsv(request)).csv);
-        const r = await reports.activity(request);
-        if (flags.json) printJson(r);
-        else console.log(activityText(r));
-      }, NO_CHECKPOINT_WORKER);
+      await printReport(flags, (reports) => ({ csv: () => reports.activityCsv(request), value: () => reports.activity(request), text: activityText }));
     });
 }
