@@ -2,10 +2,9 @@
 // argv: <json job>. Prints one JSON line (the measurement) on stdout.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ChildJob } from './child-job';
+import type { DbHandle } from '../main/db/open-database';
 import { freshCopy, openBench } from './databases';
-import { OPERATIONS } from './operations';
-import { DELHI_OPERATIONS } from './delhi-profile';
-import { dialThroughput, dialFloorThroughput, dialThroughputWithLiveView } from './dial-throughput';
+import type { Operation } from './operation';
 
 export interface ChildResult {
   op: string;
@@ -20,6 +19,8 @@ export interface ChildResult {
   floor_fingerprint?: string;
   extra?: Record<string, unknown>;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -42,12 +43,16 @@ function runCount(runs: { quick: number; full: number }, job: ChildJob): number 
 
 async function main() {
   const job = JSON.parse(process.argv[2]) as ChildJob;
+  // Only the module the job needs: the peak RSS is the operation's, and each of these modules'
+  // graph costs tens of MB under tsx (all three loaded: +74 MB over the uniform list alone).
   if (job.op.startsWith('dial')) {
+    const { dialThroughput, dialFloorThroughput, dialThroughputWithLiveView } = await import('./dial-throughput');
     const result = job.op.startsWith('dial_floor') ? await dialFloorThroughput(job) : job.op.startsWith('dial_live') ? await dialThroughputWithLiveView(job) : await dialThroughput(job);
     process.stdout.write(`${JSON.stringify({ ...result, peak_rss_mb: rssMb() })}\n`);
     return;
   }
-  const op = (job.profile === 'delhi' ? DELHI_OPERATIONS : OPERATIONS).find((o) => o.name === job.op);
+  const operations: Operation[] = job.profile === 'delhi' ? (await import('./delhi-profile')).DELHI_OPERATIONS : (await import('./operations')).OPERATIONS;
+  const op = operations.find((o) => o.name === job.op);
   if (!op) throw new Error(`unknown operation ${job.op}`);
   const runs = runCount(op.runs, job);
   const env = { leads: job.leads };
@@ -55,29 +60,45 @@ async function main() {
 
   // Non-mutating operations share one copy per process; writing ones get one per run.
   let shared: Awaited<ReturnType<typeof freshCopy>> | null = null;
-  const session = async <T>(i: number, kind: 'op' | 'floor', body: (h: Awaited<ReturnType<typeof openBench>>, prepared: unknown) => Promise<T>) => {
+  // Non-mutating operations also keep one connection for all their runs (one for the service, one
+  // for the floor), the warm-up run included: a console opens its database once and a fill or a
+  // search runs on a connection that has run before. A new connection per run made every run pay
+  // what only a console's first query pays: SQLite's page cache empty and, first in a process, its
+  // memory faulted in (a 200-lead fill: 80–100 ms on a new connection, 6–10 ms on a used one; the
+  // floor's simpler SQL hid most of it, 16 ms). On PostgreSQL a new pool is a new backend with
+  // empty catalogue caches.
+  const open: Partial<Record<'op' | 'floor', DbHandle>> = {};
+  const session = async <T>(i: number, kind: 'op' | 'floor', body: (h: DbHandle, prepared: unknown) => Promise<T>) => {
     let copy = shared;
     if (op.fresh || !copy) {
       copy = await freshCopy(job.base, `${job.slot}-${kind}-${i}`);
       if (!op.fresh) shared = copy;
     }
-    const h = await openBench(job.base.kind, copy.location);
-    // The checkpoint worker starts in the background; a console opens its database once, so the
-    // worker's start is not part of any one operation (it made fill runs of 14–30 ms).
-    await h.ready?.();
+    let h = op.fresh ? undefined : open[kind];
+    if (!h) {
+      h = await openBench(job.base.kind, copy.location);
+      // The checkpoint worker starts in the background; a console opens its database once, so the
+      // worker's start is not part of any one operation (it made fill runs of 14–30 ms).
+      await h.ready?.();
+      if (!op.fresh) open[kind] = h;
+    }
     try {
       const prepared = op.setup ? await op.setup(h, env) : undefined;
       return await body(h, prepared);
     } finally {
-      await h.close();
-      if (op.fresh) await copy.drop();
+      if (op.fresh) {
+        await h.close();
+        await copy.drop();
+      }
     }
   };
+  const closeOpen = async (kind: 'op' | 'floor') => {
+    await open[kind]?.close();
+    delete open[kind];
+  };
 
-  if (op.warmup) {
-    await session(-1, 'op', (h, prepared) => op.run(h, env, prepared));
-    if (op.floor) await session(-1, 'floor', (h, prepared) => op.floor!(h, env, prepared));
-  }
+  // Each side's warm-up runs on the connection its timed runs then use (see `open`).
+  if (op.warmup) await session(-1, 'op', (h, prepared) => op.run(h, env, prepared));
   let fingerprint: string | undefined;
   for (let i = 0; i < runs; i++) {
     await session(i, 'op', async (h, prepared) => {
@@ -85,7 +106,14 @@ async function main() {
       // it was off (the copy and setup between runs) as a single delay.
       const histogram = monitorEventLoopDelay({ resolution: 10 });
       histogram.enable();
+      // The histogram measures the gap between two of its timer's turns, and drops its first turn:
+      // a block before that turn (a run that starts at once) is never seen, and a block the run
+      // ends with is seen only if the timer turns again before `disable`. better-sqlite3 answers
+      // synchronously, so a read on the main connection is one such block: without these two
+      // waits a 200 ms report read as 0 ms. Neither wait is in the run's time.
+      await sleep(25);
       const r = await timed(() => op.run(h, env, prepared));
+      await sleep(20);
       histogram.disable();
       out.max_event_loop_delay_ms = Math.max(out.max_event_loop_delay_ms, Math.round(histogram.max / 1e6));
       out.runs_ms.push(op.selfTimed ? op.selfTimed(r.value) : r.ms);
@@ -96,8 +124,10 @@ async function main() {
     });
   }
   out.peak_rss_mb = rssMb();
+  await closeOpen('op');
   let floorFingerprint: string | undefined;
   if (op.floor) {
+    if (op.warmup) await session(-1, 'floor', (h, prepared) => op.floor!(h, env, prepared));
     for (let i = 0; i < runs; i++) {
       await session(i, 'floor', async (h, prepared) => {
         const r = await timed(() => op.floor!(h, env, prepared));
@@ -106,6 +136,7 @@ async function main() {
       });
     }
   }
+  await closeOpen('floor');
   const left = shared as Awaited<ReturnType<typeof freshCopy>> | null;
   if (left) await left.drop();
   if (fingerprint !== undefined && floorFingerprint !== undefined) {

@@ -32,3 +32,12 @@ export function forLongWork(handle: { db: Db; dialect: Dialect }): Db {
   if (handle.dialect.name !== 'sqlite') return handle.db;
   return longWorkDbOf(handle.db) ?? handle.db.withPlugin(YIELD);
 }
+
+/**
+ * The main connection for reads cut into short statements that run beside long work on the
+ * thread: on SQLite it gives the event loop a turn after each statement (each is one block of
+ * the main thread, so each must stay short); on PostgreSQL the handle's own pool.
+ */
+export function inShortTurns(handle: { db: Db; dialect: Dialect }): Db {
+  return handle.dialect.name === 'sqlite' ? handle.db.withPlugin(YIELD) : handle.db;
+}

@@ -145,7 +145,7 @@ export class HopperService {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()), options);
+    return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()), { ...options, countOn: forLongWork(this.handle) });
   }
 
   async explain(campaignId: number, options: ExplainOptions = {}): Promise<HopperExplain> {

@@ -4,8 +4,14 @@ import type { Db } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
 import { dialableCount } from './dialable-counts';
 
-/** `eligible: false` skips the count of eligible leads, a read of most of a big campaign (seconds at 770k leads). */
-export async function hopperStats(db: Db, ctx: CampaignContext, options: { eligible?: boolean } = {}): Promise<HopperStats> {
+export interface HopperStatsOptions {
+  /** False: skip the count of eligible leads, a read of most of a big campaign (seconds at 770k leads). */
+  eligible?: boolean;
+  /** Where that count runs (the service: the long-work thread on SQLite); default `db`. */
+  countOn?: Db;
+}
+
+export async function hopperStats(db: Db, ctx: CampaignContext, options: HopperStatsOptions = {}): Promise<HopperStats> {
   const id = ctx.campaignId;
   const byState = await db
     .selectFrom('dialer_hopper')
@@ -32,7 +38,7 @@ export async function hopperStats(db: Db, ctx: CampaignContext, options: { eligi
   if (options.eligible === false) eligibleNow = null;
   else if (ctx.campaignActive && ctx.activeListIds.length > 0 && ctx.dialable.length > 0) {
     // The same set-based count as the penetration report's dialable column (eligible, not queued).
-    eligibleNow = await dialableCount(db, ctx, { includeQueued: false });
+    eligibleNow = await dialableCount(options.countOn ?? db, ctx, { includeQueued: false });
   }
   const state = (s: string) => byState.find((r) => r.state === s);
   const oldest = byState.map((r) => r.oldest as string | null).filter((x): x is string => x !== null).sort()[0] ?? null;

@@ -138,17 +138,16 @@ export class LiveViewCache {
   }
 
   private async readCampaign(e: Entry, now: Date, saved: SavedAliases): Promise<void> {
-    const { db, dialect } = this.handle;
     const t = now.getTime();
     const reads = this.readsOf(e.campaign.id);
     e.fastAt = t;
     reads.fast += 1;
-    e.fast = await fastFigures(db, e.campaign, now, saved);
+    e.fast = await fastFigures(this.handle.db, e.campaign, now, saved);
     if (e.slowDue || t - e.slowAt >= this.slowMs) {
       e.slowAt = t;
       e.slowDue = false;
       reads.slow += 1;
-      e.slow = await slowFigures(db, dialect, e.campaign, now, saved);
+      e.slow = await slowFigures(this.handle, e.campaign, now, saved);
     }
     this.compose(e);
   }

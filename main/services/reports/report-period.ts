@@ -5,7 +5,7 @@ import { isValidTimezone, localMinutes } from '../hopper/calling-window';
 
 export const MINUTE = 60_000;
 export const QUARTER_HOUR_SECONDS = 900;
-const DAY = 24 * 60 * MINUTE;
+export const DAY = 24 * 60 * MINUTE;
 /** The longest activity period: 31 days of quarter hours (2,976 of them) is still a readable chart. */
 export const MAX_PERIOD_DAYS = 31;
 

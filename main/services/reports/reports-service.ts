@@ -22,15 +22,13 @@ export class ReportsService {
 
   /** `now` ("what if"): the instant the eligibility and the calling windows are evaluated at. */
   async penetration(listId: number, now?: string | Date): Promise<PenetrationReport> {
-    const { db, dialect } = this.handle;
     await this.phoneKeys();
-    return penetrationReport(db, dialect, listId, now === undefined ? this.clock() : new Date(now));
+    return penetrationReport(this.handle, listId, now === undefined ? this.clock() : new Date(now));
   }
 
   async activity(request: ActivityRequest): Promise<ActivityReport> {
-    const { db, dialect } = this.handle;
     await this.phoneKeys();
-    return activityReport(db, dialect, request, this.clock());
+    return activityReport(this.handle, request, this.clock());
   }
 
   async penetrationCsv(listId: number, now?: string | Date): Promise<ReportCsv> {

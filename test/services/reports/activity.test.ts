@@ -69,6 +69,19 @@ describeEachDialect('campaign activity', ({ h }) => {
     await expect(reportsAt(h, NOON).activity({ campaignId: 987_654 })).rejects.toThrow(/Campaign 987654 does not exist/);
   });
 
+  it('a period over two days: a quarter hour cut by two reads (SQLite reads a day at a time) is counted whole', async () => {
+    // From 09:10 yesterday: on SQLite the second day's read starts at 09:10 today, so the 09:00
+    // quarter hour of today is read half in each (the call at 09:05, then the one at 09:10).
+    const r = await reportsAt(h, NOON).activity({ campaignId: campaign, from: T('09:10', '2026-11-23'), to: T('11:50') });
+    expect([r.calls, r.answered]).toEqual([5, 2]);
+    expect(r.per_15_minutes.filter((q) => q.calls > 0)).toEqual([
+      { start: T('15:00', '2026-11-23'), calls: 1, answered: 1, outcomes: { sale: 1 } },
+      { start: T('09:00'), calls: 2, answered: 0, outcomes: { no_answer: 2 } },
+      { start: T('09:15'), calls: 1, answered: 1, outcomes: { sale: 1 } },
+      { start: T('10:00'), calls: 1, answered: 0, outcomes: { busy: 1 } },
+    ]);
+  });
+
   it('the 30-day abandon rate: dropped ÷ (answered + dropped), flagged above 3%', async () => {
     const r = await reportsAt(h, NOON).activity({ campaignId: campaign });
     // Answered: today's sale and contacted, yesterday's sale; dropped: today's (October's is too old).
