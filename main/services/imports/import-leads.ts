@@ -8,6 +8,7 @@
 // there too), asking it about each batch's phones.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InputError, notFound } from '../../../shared/errors';
 import type { DedupeScope, ImportReport, RowOutcome } from '../../../shared/types/imports';
 import { writeTransaction, type Db } from '../../db/dialect';
@@ -205,6 +206,9 @@ async function runImport(
       if (++sinceProgress >= 1000) {
         sinceProgress = 0;
         listeners.onProgress?.({ phase, done: Math.min(bytesRead(), head.size), total: head.size });
+        // The parser's rows come as microtasks: without a turn of the event loop every thousand
+        // rows, checking a chunk's rows is one block of the main thread.
+        await nextTurn();
       }
     }
     await run.flush();

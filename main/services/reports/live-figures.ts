@@ -15,8 +15,7 @@ import { abandonRate30d } from './activity';
 import { CallTally } from './call-tally';
 import { recentCallGroups } from './call-queries';
 import { minutesBefore, startOfLocalDay } from './report-period';
-import { dialableCount } from '../hopper/dialable-counts';
-import { leadsLeftToday } from './runs-dry';
+import { eligibleNowAndLeftToday } from './runs-dry';
 
 export interface LiveCampaign {
   id: number;
@@ -101,12 +100,9 @@ export async function slowFigures(handle: { db: Db; dialect: Dialect }, c: LiveC
   // The leads' counts on the long-work thread (SQLite: they held the main thread up to 900 ms
   // every refresh at a million leads), the 30 days of calls meanwhile in short statements here.
   const leads = forLongWork(handle);
-  // Two counts, not one pass with an eligible-now CASE per lead: on PostgreSQL that CASE cost five
-  // times the second count (measured at 100k leads).
-  const [abandon, eligibleNow, leadsLeft] = await Promise.all([
+  const [abandon, { eligibleNow, leadsLeft }] = await Promise.all([
     abandonRate30d(inShortTurns(handle), dialect, c.id, now, saved),
-    dialableCount(leads, ctx, { includeQueued: false }),
-    leadsLeftToday(leads, ctx),
+    eligibleNowAndLeftToday(leads, ctx),
   ]);
   return {
     eligible_now: eligibleNow,

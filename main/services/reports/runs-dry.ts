@@ -5,7 +5,7 @@
 import type { RunsDry } from '../../../shared/types/reports';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from '../hopper/campaign-context';
-import { dialableCount } from '../hopper/dialable-counts';
+import { dialableCount, eligibleNowAndLater } from '../hopper/dialable-counts';
 import { endOfLocalDay, MINUTE } from './report-period';
 
 /** The context with its time cut-offs moved to `at` (delays, callbacks); the calling window stays as at `ctx.now`. */
@@ -25,6 +25,12 @@ export function withCutoffsAt(ctx: CampaignContext, at: Date): CampaignContext {
 /** Leads the campaign can still dial today (see above). */
 export async function leadsLeftToday(db: Db, ctx: CampaignContext): Promise<number> {
   return dialableCount(db, todaysContext(ctx), { includeQueued: true });
+}
+
+/** Eligible now (not queued) and the leads left today, in one count (the live view's two lead figures). */
+export async function eligibleNowAndLeftToday(db: Db, ctx: CampaignContext): Promise<{ eligibleNow: number; leadsLeft: number }> {
+  const { now, later } = await eligibleNowAndLater(db, ctx, todaysContext(ctx));
+  return { eligibleNow: now, leadsLeft: later };
 }
 
 const todaysContext = (ctx: CampaignContext) => withCutoffsAt(ctx, endOfLocalDay(ctx.campaignTimezone, ctx.now));

@@ -11,7 +11,8 @@ import { fixedClock } from '../../../main/db/time';
 import { ensurePhoneKeys } from '../../../main/db/query/phone-keys';
 import { loadCampaignContext, timezoneState } from '../../../main/services/hopper/campaign-context';
 import { callbackDue, firstExclusion } from '../../../main/services/hopper/eligibility';
-import { dialableCount, dialableGroups } from '../../../main/services/hopper/dialable-counts';
+import { dialableCount, dialableGroups, eligibleNowAndLater } from '../../../main/services/hopper/dialable-counts';
+import { withCutoffsAt } from '../../../main/services/reports/runs-dry';
 import { createServices } from '../../../main/services/create-services';
 import { explainCampaign } from '../../../main/services/hopper/hopper-explain';
 import { describeEachDialect, resetDatabase } from '../../support/databases';
@@ -147,6 +148,13 @@ describeEachDialect('explain property', ({ h }) => {
         const got = new Map<string, number>();
         for (const g of groups) if (g.n > 0) got.set(key(g.status, g.timezone), (got.get(key(g.status, g.timezone)) ?? 0) + g.n);
         expect(got).toEqual(perGroup);
+
+        // The live view's two counts in one (step 1 shared): eligible now, and dialable three hours
+        // on with the delays and callbacks moved there (the window as now), each lead asked alone.
+        const later = withCutoffsAt(ctx, new Date(now.getTime() + 180 * 60_000));
+        const laterRows = (await sql<{ x: string | null }>`select ${firstExclusion(later)} as x from leads where leads.list_id in (${sql.join(lists)})`.execute(h.db)).rows;
+        const dialableLater = laterRows.filter((r) => r.x === null || r.x === 'already_queued').length;
+        expect(await eligibleNowAndLater(h.db, ctx, later)).toEqual({ now: eligibleNow, later: s.active ? dialableLater : 0 });
       }),
       { numRuns: 30 },
     );
