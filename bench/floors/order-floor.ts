@@ -1,6 +1,7 @@
 // Fill floor for the lead orders other than `default` (fill_cold has that one): dropped leads,
-// then the rest, then one insert. `down`, `up` and `random` are one statement each over the
-// campaign's active lists, ordered by the lead order and limited; the orders an index can give
+// then the rest, then one insert. `down` and `up` read each active list along leads(list_id, id)
+// and merge the streams in one UNION ALL; `random` is one statement over the campaign's active
+// lists, ordered by random() and limited; the orders an index can give
 // (`down_count`, `up_count` on leads(list_id, status, dial_attempts, id), `up_last_call` on
 // leads(list_id, status, last_dial_attempt, id)) read each (list, status) along it and merge the
 // streams in one UNION ALL, as fillFloor does. The eligibility conditions are fillFloor's.
@@ -44,6 +45,19 @@ export async function orderedFillFloor(h: DbHandle, p: FillFloorParams, order: F
     const groups = [p.dialable.filter((s) => s === 'dropped'), p.dialable.filter((s) => s !== 'dropped')];
     for (const statuses of groups) {
       const tiers = STREAMED[order];
+      if (order === 'down' || order === 'up') {
+        // One stream per list along leads(list_id, id), merged (the service's way since 2026-12-06).
+        const left = p.need - picked.length;
+        if (left <= 0 || statuses.length === 0) continue;
+        const streams = p.listIds.map(
+          (listId) => sql`select * from (select id, status from leads where list_id = ${listId} and status in (${sql.join(statuses)})
+            and (last_dial_attempt is null or last_dial_attempt <= cast(case when status = 'dropped' then ${p.droppedCutoff} else ${p.retryCutoff} end as ${ts}))
+            and ${eligible} order by ${ORDER[order]} limit ${left}) s`,
+        );
+        const rows = await sql<{ id: number; status: string }>`select id, status from (${sql.join(streams, sql` union all `)}) u order by ${ORDER[order]} limit ${left}`.execute(trx);
+        picked.push(...rows.rows);
+        continue;
+      }
       if (!tiers) {
         const left = p.need - picked.length;
         if (left <= 0 || statuses.length === 0) continue;

@@ -6,9 +6,11 @@ import type { Writable } from 'node:stream';
 import { notFound } from '../../../shared/errors';
 import type { Db } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
+import { inShortTurns } from '../../db/query/long-work';
 import { CsvWriter } from './csv-writer';
 
-const PAGE = 5000;
+// 2,000 rows: a page is read and written as one block of the main thread (SQLite), about 20 ms.
+const PAGE = 2000;
 export const EXPORT_COLUMNS = ['phone', 'first_name', 'last_name', 'timezone', 'status', 'dial_attempts', 'last_dial_attempt', 'id', 'created_at'] as const;
 
 export interface ExportRequest {
@@ -30,7 +32,9 @@ function page(db: Db, request: ExportRequest, after: number) {
 
 /** Writes the CSV to `out` (left open); returns how many leads it wrote. */
 export async function exportLeads(handle: DbHandle, request: ExportRequest, out: Writable): Promise<{ rows: number }> {
-  const { db } = handle;
+  // A turn of the event loop after each page's read (SQLite): a sink that never asks for a pause
+  // (a fast disk, a pipe that keeps up) made the 400,000-lead export one 2.8 s block of the main thread.
+  const db = inShortTurns(handle);
   const list = await db.selectFrom('lead_lists').select('id').where('id', '=', request.listId).executeTakeFirst();
   if (!list) throw notFound(`List ${request.listId}`);
   const writer = new CsvWriter(out);

@@ -21,6 +21,9 @@ const ORDER_BY: Readonly<Partial<Record<LeadOrder, RawBuilder<unknown>>>> = {
   random: sql`random()`,
 };
 
+/** SQLite takes at most 500 terms in one compound SELECT: a campaign with more lists is read in one walk. */
+const MAX_LIST_STREAMS = 400;
+
 const limitOf = (limit: number | null) => (limit === null ? sql`` : sql` limit ${limit}`);
 
 /** Eligible leads of these statuses (no callback override: callbacks are their own tier) in `down`, `up` or `random` order. */
@@ -29,9 +32,28 @@ export async function readOrdered(db: Db, ctx: CampaignContext, statuses: readon
   const order = ORDER_BY[ctx.leadOrder];
   if (!order) throw new Error(`lead order ${ctx.leadOrder} is read as streams (lead-selection.ts)`);
   const eligible = eligibleExcept(ctx, ACTIVE_LISTS_GUARANTEE, { callbacks: false });
+  if (limit !== null && (ctx.leadOrder === 'down' || ctx.leadOrder === 'up') && ctx.activeListIds.length <= MAX_LIST_STREAMS) return readByList(db, ctx, statuses, limit, eligible, order);
   const rows = await sql<Candidate>`select leads.id, leads.status, leads.last_dial_attempt from leads
     where leads.list_id in (${sql.join(ctx.activeListIds)}) and leads.status in (${sql.join([...statuses])}) and ${eligible}
     order by ${order}${limitOf(limit)}`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * `down` and `up` as one stream per list along leads(list_id, id) (migration 0016), merged in one
+ * statement. Over all the lists at once PostgreSQL walked the primary key from one end and tested
+ * every lead it met: `up` read the other campaigns' leads (their ids are the highest) before the
+ * first of this one, 196 ms for 200 leads at a million; a list's own range of the index starts
+ * at its first (or last) lead.
+ */
+async function readByList(db: Db, ctx: CampaignContext, statuses: readonly Status[], limit: number, eligible: RawBuilder<unknown>, order: RawBuilder<unknown>): Promise<Candidate[]> {
+  const streams = ctx.activeListIds.map(
+    (listId) => sql`select * from (select leads.id, leads.status, leads.last_dial_attempt from leads
+      where leads.list_id = ${listId} and leads.status in (${sql.join([...statuses])}) and ${eligible}
+      order by ${order} limit ${limit}) as s`,
+  );
+  const rows = await sql<Candidate>`select id, status, last_dial_attempt from (${sql.join(streams, sql` union all `)}) as leads
+    order by ${order} limit ${limit}`.execute(db);
   return rows.rows;
 }
 
