@@ -4,13 +4,16 @@
 // so an export loads back as it is.
 import type { Writable } from 'node:stream';
 import { notFound } from '../../../shared/errors';
-import type { Db } from '../../db/dialect';
+import type { Db, Dialect } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { inShortTurns } from '../../db/query/long-work';
 import { CsvWriter } from './csv-writer';
 
-// 2,000 rows: a page is read and written as one block of the main thread (SQLite), about 20 ms.
-const PAGE = 2000;
+/**
+ * Rows per page. SQLite: a page is read and written as one block of the main thread, about 20 ms
+ * at 2,000. PostgreSQL blocks nothing; there a page costs a round trip and a plan, so larger.
+ */
+const pageSize = (dialect: Dialect) => (dialect.name === 'sqlite' ? 2000 : 10_000);
 export const EXPORT_COLUMNS = ['phone', 'first_name', 'last_name', 'timezone', 'status', 'dial_attempts', 'last_dial_attempt', 'id', 'created_at'] as const;
 
 export interface ExportRequest {
@@ -19,8 +22,8 @@ export interface ExportRequest {
   statuses?: (string | null)[];
 }
 
-function page(db: Db, request: ExportRequest, after: number) {
-  let q = db.selectFrom('leads').select(EXPORT_COLUMNS).where('list_id', '=', request.listId).where('id', '>', after).orderBy('id').limit(PAGE);
+function page(db: Db, request: ExportRequest, after: number, size: number) {
+  let q = db.selectFrom('leads').select(EXPORT_COLUMNS).where('list_id', '=', request.listId).where('id', '>', after).orderBy('id').limit(size);
   const statuses = request.statuses ?? [];
   if (statuses.length > 0) {
     const words = statuses.filter((s): s is string => s !== null);
@@ -39,11 +42,19 @@ export async function exportLeads(handle: DbHandle, request: ExportRequest, out:
   if (!list) throw notFound(`List ${request.listId}`);
   const writer = new CsvWriter(out);
   await writer.write([EXPORT_COLUMNS]);
-  for (let after = 0; ; ) {
-    const rows = await page(db, request, after);
+  const size = pageSize(handle.dialect);
+  let next = page(db, request, 0, size);
+  for (;;) {
+    const rows = await next;
+    const more = rows.length === size;
+    // The next page is read while this one is written (PostgreSQL: the database and the CSV at once).
+    if (more) {
+      next = page(db, request, rows[rows.length - 1].id, size);
+      // Awaited below; if writing this page fails first, its failure must not go unhandled.
+      next.catch(() => undefined);
+    }
     await writer.writeRows(rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] as string | number | null)));
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1].id;
+    if (!more) break;
   }
   return { rows: writer.rows };
 }
