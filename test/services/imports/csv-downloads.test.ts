@@ -35,7 +35,7 @@ describeEachDialect(
       await runtime.useDatabase(await createTestTarget(dialect));
       const h = runtime.handle;
       listId = await makeList(h, await makeCampaign(h));
-      // Enough leads for several of the export's pages (2,000 each on SQLite, 10,000 on PostgreSQL).
+      // Enough leads for several of the export's pages (2,000 each).
       for (let i = 0; i < LEADS; i += 2000) {
         await h.db
           .insertInto('leads')
