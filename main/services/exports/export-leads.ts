@@ -20,8 +20,8 @@ export interface ExportRequest {
   statuses?: (string | null)[];
 }
 
-function page(db: Db, request: ExportRequest, after: number, size: number) {
-  let q = db.selectFrom('leads').select(EXPORT_COLUMNS).where('list_id', '=', request.listId).where('id', '>', after).orderBy('id').limit(size);
+function page(db: Db, request: ExportRequest, after: number) {
+  let q = db.selectFrom('leads').select(EXPORT_COLUMNS).where('list_id', '=', request.listId).where('id', '>', after).orderBy('id').limit(PAGE);
   const statuses = request.statuses ?? [];
   if (statuses.length > 0) {
     const words = statuses.filter((s): s is string => s !== null);
@@ -40,14 +40,13 @@ export async function exportLeads(handle: DbHandle, request: ExportRequest, out:
   if (!list) throw notFound(`List ${request.listId}`);
   const writer = new CsvWriter(out);
   await writer.write([EXPORT_COLUMNS]);
-  const size = PAGE;
-  let next = page(db, request, 0, size);
+  let next = page(db, request, 0);
   for (;;) {
     const rows = await next;
-    const more = rows.length === size;
+    const more = rows.length === PAGE;
     // The next page is read while this one is written (PostgreSQL: the database and the CSV at once).
     if (more) {
-      next = page(db, request, rows[rows.length - 1].id, size);
+      next = page(db, request, rows[rows.length - 1].id);
       // Awaited below; if writing this page fails first, its failure must not go unhandled.
       next.catch(() => undefined);
     }
