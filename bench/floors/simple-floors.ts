@@ -192,6 +192,14 @@ export async function explainFloor(h: DbHandle, p: Omit<FillFloorParams, 'need'>
     add(x.rule, Number(x.n));
     add(x.before, -Number(x.n));
   }
+  // The campaign's inactive lists: explain counts their leads too, each one `list_inactive` (the
+  // uniform dataset has none; the DELHI profile's demo has a 50,000-lead list turned off).
+  const inactive = await sql<{ zone: string; n: number }>`select ${zone} as zone, count(*) as n from leads
+    where list_id in (select id from lead_lists where campaign_id = ${p.campaignId} and active = ${dialect.bool(false)}) group by 1`.execute(db);
+  for (const x of inactive.rows) {
+    add('list_inactive', Number(x.n));
+    zones.set(x.zone, (zones.get(x.zone) ?? 0) + Number(x.n));
+  }
   return explainFingerprint(counts, zones);
 }
 
