@@ -56,7 +56,8 @@ export function createServices(handle: DbHandle, clock: Clock): Services {
   const statusWords = new StatusWordsService(handle, clock);
   const campaignSettings = new CampaignSettingsService(handle, clock);
   const callbacks = new CallbacksService(handle, clock);
-  const reports = new ReportsService(handle, clock);
   const problemCounts = new ProblemCounts(handle, clock, (listId, signal, onProgress) => status.findAndFix({ mode: 'report', listId, signal, onProgress }));
+  // The live view counts problem leads through the recycling screen's kept counts (live-view.ts).
+  const reports = new ReportsService(handle, clock, { countProblems: async (listId) => (await problemCounts.forList(listId)).total_issues });
   return { status, hopper, recycling, campaigns, campaignSettings, callbacks, audit, leads, imports, dnc, statusWords, reports, problemCounts };
 }

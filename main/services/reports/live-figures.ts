@@ -113,12 +113,17 @@ export async function slowFigures(handle: { db: Db; dialect: Dialect }, c: LiveC
   };
 }
 
-/** The problem report of each of the campaign's lists (report mode: nothing written). */
-export async function problemFigures(handle: DbHandle, clock: Clock, c: LiveCampaign): Promise<ProblemFigures> {
+/** A list's problem leads: the problem report (report mode: nothing written). */
+export async function countListProblems(handle: DbHandle, clock: Clock, listId: number): Promise<number> {
+  return (await findAndFixProblemLeads(handle, clock, { mode: 'report', listId, sampleSize: 0 })).total_issues;
+}
+
+/** The problem leads of each of the campaign's lists. */
+export async function problemFigures(countProblems: (listId: number) => Promise<number>, clock: Clock, c: LiveCampaign): Promise<ProblemFigures> {
   let total = 0;
   let worst: { listId: number; n: number } | null = null;
   for (const listId of c.listIds) {
-    const n = (await findAndFixProblemLeads(handle, clock, { mode: 'report', listId, sampleSize: 0 })).total_issues;
+    const n = await countProblems(listId);
     total += n;
     if (n > 0 && (worst === null || n > worst.n)) worst = { listId, n };
   }

@@ -9,7 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
 import type { Clock } from '../../db/time';
 import { loadSavedAliases } from '../status-words/saved-aliases';
-import { fastFigures, liveCampaigns, problemFigures, slowFigures, type FastFigures, type LiveCampaign, type ProblemFigures, type SlowFigures } from './live-figures';
+import { countListProblems, fastFigures, liveCampaigns, problemFigures, slowFigures, type FastFigures, type LiveCampaign, type ProblemFigures, type SlowFigures } from './live-figures';
 import { runsDry } from './runs-dry';
 
 export interface LiveViewOptions {
@@ -21,6 +21,12 @@ export interface LiveViewOptions {
   problemsMs?: number;
   /** False: never count problem leads (they stay null), for a caller that only wants the other figures. */
   problems?: boolean;
+  /**
+   * A list's problem leads. The services pass the recycling screen's kept counts (ProblemCounts):
+   * one count of a list serves both, and a visit of a list the live view is counting joins that
+   * count instead of queueing a second one behind it on the long-work thread. Default: a count.
+   */
+  countProblems?: (listId: number) => Promise<number>;
 }
 
 /** What made figures out of date: calls applied or leads changed (any job), or problem leads fixed or made. */
@@ -46,6 +52,7 @@ export class LiveViewCache {
   private readonly slowMs: number;
   private readonly problemsMs: number;
   private readonly countsProblems: boolean;
+  private readonly countProblems: (listId: number) => Promise<number>;
   private entries = new Map<number, Entry>();
   private campaignsAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
@@ -62,6 +69,7 @@ export class LiveViewCache {
     this.slowMs = options.slowMs ?? 60_000;
     this.problemsMs = options.problemsMs ?? 600_000;
     this.countsProblems = options.problems ?? true;
+    this.countProblems = options.countProblems ?? ((listId) => countListProblems(handle, clock, listId));
   }
 
   /** Every campaign's figures, reading only what is due. */
@@ -165,7 +173,7 @@ export class LiveViewCache {
       for (const e of due) {
         this.readsOf(e.campaign.id).problems += 1;
         try {
-          e.problems = await problemFigures(this.handle, this.clock, e.campaign);
+          e.problems = await problemFigures(this.countProblems, this.clock, e.campaign);
         } catch {
           // A lost connection: counted again when next due; the other figures say the database is gone.
           e.problemsDue = true;

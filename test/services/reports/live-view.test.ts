@@ -77,6 +77,16 @@ describeEachDialect('live campaign view', ({ h }) => {
     });
   });
 
+  it('counts problem leads through the recycling screen’s kept counts: one count serves both', async () => {
+    const s = createServices(h, manualClock(NOON).clock);
+    await s.reports.live.view();
+    await s.reports.live.settled();
+    expect(figuresOf((await s.reports.live.view()).campaigns).problem_leads).toBe(1);
+    // The live view's count is kept: the list's visit answers from it, without counting again.
+    const visit = await s.problemCounts.forList(list);
+    expect([visit.cached, visit.total_issues]).toEqual([true, 1]);
+  });
+
   it('reads a campaign at most once per 5 seconds, however often it is asked', async () => {
     const time = manualClock(NOON);
     const live = new LiveViewCache(h, time.clock);
