@@ -10,6 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { Db, Dialect } from '../dialect';
 import { longWorkDbOf } from '../sqlite/open-sqlite';
+import type { TurnPriority } from '../sqlite/thread-turns';
 
 class YieldAfterEachStatement implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -28,10 +29,16 @@ const YIELD = new YieldAfterEachStatement();
  * The database to run long work on: on SQLite the long-work thread's (or, without it, the main
  * connection yielding to the event loop after each statement); on PostgreSQL the handle's own.
  */
-export function forLongWork(handle: { db: Db; dialect: Dialect }): Db {
+export function forLongWork(handle: { db: Db; dialect: Dialect }, priority: TurnPriority = 'background'): Db {
   if (handle.dialect.name !== 'sqlite') return handle.db;
-  return longWorkDbOf(handle.db) ?? handle.db.withPlugin(YIELD);
+  return longWorkDbOf(handle.db, priority) ?? handle.db.withPlugin(YIELD);
 }
+
+/**
+ * For a read a screen is waiting on (an explain, hopper stats, a report): on SQLite the long-work
+ * thread, its turn before background work's next statement (sqlite/thread-turns.ts).
+ */
+export const forAskedRead = (handle: { db: Db; dialect: Dialect }): Db => forLongWork(handle, 'asked');
 
 /**
  * The main connection for reads cut into short statements that run beside long work on the

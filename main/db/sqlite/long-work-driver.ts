@@ -18,6 +18,7 @@ import {
 } from 'kysely';
 import type { Db } from '../dialect';
 import type { LongWorkThread } from './long-work-thread';
+import type { ThreadTurns, TurnPriority } from './thread-turns';
 
 /** Anything but a plain SELECT may write: the gate closes before it goes. */
 function mayWrite(query: CompiledQuery): boolean {
@@ -77,14 +78,14 @@ function borrow(main: Db): Promise<Borrowed> {
 
 class LongWorkDriver implements Driver {
   readonly #connection: LongWorkConnection;
-  /** Set while a user holds the thread's connection; resolved when it lets go. */
-  #held: Promise<void> | undefined;
-  #release: (() => void) | undefined;
   readonly #borrowed = new Map<DatabaseConnection, Borrowed>();
 
   constructor(
     private readonly thread: LongWorkThread,
     private readonly main: Db,
+    /** Shared by every database over this thread: one user of its connection at a time. */
+    private readonly turns: ThreadTurns,
+    private readonly priority: TurnPriority,
   ) {
     this.#connection = new LongWorkConnection(thread);
   }
@@ -97,8 +98,7 @@ class LongWorkDriver implements Driver {
       this.#borrowed.set(borrowed.connection, borrowed);
       return borrowed.connection;
     }
-    while (this.#held) await this.#held;
-    this.#held = new Promise((resolve) => (this.#release = resolve));
+    await this.turns.take(this.priority);
     return this.#connection;
   }
 
@@ -109,10 +109,7 @@ class LongWorkDriver implements Driver {
       borrowed.giveBack();
       return;
     }
-    const release = this.#release;
-    this.#held = undefined;
-    this.#release = undefined;
-    release?.();
+    this.turns.release();
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -145,11 +142,14 @@ class LongWorkDriver implements Driver {
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The Kysely database whose statements run on `thread` (or, when it cannot run, on `main`). */
-export function longWorkDatabase(thread: LongWorkThread, main: Db): Db {
+/**
+ * The Kysely database whose statements run on `thread` (or, when it cannot run, on `main`).
+ * Databases over one thread share `turns`; `priority` says whose turn comes first (thread-turns.ts).
+ */
+export function longWorkDatabase(thread: LongWorkThread, main: Db, turns: ThreadTurns, priority: TurnPriority): Db {
   const dialect: Dialect = {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new LongWorkDriver(thread, main),
+    createDriver: () => new LongWorkDriver(thread, main, turns, priority),
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };

@@ -12,19 +12,20 @@ import { BACKSTOP_JOURNAL_LIMIT, OWN_JOURNAL_LIMIT, startWalCheckpointer } from 
 import { GatedSqliteDialect, WriteGate } from './write-gate';
 import { LongWorkThread } from './long-work-thread';
 import { longWorkDatabase } from './long-work-driver';
+import { ThreadTurns, type TurnPriority } from './thread-turns';
 
 /** Each open SQLite database's driver connection, by its Kysely instance. */
 const drivers = new WeakMap<Db, BetterSqlite3.Database>();
 /** Each open SQLite database's long-work database (its thread started on first use), by its Kysely instance. */
-const longWork = new WeakMap<Db, () => Db | undefined>();
+const longWork = new WeakMap<Db, (priority: TurnPriority) => Db | undefined>();
 
 /**
  * The database long work runs on (query/long-work.ts): the one over the long-work thread, which
  * starts on the first call (a command that does no long work never starts it); undefined for a
  * database that has none (a writable one not in WAL mode, one closed, or one opened without it).
  */
-export function longWorkDbOf(db: Db): Db | undefined {
-  return longWork.get(db)?.();
+export function longWorkDbOf(db: Db, priority: TurnPriority = 'background'): Db | undefined {
+  return longWork.get(db)?.(priority);
 }
 
 /**
@@ -79,16 +80,19 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
   const walMode = !target.readOnly && raw.pragma('journal_mode', { simple: true }) === 'wal';
   const checkpointer = walMode && options.backgroundCheckpoints !== false ? startWalCheckpointer(raw, target.file) : null;
   let thread: LongWorkThread | null = null;
-  let longWorkDb: Db | undefined;
+  let longWorkDbs: Record<TurnPriority, Db> | undefined;
   let closed = false;
   // A read-only console's long work is reading (a report, an explain): off the main thread too.
   if ((walMode || target.readOnly) && options.longWorkThread !== false) {
-    longWork.set(db, () => {
-      if (!longWorkDb && !closed) {
-        thread = new LongWorkThread({ file: target.file, readOnly: Boolean(target.readOnly), busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
-        longWorkDb = longWorkDatabase(thread, db);
+    longWork.set(db, (priority) => {
+      if (!longWorkDbs && !closed) {
+        const started = new LongWorkThread({ file: target.file, readOnly: Boolean(target.readOnly), busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
+        thread = started;
+        // One connection, two ways in: what a screen asked for takes its turn before background work.
+        const turns = new ThreadTurns();
+        longWorkDbs = { asked: longWorkDatabase(started, db, turns, 'asked'), background: longWorkDatabase(started, db, turns, 'background') };
       }
-      return longWorkDb;
+      return longWorkDbs?.[priority];
     });
   }
   return {

@@ -7,6 +7,7 @@ import { openDatabase, type DbHandle, type OpenOptions } from '../../../main/db/
 import { forLongWork } from '../../../main/db/query/long-work';
 import { LongWorkThread } from '../../../main/db/sqlite/long-work-thread';
 import { longWorkDatabase } from '../../../main/db/sqlite/long-work-driver';
+import { ThreadTurns } from '../../../main/db/sqlite/thread-turns';
 import { WriteGate } from '../../../main/db/sqlite/write-gate';
 import { makeCampaign, makeLead, makeList, getLead } from '../../support/fixtures';
 import { makeTempDir } from '../../support/temp-dir';
@@ -128,7 +129,7 @@ describe('long work on its own thread (SQLite)', () => {
     // A thread whose connection cannot open (no such file): the long work borrows the main one.
     const thread = new LongWorkThread({ file: path.join(dirs[0], 'missing.sqlite'), busyTimeoutMs: 1000, journalSizeLimit: 0, gate: new WriteGate() });
     expect(await thread.whenStarted()).toBe(false);
-    const db = longWorkDatabase(thread, h.db);
+    const db = longWorkDatabase(thread, h.db, new ThreadTurns(), 'background');
     const order: string[] = [];
     await writeTransaction(db, h.dialect, async (trx) => {
       setImmediate(() => order.push('turn'));
