@@ -41,6 +41,12 @@ export interface Dialect {
    * to compute them as generated columns, as PostgreSQL does.
    */
   appFillsPhoneKeys: boolean;
+  /**
+   * The longest span of calls a report reads in one statement on the main connection (ms): on
+   * SQLite each statement is one synchronous block of the main thread, so 30 days of calls go a
+   * day at a time (reports/call-queries.ts); PostgreSQL answers over a socket, all at once.
+   */
+  callReadSpanMs: number;
   /** `expr` compared byte by byte, so that a range on it can use a plain index (PostgreSQL: C collation). */
   bytewise(expr: RawBuilder<unknown>): RawBuilder<string>;
   /** The last `n` characters of `expr`. */
@@ -93,6 +99,7 @@ export const SQLITE: Dialect = {
   fixRanges: { size: 20000, inFlight: 1 },
   listCount: 'per-status',
   appFillsPhoneKeys: true,
+  callReadSpanMs: 24 * 60 * 60 * 1000,
   bytewise: (expr) => sql<string>`${expr}`,
   lastChars: (expr, n) => sql<string>`substr(${expr}, ${sql.lit(-n)})`,
   readableTime: (expr) => sql<boolean>`(julianday(${expr}) is not null)`,
@@ -114,6 +121,7 @@ export const POSTGRES: Dialect = {
   fixRanges: { size: 2500, inFlight: 3 },
   listCount: 'whole',
   appFillsPhoneKeys: false,
+  callReadSpanMs: Infinity,
   bytewise: (expr) => sql<string>`(${expr} collate "C")`,
   lastChars: (expr, n) => sql<string>`right(${expr}, ${sql.lit(n)})`,
   readableTime: (expr) => sql<boolean>`isfinite(${expr})`,

@@ -2,7 +2,7 @@
 // hangup_cause) index (migration 0010): grouped by what classifies them, never read one by one.
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
-import { DAY, QUARTER_HOUR_SECONDS } from './report-period';
+import { QUARTER_HOUR_SECONDS } from './report-period';
 
 export interface CallGroup {
   result: string | null;
@@ -32,12 +32,10 @@ async function readInRanges<T>(from: Date, to: Date, spanMs: number, read: (from
   return out;
 }
 
-/** One statement a day on SQLite (see readInRanges), the whole period at once on PostgreSQL. */
-const rangeSpan = (dialect: Dialect) => (dialect.name === 'sqlite' ? DAY : Infinity);
 
 /** The calls of [from, to) per (result, hangup cause); a pair may come once per range read. */
 export async function callGroups(db: Db, dialect: Dialect, campaignId: number, from: Date, to: Date): Promise<CallGroup[]> {
-  return readInRanges(from, to, rangeSpan(dialect), async (a, b) => {
+  return readInRanges(from, to, dialect.callReadSpanMs, async (a, b) => {
     const rows = await inPeriod(db, campaignId, a, b)
       .select(['call_logs.result', 'call_logs.hangup_cause', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy(['call_logs.result', 'call_logs.hangup_cause'])
@@ -49,7 +47,7 @@ export async function callGroups(db: Db, dialect: Dialect, campaignId: number, f
 /** The calls of [from, to) per quarter hour (slice number since the epoch) and (result, hangup cause); a key may come once per range read. */
 export async function callGroupsByQuarterHour(db: Db, dialect: Dialect, campaignId: number, from: Date, to: Date): Promise<(CallGroup & { slice: number })[]> {
   const slice = dialect.timeSlice(sql.ref('call_logs.started_at'), QUARTER_HOUR_SECONDS);
-  return readInRanges(from, to, rangeSpan(dialect), async (a, b) => {
+  return readInRanges(from, to, dialect.callReadSpanMs, async (a, b) => {
     const rows = await inPeriod(db, campaignId, a, b)
       .select([slice.as('slice'), 'call_logs.result', 'call_logs.hangup_cause', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy([sql.ref('slice'), 'call_logs.result', 'call_logs.hangup_cause'])
