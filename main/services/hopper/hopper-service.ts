@@ -7,7 +7,7 @@ import { InputError } from '../../../shared/errors';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
-import { forAskedRead } from '../../db/query/long-work';
+import { inAskedTurn } from '../../db/query/long-work';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
 import type { CallLogInput, RecordedCall } from '../calls/record-call';
@@ -145,14 +145,16 @@ export class HopperService {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return hopperStats(db, await loadCampaignContext(db, dialect, campaignId, this.clock()), { ...options, countOn: forAskedRead(this.handle) });
+    const ctx = await loadCampaignContext(db, dialect, campaignId, this.clock());
+    return inAskedTurn(this.handle, (countOn) => hopperStats(db, ctx, { ...options, countOn }));
   }
 
   async explain(campaignId: number, options: ExplainOptions = {}): Promise<HopperExplain> {
     const { db, dialect } = this.handle;
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
-    return explainCampaign(forAskedRead(this.handle), await loadCampaignContext(db, dialect, campaignId, options.at ?? this.clock()), options);
+    const ctx = await loadCampaignContext(db, dialect, campaignId, options.at ?? this.clock());
+    return inAskedTurn(this.handle, (asked) => explainCampaign(asked, ctx, options));
   }
 
   private async activeCampaignIds(): Promise<number[]> {

@@ -8,7 +8,7 @@ import { isFinal, readStatus, type SavedAliases } from '../../../shared/catalogu
 import { notFound } from '../../../shared/errors';
 import type { AttemptsBucket, PenetrationCounts, PenetrationReport, PenetrationStatusRow, PenetrationTimezoneRow } from '../../../shared/types/reports';
 import type { Db, Dialect } from '../../db/dialect';
-import { forAskedRead } from '../../db/query/long-work';
+import { forAskedRead, inAskedTurn } from '../../db/query/long-work';
 import { loadCampaignContext, timezoneState, type CampaignContext } from '../hopper/campaign-context';
 import { withGroupingByHash } from '../hopper/hopper-dialect';
 import { loadSavedAliases } from '../status-words/saved-aliases';
@@ -31,10 +31,9 @@ export async function penetrationReport(handle: { db: Db; dialect: Dialect }, li
   const max = Math.max(1, ctx.maxAttempts);
   // Both reads go over the list's leads: on SQLite on the long-work thread (on the main connection
   // they held the window 220 ms for a 400k list), on PostgreSQL at the same time on two connections.
-  const leads = forAskedRead(handle);
   const [groups, dialable] = await Promise.all([
-    withGroupingByHash(leads, dialect, (trx) => leadGroups(trx, dialect, listId, max)),
-    dialableGroups(leads, ctx, { listIds: [listId], includeQueued: true }),
+    withGroupingByHash(forAskedRead(handle), dialect, (trx) => leadGroups(trx, dialect, listId, max)),
+    inAskedTurn(handle, (leads) => dialableGroups(leads, ctx, { listIds: [listId], includeQueued: true })),
   ]);
 
   const byStatus = new Map<string | null, PenetrationStatusRow>();
