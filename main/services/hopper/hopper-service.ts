@@ -146,6 +146,8 @@ export class HopperService {
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
     const ctx = await loadCampaignContext(db, dialect, campaignId, this.clock());
+    // Without the eligible count (the Hopper screen's figures) nothing goes to the thread.
+    if (options.eligible === false) return hopperStats(db, ctx, options);
     return inAskedTurn(this.handle, (countOn) => hopperStats(db, ctx, { ...options, countOn }));
   }
 
