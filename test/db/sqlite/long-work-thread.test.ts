@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../../main/db/dialect';
 import { openDatabase, type DbHandle, type OpenOptions } from '../../../main/db/open-database';
-import { forLongWork } from '../../../main/db/query/long-work';
+import { forLongWork, inAskedTurn } from '../../../main/db/query/long-work';
 import { LongWorkThread } from '../../../main/db/sqlite/long-work-thread';
 import { longWorkDatabase } from '../../../main/db/sqlite/long-work-driver';
 import { ThreadTurns } from '../../../main/db/sqlite/thread-turns';
@@ -51,6 +51,27 @@ async function leadWithStatus(h: DbHandle, status: string): Promise<number> {
 }
 
 describe('long work on its own thread (SQLite)', () => {
+  it('an asked-for read holds the thread for all its statements, ahead of background work waiting', async () => {
+    const h = await open();
+    await leadWithStatus(h, 'new');
+    const order: string[] = [];
+    const background = forLongWork(h);
+    // Background work holds the thread; an explain-like read and more background work wait.
+    const running = slowCount.execute(background).then(() => order.push('background 1'));
+    await new Promise((r) => setTimeout(r, 20));
+    const asked = inAskedTurn(h, async (db) => {
+      await sql`select 1`.execute(db);
+      order.push('asked 1');
+      // Between its statements the background query below is waiting: it must not get in.
+      await new Promise((r) => setTimeout(r, 30));
+      await sql`select 2`.execute(db);
+      order.push('asked 2');
+    });
+    const later = sql`select 3`.execute(background).then(() => order.push('background 2'));
+    await Promise.all([running, asked, later]);
+    expect(order).toEqual(['background 1', 'asked 1', 'asked 2', 'background 2']);
+  });
+
   it('runs its statements off the main thread: the main connection answers while one of them runs', async () => {
     const h = await open();
     const id = await leadWithStatus(h, 'new');
