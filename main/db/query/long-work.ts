@@ -48,9 +48,7 @@ export const forAskedRead = (handle: { db: Db; dialect: Dialect }): Db => forLon
  * screen's explain took 2.8 s on DELHI 1M while the live view counted problem leads, 150 ms alone.
  */
 export function inAskedTurn<T>(handle: { db: Db; dialect: Dialect }, read: (db: Db) => Promise<T>): Promise<T> {
-  return forAskedRead(handle)
-    .connection()
-    .execute((db) => read(db));
+  return forAskedRead(handle).connection().execute(read);
 }
 
 /**
