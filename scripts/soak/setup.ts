@@ -3,7 +3,6 @@
 // so ten minutes hold sixty ticks for the consoles to share.
 import { JOB_NAMES } from '../../shared/types/jobs';
 import { openDatabase } from '../../main/db/open-database';
-import { createServices } from '../../main/services/create-services';
 import { toBool } from '../../main/db/schema';
 import { seedDemo } from '../../main/demo/seed-demo';
 import { writeSetting } from '../../main/services/jobs/job-settings';
@@ -40,12 +39,6 @@ export async function prepareDatabase(url: string, { leads, callsPerSecond, sche
     for (const job of JOB_NAMES) {
       await writeSetting(handle, job, schedules === 'every-minute' ? { schedule: SOAK_SCHEDULE, enabled: true } : { enabled: true }, new Date(), 'soak');
     }
-    // The demo leaves some calls unapplied. Applied now, before any lead is dialed: a sync that
-    // applies an older call of a lead being dialed deletes its `dialing` hopper row, and the lead
-    // can then be queued and handed to the dialer again while its call still rings
-    // (docs/reliability.md §7, found by this soak). Starting synced keeps the soak about the
-    // consoles sharing the database, and its test steady, until that is fixed.
-    await createServices(handle, () => new Date()).status.syncCalls({});
     const lists = (await handle.db.selectFrom('lead_lists').select(['id', 'active']).orderBy('id').execute()).filter((l) => toBool(l.active)).map((l) => l.id);
     return { campaigns, lists, leads };
   } finally {
