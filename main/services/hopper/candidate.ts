@@ -1,4 +1,9 @@
-// A lead the fill may queue, as the selection reads it (lead-selection.ts, ordered-selection.ts).
+// A lead the fill may queue, as the selection reads it (lead-selection.ts, ordered-selection.ts),
+// and how many index-ordered streams one of their statements merges.
+
+/** SQLite takes at most 500 terms in one compound SELECT: more streams go in several statements (or one walk). */
+export const MAX_STREAMS_PER_STATEMENT = 400;
+
 export interface Candidate {
   id: number;
   status: string | null;

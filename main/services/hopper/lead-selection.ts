@@ -12,7 +12,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { LeadOrder } from '../../../shared/campaign/lead-orders';
 import { HIGH_PRIORITY_STATUS, type Status } from '../../../shared/catalogue';
 import { HOPPER_PRIORITY } from '../../../shared/types/hopper';
-import type { Candidate } from './candidate';
+import { MAX_STREAMS_PER_STATEMENT, type Candidate } from './candidate';
 import { readDueCallbacks, readOrdered } from './ordered-selection';
 import type { Db, Dialect } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
@@ -20,8 +20,6 @@ import { STREAM_GUARANTEED_RULES, eligibleExcept, retryPassedRange } from './eli
 
 export type { Candidate } from './candidate';
 
-/** SQLite takes at most 500 terms in one compound SELECT; more streams are read in several statements. */
-const MAX_STREAMS_PER_STATEMENT = 400;
 
 /**
  * Up to `need` eligible leads (all of them when `need` is null), in hopper order: `dropped` leads,

@@ -9,7 +9,7 @@ import { type ExclusionRule } from '../../../shared/types/hopper';
 import type { Db } from '../../db/dialect';
 import type { CampaignContext } from './campaign-context';
 import { CALLBACK_OVERRIDES, dueCallback, eligibleExcept } from './eligibility';
-import type { Candidate } from './candidate';
+import { MAX_STREAMS_PER_STATEMENT, type Candidate } from './candidate';
 
 /** Rules a read over `list_id in (active lists)` of an active campaign satisfies by construction. */
 const ACTIVE_LISTS_GUARANTEE: readonly ExclusionRule[] = ['campaign_inactive', 'list_inactive'];
@@ -21,9 +21,6 @@ const ORDER_BY: Readonly<Partial<Record<LeadOrder, RawBuilder<unknown>>>> = {
   random: sql`random()`,
 };
 
-/** SQLite takes at most 500 terms in one compound SELECT: a campaign with more lists is read in one walk. */
-const MAX_LIST_STREAMS = 400;
-
 const limitOf = (limit: number | null) => (limit === null ? sql`` : sql` limit ${limit}`);
 
 /** Eligible leads of these statuses (no callback override: callbacks are their own tier) in `down`, `up` or `random` order. */
@@ -32,7 +29,7 @@ export async function readOrdered(db: Db, ctx: CampaignContext, statuses: readon
   const order = ORDER_BY[ctx.leadOrder];
   if (!order) throw new Error(`lead order ${ctx.leadOrder} is read as streams (lead-selection.ts)`);
   const eligible = eligibleExcept(ctx, ACTIVE_LISTS_GUARANTEE, { callbacks: false });
-  if (limit !== null && (ctx.leadOrder === 'down' || ctx.leadOrder === 'up') && ctx.activeListIds.length <= MAX_LIST_STREAMS) return readByList(db, ctx, statuses, limit, eligible, order);
+  if (limit !== null && (ctx.leadOrder === 'down' || ctx.leadOrder === 'up') && ctx.activeListIds.length <= MAX_STREAMS_PER_STATEMENT) return readByList(db, ctx, statuses, limit, eligible, order);
   const rows = await sql<Candidate>`select leads.id, leads.status, leads.last_dial_attempt from leads
     where leads.list_id in (${sql.join(ctx.activeListIds)}) and leads.status in (${sql.join([...statuses])}) and ${eligible}
     order by ${order}${limitOf(limit)}`.execute(db);
