@@ -87,6 +87,7 @@ export class AppRuntime {
       // Operations a dead process left `running` become `interrupted` (undoable) before any use.
       if (!target.readOnly) await markInterruptedOperations(handle.db).catch(() => undefined);
       await this.closeCurrent();
+      handle.startLongWork?.();
       this.current = this.attach(handle);
       this.setDbState('ok', `Connected to ${handle.description}.`);
       this.startHealthCheck();

@@ -18,6 +18,12 @@ export interface DbHandle {
    */
   ready?(): Promise<void>;
   /**
+   * SQLite: starts the long-work lanes' threads now rather than on first use. A console calls it
+   * as it opens a database (a thread's start cost the Hopper screen's first explain 0.5 s on a
+   * busy machine); a CLI run, which may never do long work, does not.
+   */
+  startLongWork?(): void;
+  /**
    * PostgreSQL only: a write transaction whose statements go in batches, a round trip each
    * (postgres/pipeline.ts), for the hottest path (a dial result). Retrying conflicts is the caller's.
    */

@@ -9,8 +9,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { Db, Dialect } from '../dialect';
-import { longWorkDbOf } from '../sqlite/open-sqlite';
-import type { TurnPriority } from '../sqlite/thread-turns';
+import { longWorkDbOf, type LongWorkLane } from '../sqlite/open-sqlite';
 
 class YieldAfterEachStatement implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -29,23 +28,21 @@ const YIELD = new YieldAfterEachStatement();
  * The database to run long work on: on SQLite the long-work thread's (or, without it, the main
  * connection yielding to the event loop after each statement); on PostgreSQL the handle's own.
  */
-export function forLongWork(handle: { db: Db; dialect: Dialect }, priority: TurnPriority = 'background'): Db {
+export function forLongWork(handle: { db: Db; dialect: Dialect }, lane: LongWorkLane = 'background'): Db {
   if (handle.dialect.name !== 'sqlite') return handle.db;
-  return longWorkDbOf(handle.db, priority) ?? handle.db.withPlugin(YIELD);
+  return longWorkDbOf(handle.db, lane) ?? handle.db.withPlugin(YIELD);
 }
 
 /**
- * For a read a screen is waiting on (an explain, hopper stats, a report): on SQLite the long-work
- * thread, its turn before background work's next statement (sqlite/thread-turns.ts).
+ * For a read a screen is waiting on (an explain, hopper stats, a report): on SQLite the asked
+ * lane's thread, which background work never holds (sqlite/open-sqlite.ts).
  */
 export const forAskedRead = (handle: { db: Db; dialect: Dialect }): Db => forLongWork(handle, 'asked');
 
 /**
  * An asked-for read of many statements (an explain, a dialable count: one per list, then a few
- * more) on one turn of the thread's connection, held from the first statement to the last without
- * a transaction. Taking a turn per statement, it waited for a whole range of background work
- * (a problem count's range is a transaction) before each of its ~20 statements: the Hopper
- * screen's explain took 2.8 s on DELHI 1M while the live view counted problem leads, 150 ms alone.
+ * more) on one turn of the asked lane's connection, held from the first statement to the last
+ * without a transaction: two screens' reads take turns as wholes, not statement by statement.
  */
 export function inAskedTurn<T>(handle: { db: Db; dialect: Dialect }, read: (db: Db) => Promise<T>): Promise<T> {
   return forAskedRead(handle).connection().execute(read);

@@ -18,7 +18,7 @@ import {
 } from 'kysely';
 import type { Db } from '../dialect';
 import type { LongWorkThread } from './long-work-thread';
-import type { ThreadTurns, TurnPriority } from './thread-turns';
+import type { ThreadTurns } from './thread-turns';
 
 /** Anything but a plain SELECT may write: the gate closes before it goes. */
 function mayWrite(query: CompiledQuery): boolean {
@@ -83,9 +83,8 @@ class LongWorkDriver implements Driver {
   constructor(
     private readonly thread: LongWorkThread,
     private readonly main: Db,
-    /** Shared by every database over this thread: one user of its connection at a time. */
+    /** One user of the thread's connection at a time. */
     private readonly turns: ThreadTurns,
-    private readonly priority: TurnPriority,
   ) {
     this.#connection = new LongWorkConnection(thread);
   }
@@ -98,7 +97,7 @@ class LongWorkDriver implements Driver {
       this.#borrowed.set(borrowed.connection, borrowed);
       return borrowed.connection;
     }
-    await this.turns.take(this.priority);
+    await this.turns.take();
     return this.#connection;
   }
 
@@ -142,14 +141,11 @@ class LongWorkDriver implements Driver {
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/**
- * The Kysely database whose statements run on `thread` (or, when it cannot run, on `main`).
- * Databases over one thread share `turns`; `priority` says whose turn comes first (thread-turns.ts).
- */
-export function longWorkDatabase(thread: LongWorkThread, main: Db, turns: ThreadTurns, priority: TurnPriority): Db {
+/** The Kysely database whose statements run on `thread` (or, when it cannot run, on `main`). */
+export function longWorkDatabase(thread: LongWorkThread, main: Db, turns: ThreadTurns): Db {
   const dialect: Dialect = {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new LongWorkDriver(thread, main, turns, priority),
+    createDriver: () => new LongWorkDriver(thread, main, turns),
     createIntrospector: (db) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };

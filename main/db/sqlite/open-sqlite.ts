@@ -12,20 +12,30 @@ import { BACKSTOP_JOURNAL_LIMIT, OWN_JOURNAL_LIMIT, startWalCheckpointer } from 
 import { GatedSqliteDialect, WriteGate } from './write-gate';
 import { LongWorkThread } from './long-work-thread';
 import { longWorkDatabase } from './long-work-driver';
-import { ThreadTurns, type TurnPriority } from './thread-turns';
+import { ThreadTurns } from './thread-turns';
 
 /** Each open SQLite database's driver connection, by its Kysely instance. */
 const drivers = new WeakMap<Db, BetterSqlite3.Database>();
-/** Each open SQLite database's long-work database (its thread started on first use), by its Kysely instance. */
-const longWork = new WeakMap<Db, (priority: TurnPriority) => Db | undefined>();
+/**
+ * Long work's two lanes, each a thread with a connection of its own: `background` for the work
+ * that runs for seconds or minutes (a fix, a dry run, a sync, the live view's problem counts), and
+ * `asked` for the reads a screen is waiting on (an explain, hopper stats, a report's counts). With
+ * one thread, an asked read waited for whatever statement of background work held it: a problem
+ * count's range (up to 2.3 s, issue 22), then a dry run's, for each of its statements. The asked
+ * lane only reads, so its connection is read-only; under WAL it reads beside the other two.
+ */
+export type LongWorkLane = 'asked' | 'background';
+
+/** Each open SQLite database's long-work database per lane (its thread started on first use), by its Kysely instance. */
+const longWork = new WeakMap<Db, (lane: LongWorkLane) => Db | undefined>();
 
 /**
- * The database long work runs on (query/long-work.ts): the one over the long-work thread, which
+ * The database long work runs on (query/long-work.ts): the one over the lane's thread, which
  * starts on the first call (a command that does no long work never starts it); undefined for a
  * database that has none (a writable one not in WAL mode, one closed, or one opened without it).
  */
-export function longWorkDbOf(db: Db, priority: TurnPriority = 'background'): Db | undefined {
-  return longWork.get(db)?.(priority);
+export function longWorkDbOf(db: Db, lane: LongWorkLane = 'background'): Db | undefined {
+  return longWork.get(db)?.(lane);
 }
 
 /**
@@ -79,20 +89,19 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
   drivers.set(db, raw);
   const walMode = !target.readOnly && raw.pragma('journal_mode', { simple: true }) === 'wal';
   const checkpointer = walMode && options.backgroundCheckpoints !== false ? startWalCheckpointer(raw, target.file) : null;
-  let thread: LongWorkThread | null = null;
-  let longWorkDbs: Record<TurnPriority, Db> | undefined;
+  const threads: Partial<Record<LongWorkLane, LongWorkThread>> = {};
+  const lanes: Partial<Record<LongWorkLane, Db>> = {};
   let closed = false;
   // A read-only console's long work is reading (a report, an explain): off the main thread too.
   if ((walMode || target.readOnly) && options.longWorkThread !== false) {
-    longWork.set(db, (priority) => {
-      if (!longWorkDbs && !closed) {
-        const started = new LongWorkThread({ file: target.file, readOnly: Boolean(target.readOnly), busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
-        thread = started;
-        // One connection, two ways in: what a screen asked for takes its turn before background work.
-        const turns = new ThreadTurns();
-        longWorkDbs = { asked: longWorkDatabase(started, db, turns, 'asked'), background: longWorkDatabase(started, db, turns, 'background') };
+    longWork.set(db, (lane) => {
+      if (!lanes[lane] && !closed) {
+        const readOnly = Boolean(target.readOnly) || lane === 'asked';
+        const started = new LongWorkThread({ file: target.file, readOnly, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
+        threads[lane] = started;
+        lanes[lane] = longWorkDatabase(started, db, new ThreadTurns());
       }
-      return longWorkDbs?.[priority];
+      return lanes[lane];
     });
   }
   return {
@@ -104,12 +113,16 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
       // The bench times operations as a console that has been open a while runs them: with its
       // long-work thread already started.
       longWorkDbOf(db);
-      await Promise.all([checkpointer?.whenStarted(), (thread as LongWorkThread | null)?.whenStarted()]);
+      await Promise.all([checkpointer?.whenStarted(), threads.background?.whenStarted()]);
+    },
+    startLongWork: () => {
+      longWorkDbOf(db, 'background');
+      longWorkDbOf(db, 'asked');
     },
     close: async () => {
       closed = true;
       // The workers' connections first: the last connection to close folds the WAL into the file.
-      await (thread as LongWorkThread | null)?.stop();
+      await Promise.all(Object.values(threads).map((t) => t.stop()));
       await checkpointer?.stop();
       await db.destroy();
     },

@@ -3,7 +3,7 @@
 // in id order.
 import type { Db, Dialect } from '../../db/dialect';
 import type { LeadScope } from '../leads/lead-repository';
-import { nextLeadRange } from './scan-ranges';
+import { nextLeadRange, scopeStart } from './scan-ranges';
 
 /** Lead ids `afterId < id <= upTo` of the scope: `count` leads. */
 export interface LeadRange {
@@ -25,7 +25,7 @@ export class LeadRanges implements AsyncIterable<LeadRange> {
   ) {}
 
   async *[Symbol.asyncIterator](): AsyncGenerator<LeadRange> {
-    for (let afterId = 0; ; ) {
+    for (let afterId = await scopeStart(this.db, this.scope); ; ) {
       if (this.shouldStop?.()) {
         this.stopped = true;
         return;

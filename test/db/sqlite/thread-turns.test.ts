@@ -1,34 +1,27 @@
-// The long-work thread's connection goes to what a screen asked for before background work
-// (thread-turns.ts): handed over between two statements, never while one holds it.
+// A long-work thread's connection goes to one user at a time, in the order they came
+// (thread-turns.ts): handed over when one releases it, never while one holds it.
 import { expect, it } from 'vitest';
 import { ThreadTurns } from '../../../main/db/sqlite/thread-turns';
 
-it('a waiting asked-for read goes before waiting background work, each in its own turn', async () => {
+it('hands the connection to the waiters one at a time, in the order they came', async () => {
   const turns = new ThreadTurns();
   const order: string[] = [];
-  await turns.take('background'); // a fix's statement holds the connection
-  const user = (name: string, priority: 'asked' | 'background') =>
-    turns.take(priority).then(() => {
+  await turns.take(); // a fix's statement holds the connection
+  const user = (name: string) =>
+    turns.take().then(async () => {
       order.push(`${name} runs`);
+      await new Promise((r) => setTimeout(r, 5));
       // Nobody else got in while it held the connection.
       order.push(`${name} done`);
       turns.release();
     });
-  const all = [user('fix next range', 'background'), user('live view count', 'background'), user('explain', 'asked'), user('hopper stats', 'asked')];
+  const all = [user('fix next range'), user('live view count'), user('dry run range')];
+  await new Promise((r) => setTimeout(r, 5));
   expect(order).toEqual([]);
   turns.release();
   await Promise.all(all);
-  expect(order).toEqual([
-    'explain runs',
-    'explain done',
-    'hopper stats runs',
-    'hopper stats done',
-    'fix next range runs',
-    'fix next range done',
-    'live view count runs',
-    'live view count done',
-  ]);
+  expect(order).toEqual(['fix next range runs', 'fix next range done', 'live view count runs', 'live view count done', 'dry run range runs', 'dry run range done']);
   // Free again: the next caller takes it at once.
-  await turns.take('background');
+  await turns.take();
   turns.release();
 });
