@@ -27,7 +27,7 @@ async function dialableAt(db: Db, contexts: readonly CampaignContext[], q: Diala
   // An inactive list or campaign has nothing dialable (list_inactive, campaign_inactive): not read at all.
   const listIds = ctx.activeListIds.filter((id) => wanted === null || wanted.has(id));
   if (!ctx.campaignActive || listIds.length === 0) return contexts.map(() => []);
-  const counts = await countLeadsByRuleAt(db, contexts, { listIds });
+  const counts = await countLeadsByRuleAt(db, contexts, { listIds, dialableOnly: true });
   return counts.map(({ groups }) => groups.filter((g) => g.rule === null || (q.includeQueued && g.rule === 'already_queued')));
 }
 

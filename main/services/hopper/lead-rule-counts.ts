@@ -49,6 +49,14 @@ export interface RuleCountOptions {
   listIds?: readonly number[];
   /** The caller walked away: stop between two statements (throws `cancelled`). */
   signal?: AbortSignal;
+  /**
+   * Only the groups that can come out eligible (or queued) are wanted (dialable-counts.ts): step 1
+   * reads only the statuses the campaign dials. Any other status is excluded by a status rule
+   * unless a due callback lets the lead through, and step 3 moves such leads to their own answer
+   * (the −n it takes from their grouped answer lands on an exclusion, which the caller drops).
+   * A third fewer index entries on the bench's 600k campaign.
+   */
+  dialableOnly?: boolean;
 }
 
 interface CountRow {
@@ -88,7 +96,7 @@ export async function countLeadsByRuleAt(db: Db, contexts: readonly CampaignCont
   };
   stop();
   for (const listId of lists) {
-    for (const r of (await groupsOfList(db, first, listId)).rows) for (const tally of tallies) tally.add(r, Number(r.n));
+    for (const r of (await groupsOfList(db, first, listId, opts.dialableOnly === true)).rows) for (const tally of tallies) tally.add(r, Number(r.n));
     stop();
   }
   if (lists.length === 0) return tallies.map((t) => t.result());
@@ -142,11 +150,15 @@ const groupedRule = (ctx: CampaignContext) => firstExclusion(ctx, GROUPED_RULES,
 /** What every step selects about a group read as `leads`: its answer, stored status and timezone, calling zone. */
 const answerColumns = (ctx: CampaignContext, rule: RawBuilder<string | null>) => sql`${rule} as rule, leads.status, leads.timezone, ${effectiveTimezone(ctx)} as zone`;
 
-/** Step 1 for one list: every lead per (status, timezone, dial count), answered as if never dialed. */
-function groupsOfList(db: Db, ctx: CampaignContext, listId: number) {
+/**
+ * Step 1 for one list: every lead (or, `dialableOnly`, every lead of a status the campaign dials)
+ * per (status, timezone, dial count), answered as if never dialed.
+ */
+function groupsOfList(db: Db, ctx: CampaignContext, listId: number, dialableOnly: boolean) {
+  const statuses = dialableOnly ? sql` and status in (${sql.join(ctx.dialable.length > 0 ? ctx.dialable : [null])})` : sql``;
   return sql<CountRow>`select ${answerColumns(ctx, groupedRule(ctx))}, sum(leads.n) as n
     from (select list_id, status, timezone, dial_attempts, null as last_dial_attempt, count(*) as n
-      from leads where list_id = ${listId} group by list_id, status, timezone, dial_attempts) as leads
+      from leads where list_id = ${listId}${statuses} group by list_id, status, timezone, dial_attempts) as leads
     group by 1, 2, 3, 4`.execute(db);
 }
 
