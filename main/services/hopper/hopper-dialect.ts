@@ -56,21 +56,22 @@ export async function selectClaimable(
 }
 
 /**
+ * Runs `fn` with PostgreSQL planner settings that end with its transaction (set_config's `is_local`):
+ * in a transaction of its own, or in the one `db` already is. SQLite: as it is.
+ */
+export async function withPlannerSettings<T>(db: Db, dialect: Dialect, settings: Record<string, string>, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (dialect.name !== 'postgres') return fn(db);
+  const apply = async (trx: Db) => {
+    for (const [name, value] of Object.entries(settings)) await sql`select set_config(${name}, ${value}, true)`.execute(trx);
+    return fn(trx);
+  };
+  return db.isTransaction ? apply(db) : db.transaction().execute(apply);
+}
+
+/**
  * Runs `fn` where PostgreSQL groups by hashing rather than sorting: explain puts a campaign's leads
  * in a few dozen (rule, timezone) groups, but the planner cannot estimate groups of computed
  * expressions and expects one per lead, so it sorts every lead (on disk at a million) where a hash
- * table of a few dozen entries does. PostgreSQL: in a transaction with `enable_sort` off (the
- * setting ends with it); SQLite, which always groups by sorting: as it is.
+ * table of a few dozen entries does.
  */
-export async function withGroupingByHash<T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> {
-  if (dialect.name !== 'postgres') return fn(db);
-  // Already in a transaction (a campaign change's preview): the setting ends with that one.
-  if (db.isTransaction) {
-    await sql`select set_config('enable_sort', 'off', true)`.execute(db);
-    return fn(db);
-  }
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_sort', 'off', true)`.execute(trx);
-    return fn(trx);
-  });
-}
+export const withGroupingByHash = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> => withPlannerSettings(db, dialect, { enable_sort: 'off' }, fn);
