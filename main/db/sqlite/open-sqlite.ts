@@ -27,15 +27,16 @@ const drivers = new WeakMap<Db, BetterSqlite3.Database>();
 export type LongWorkLane = 'asked' | 'background';
 
 /** Each open SQLite database's long-work database per lane (its thread started on first use), by its Kysely instance. */
-const longWork = new WeakMap<Db, (lane: LongWorkLane) => Db | undefined>();
+const longWork = new WeakMap<Db, (lane: LongWorkLane, start: boolean) => Db | undefined>();
 
 /**
  * The database long work runs on (query/long-work.ts): the one over the lane's thread, which
- * starts on the first call (a command that does no long work never starts it); undefined for a
- * database that has none (a writable one not in WAL mode, one closed, or one opened without it).
+ * starts on the first call (a command that does no long work never starts it) unless `start` is
+ * false; undefined for a database that has none (a writable one not in WAL mode, one closed, one
+ * opened without it, or, `start` false, one whose lane has not started).
  */
-export function longWorkDbOf(db: Db, lane: LongWorkLane = 'background'): Db | undefined {
-  return longWork.get(db)?.(lane);
+export function longWorkDbOf(db: Db, lane: LongWorkLane = 'background', start = true): Db | undefined {
+  return longWork.get(db)?.(lane, start);
 }
 
 /**
@@ -94,8 +95,8 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
   let closed = false;
   // A read-only console's long work is reading (a report, an explain): off the main thread too.
   if ((walMode || target.readOnly) && options.longWorkThread !== false) {
-    longWork.set(db, (lane) => {
-      if (!lanes[lane] && !closed) {
+    longWork.set(db, (lane, start) => {
+      if (!lanes[lane] && !closed && start) {
         const readOnly = Boolean(target.readOnly) || lane === 'asked';
         const started = new LongWorkThread({ file: target.file, readOnly, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
         threads[lane] = started;
@@ -104,6 +105,10 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
       return lanes[lane];
     });
   }
+  const startLongWork = () => {
+    longWorkDbOf(db, 'background');
+    longWorkDbOf(db, 'asked');
+  };
   return {
     db,
     dialect: SQLITE,
@@ -111,14 +116,11 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
     description: describeTarget(target),
     ready: async () => {
       // The bench times operations as a console that has been open a while runs them: with its
-      // long-work thread already started.
-      longWorkDbOf(db);
-      await Promise.all([checkpointer?.whenStarted(), threads.background?.whenStarted()]);
+      // long-work lanes already started.
+      startLongWork();
+      await Promise.all([checkpointer?.whenStarted(), ...Object.values(threads).map((t) => t.whenStarted())]);
     },
-    startLongWork: () => {
-      longWorkDbOf(db, 'background');
-      longWorkDbOf(db, 'asked');
-    },
+    startLongWork,
     close: async () => {
       closed = true;
       // The workers' connections first: the last connection to close folds the WAL into the file.

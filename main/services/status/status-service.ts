@@ -4,6 +4,7 @@ import { canonicalIso, type Clock } from '../../db/time';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
+import { forShortAskedRead } from '../../db/query/long-work';
 import { countUnapplied, syncUnappliedCalls, type DroppedRequeue, type SyncOptions } from '../calls/call-applier';
 import type { ReconcilePreview } from '../../../shared/types/status';
 import { recordCallInTransaction, type CallLogInput, type RecordedCall } from '../calls/record-call';
@@ -92,8 +93,9 @@ export class StatusService {
     return { unapplied_calls, report: await this.findAndFix({ mode: 'dry-run' }) };
   }
 
+  /** A console's asked lane (forShortAskedRead): at ten million leads the count held the main thread 390 ms. */
   async breakdown(listId: number) {
-    return listBreakdown(this.handle.db, listId, await loadSavedAliases(this.handle.db, this.handle.dialect));
+    return listBreakdown(forShortAskedRead(this.handle), listId, await loadSavedAliases(this.handle.db, this.handle.dialect));
   }
 
   recyclable(campaignId: number) {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../../main/db/dialect';
 import { openDatabase, type DbHandle, type OpenOptions } from '../../../main/db/open-database';
-import { forLongWork, inAskedTurn } from '../../../main/db/query/long-work';
+import { forLongWork, forShortAskedRead, inAskedTurn } from '../../../main/db/query/long-work';
 import { LongWorkThread } from '../../../main/db/sqlite/long-work-thread';
 import { longWorkDatabase } from '../../../main/db/sqlite/long-work-driver';
 import { ThreadTurns } from '../../../main/db/sqlite/thread-turns';
@@ -67,6 +67,19 @@ describe('long work on its own thread (SQLite)', () => {
     expect(asked).toEqual(['new', 1]);
     await running;
     expect(order).toEqual(['asked', 'background']);
+  });
+
+  it('a short asked read takes the asked lane only once it runs (a console starts it; a CLI run does not)', async () => {
+    const h = await open();
+    await leadWithStatus(h, 'new');
+    // A temporary table belongs to the connection that made it: which one answers?
+    await sql`create temp table probe (x integer)`.execute(h.db);
+    const onMain = (db: typeof h.db) => sql`select count(*) as n from temp.probe`.execute(db).then(() => true, () => false);
+    expect(forShortAskedRead(h)).toBe(h.db);
+    expect(await onMain(forShortAskedRead(h))).toBe(true);
+    h.startLongWork?.();
+    expect(forShortAskedRead(h)).not.toBe(h.db);
+    expect(await onMain(forShortAskedRead(h))).toBe(false);
   });
 
   it("the asked lane reads what the main connection committed, and cannot write", async () => {
