@@ -2,6 +2,7 @@
 // argv: <json job>. Prints one JSON line (the measurement) on stdout.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ChildJob } from './child-job';
+import { LoopProbe, type LargestGap } from './loop-probe';
 import type { DbHandle } from '../main/db/open-database';
 import { freshCopy, openBench } from './databases';
 import type { Operation } from './operation';
@@ -14,6 +15,8 @@ export interface ChildResult {
   peak_rss_mb: number;
   /** Largest event-loop delay seen during the service runs, ms. */
   max_event_loop_delay_ms: number;
+  /** The largest gap of the service runs, split into the main thread's own work and its wait for a core (loop-probe.ts). */
+  largest_loop_gap?: LargestGap | null;
   fingerprint_match: boolean | null;
   fingerprint?: string;
   floor_fingerprint?: string;
@@ -106,6 +109,8 @@ async function main() {
       // it was off (the copy and setup between runs) as a single delay.
       const histogram = monitorEventLoopDelay({ resolution: 10 });
       histogram.enable();
+      const probe = new LoopProbe();
+      probe.start();
       // The histogram measures the gap between two of its timer's turns, and drops its first turn:
       // a block before that turn (a run that starts at once) is never seen, and a block the run
       // ends with is seen only if the timer turns again before `disable`. better-sqlite3 answers
@@ -115,6 +120,8 @@ async function main() {
       const r = await timed(() => op.run(h, env, prepared));
       await sleep(20);
       histogram.disable();
+      const gap = probe.stop();
+      if (gap && gap.ms > (out.largest_loop_gap?.ms ?? -1)) out.largest_loop_gap = gap;
       out.max_event_loop_delay_ms = Math.max(out.max_event_loop_delay_ms, Math.round(histogram.max / 1e6));
       out.runs_ms.push(op.selfTimed ? op.selfTimed(r.value) : r.ms);
       if (i === 0 && op.fingerprint) fingerprint = await op.fingerprint(h, r.value);

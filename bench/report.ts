@@ -1,5 +1,6 @@
 // Turns child measurements into result entries (median, spread, ratio to the floor) and
 // prints the table.
+import type { LargestGap } from './loop-probe';
 import type { DatasetInfo } from './dataset';
 
 export interface OpEntry {
@@ -16,6 +17,8 @@ export interface OpEntry {
   same_result: boolean | null;
   peak_rss_mb: number;
   max_event_loop_delay_ms: number;
+  /** The largest gap between two turns of the loop probe: the main thread's own work and its wait for a core (loop-probe.ts). */
+  largest_loop_gap?: LargestGap;
   calls_per_second?: number;
   floor_calls_per_second?: number;
   /** Row operations (import, export): rows per second of the median run, and of the floor's. */
@@ -56,6 +59,7 @@ export function buildEntry(name: string, r: Record<string, unknown>, floorOf: Re
     max_event_loop_delay_ms: Number(r.max_event_loop_delay_ms ?? 0),
     load_average_before: loadBefore,
   };
+  if (r.largest_loop_gap) entry.largest_loop_gap = r.largest_loop_gap as OpEntry['largest_loop_gap'];
   if (floorOf) {
     entry.peak_rss_mb = Number(r.peak_rss_mb ?? 0);
     entry.calls_per_second = Number(r.calls_per_second);
