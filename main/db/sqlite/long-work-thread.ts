@@ -45,8 +45,6 @@ export interface LongWorkThreadOptions {
   busyTimeoutMs: number;
   journalSizeLimit: number;
   gate: WriteGate;
-  /** Below the main thread's priority where the system allows it per thread (Linux): background work. */
-  lowerPriority?: boolean;
 }
 
 export class LongWorkThread {
@@ -66,7 +64,7 @@ export class LongWorkThread {
     this.#started = new Promise((resolve) => (settle = resolve));
     try {
       this.#worker = new Worker(workerFile(), {
-        workerData: { file: path.resolve(options.file), readOnly: Boolean(options.readOnly), busyTimeoutMs: options.busyTimeoutMs, journalSizeLimit: options.journalSizeLimit, lowerPriority: Boolean(options.lowerPriority) },
+        workerData: { file: path.resolve(options.file), readOnly: Boolean(options.readOnly), busyTimeoutMs: options.busyTimeoutMs, journalSizeLimit: options.journalSizeLimit },
       });
     } catch {
       settle(false);

@@ -5,7 +5,6 @@
 //
 // Each message is one statement; the answer says whether the connection is left inside a
 // transaction, which the main thread needs to know when its own writes may go (write-gate.ts).
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -33,18 +32,6 @@ function run(sqlText, params) {
   if (statement.reader) return { rows: statement.all(params) };
   const { changes, lastInsertRowid } = statement.run(params);
   return { rows: [], changes, lastInsertRowid };
-}
-
-// Linux: this thread yields a core to the main thread (the window, the browser-mode server), whose
-// turns were late by 40 ms while this thread and the checkpoint worker held both cores of a
-// 2-core machine during a fix. On Linux a nice value is per thread (setpriority on 0 is the
-// calling thread); elsewhere it is the whole process's, so it is left as it is there.
-if (workerData.lowerPriority && process.platform === 'linux') {
-  try {
-    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // Not allowed here: the thread runs at the process's priority, as before.
-  }
 }
 
 try {

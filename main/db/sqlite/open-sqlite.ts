@@ -98,7 +98,7 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
     longWork.set(db, (lane, start) => {
       if (!lanes[lane] && !closed && start) {
         const readOnly = Boolean(target.readOnly) || lane === 'asked';
-        const started = new LongWorkThread({ file: target.file, readOnly, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate, lowerPriority: lane === 'background' });
+        const started = new LongWorkThread({ file: target.file, readOnly, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
         threads[lane] = started;
         lanes[lane] = longWorkDatabase(started, db, new ThreadTurns());
       }
