@@ -44,16 +44,25 @@ interface Runner {
   close?(): Promise<void>;
 }
 
-async function rounds(job: ChildJob, setup: (h: Handle, location: string, workers: number) => Runner) {
-  const workers = parallelism(job.op);
-  const n = callsPerRound(job);
+/** A fresh copy of the base, opened for `workers` connections and ready, for `use`; closed and dropped after. */
+async function onFreshCopy<T>(job: ChildJob, workers: number, use: (h: Handle, location: string) => Promise<T>): Promise<T> {
   const copy = await freshCopy(job.base, `${job.slot}-dial`);
   const h = await openBench(job.base.kind, copy.location, Math.max(4, workers));
   await h.ready?.(); // see child.ts
-  const times: number[] = [];
-  let fingerprint = '';
   try {
-    const runner = setup(h, copy.location, workers);
+    return await use(h, copy.location);
+  } finally {
+    await h.close();
+    await copy.drop();
+  }
+}
+
+async function rounds(job: ChildJob, setup: (h: Handle, location: string, workers: number) => Runner) {
+  const workers = parallelism(job.op);
+  const n = callsPerRound(job);
+  const times: number[] = [];
+  const fingerprint = await onFreshCopy(job, workers, async (h, location) => {
+    const runner = setup(h, location, workers);
     try {
       // Round 0 is not timed: in a fresh process on a fresh copy it measures V8 compiling the
       // path, each connection preparing its statements and the WAL file growing for the first
@@ -67,11 +76,8 @@ async function rounds(job: ChildJob, setup: (h: Handle, location: string, worker
     } finally {
       await runner.close?.();
     }
-    fingerprint = await leadsFingerprint(h);
-  } finally {
-    await h.close();
-    await copy.drop();
-  }
+    return leadsFingerprint(h);
+  });
   return { times, n, workers, fingerprint };
 }
 
@@ -141,10 +147,7 @@ const LIVE_WARM_UP_MS = 30_000;
 export async function dialThroughputWithLiveView(job: ChildJob): Promise<DialResult & { floor_calls_per_second: number; extra: Record<string, unknown> }> {
   const workers = parallelism(job.op);
   const n = callsPerRound(job);
-  const copy = await freshCopy(job.base, `${job.slot}-dial`);
-  const h = await openBench(job.base.kind, copy.location, Math.max(4, workers));
-  await h.ready?.(); // see child.ts
-  try {
+  return onFreshCopy(job, workers, async (h, location) => {
     const { hopper } = createServices(h, fixedClock(BENCH_NOW));
     let round = 0;
     const dialRound = async () => {
@@ -167,7 +170,7 @@ export async function dialThroughputWithLiveView(job: ChildJob): Promise<DialRes
     // first minute and 1,095 in its third (pages read for the first time, autovacuum of the copy).
     await window(LIVE_WARM_UP_MS);
     const before = await window();
-    const console_ = startLiveView(job.base.kind, copy.location);
+    const console_ = startLiveView(job.base.kind, location);
     await console_.ready;
     let extra: Record<string, unknown> = {};
     let withLive: Window;
@@ -190,10 +193,7 @@ export async function dialThroughputWithLiveView(job: ChildJob): Promise<DialRes
       fingerprint: await leadsFingerprint(h),
       extra: { ...extra, window_ms: LIVE_WINDOW_MS, calls_per_second_before: perSecond(before), calls_per_second_after: perSecond(after), rounds_without: without.rounds, rounds_with: withLive.rounds },
     };
-  } finally {
-    await h.close();
-    await copy.drop();
-  }
+  });
 }
 
 function startLiveView(kind: ChildJob['base']['kind'], location: string) {

@@ -210,9 +210,8 @@ async function main() {
           // Its "floor" is the same dial without the live view, in the same run (dial-throughput.ts):
           // the ratio is the slowdown (target ≤ 1.05).
           const workers = name.replace(/^dial_live_/, '');
-          const entry = buildEntry(`recordDialAttempt x${workers} live view open`, r, null, loadBefore);
-          Object.assign(entry, { calls_per_second: Number(r.calls_per_second), floor_calls_per_second: Number(r.floor_calls_per_second) });
-          entry.detail = { calls_per_round: r.calls_per_round, workers: r.workers, ...(entry.detail ?? {}) };
+          const without = { floor_runs_ms: r.floor_runs_ms, calls_per_second: r.floor_calls_per_second };
+          const entry = buildEntry(`recordDialAttempt x${workers} live view open`, r, without, loadBefore);
           ops.push(entry);
           results[kind] = { dataset: info, operations: ops };
           writeResults();

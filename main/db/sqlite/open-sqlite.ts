@@ -90,19 +90,17 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
   drivers.set(db, raw);
   const walMode = !target.readOnly && raw.pragma('journal_mode', { simple: true }) === 'wal';
   const checkpointer = walMode && options.backgroundCheckpoints !== false ? startWalCheckpointer(raw, target.file) : null;
-  const threads: Partial<Record<LongWorkLane, LongWorkThread>> = {};
-  const lanes: Partial<Record<LongWorkLane, Db>> = {};
+  const lanes: Partial<Record<LongWorkLane, { thread: LongWorkThread; db: Db }>> = {};
   let closed = false;
   // A read-only console's long work is reading (a report, an explain): off the main thread too.
   if ((walMode || target.readOnly) && options.longWorkThread !== false) {
     longWork.set(db, (lane, start) => {
       if (!lanes[lane] && !closed && start) {
         const readOnly = Boolean(target.readOnly) || lane === 'asked';
-        const started = new LongWorkThread({ file: target.file, readOnly, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
-        threads[lane] = started;
-        lanes[lane] = longWorkDatabase(started, db, new ThreadTurns());
+        const thread = new LongWorkThread({ file: target.file, readOnly, busyTimeoutMs, journalSizeLimit: BACKSTOP_JOURNAL_LIMIT, gate });
+        lanes[lane] = { thread, db: longWorkDatabase(thread, db, new ThreadTurns()) };
       }
-      return lanes[lane];
+      return lanes[lane]?.db;
     });
   }
   const startLongWork = () => {
@@ -118,13 +116,13 @@ export function openSqlite(target: Extract<OpenTarget, { kind: 'sqlite' }>, opti
       // The bench times operations as a console that has been open a while runs them: with its
       // long-work lanes already started.
       startLongWork();
-      await Promise.all([checkpointer?.whenStarted(), ...Object.values(threads).map((t) => t.whenStarted())]);
+      await Promise.all([checkpointer?.whenStarted(), ...Object.values(lanes).map((l) => l.thread.whenStarted())]);
     },
     startLongWork,
     close: async () => {
       closed = true;
       // The workers' connections first: the last connection to close folds the WAL into the file.
-      await Promise.all(Object.values(threads).map((t) => t.stop()));
+      await Promise.all(Object.values(lanes).map((l) => l.thread.stop()));
       await checkpointer?.stop();
       await db.destroy();
     },

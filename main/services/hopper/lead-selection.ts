@@ -20,7 +20,6 @@ import { STREAM_GUARANTEED_RULES, eligibleExcept, retryPassedRange } from './eli
 
 export type { Candidate } from './candidate';
 
-
 /**
  * Up to `need` eligible leads (all of them when `need` is null), in hopper order: `dropped` leads,
  * then leads with a due callback (earliest due first), then the rest in the campaign's lead order
