@@ -77,16 +77,21 @@ describe('PostgreSQL outage', () => {
    * Locks one lead row in a session of its own and resolves, holding it, once `started` (the
    * operation) waits for that lock: the operation is then certainly running, and certainly not done.
    */
-  const holdLeadUntilWaitedOn = async (leadId: number, started: () => void) => {
+  const holdLeadUntilWaitedOn = async (leadId: number, started: () => Promise<unknown>) => {
     const blocker = new pg.Client({ connectionString: url });
     blocker.on('error', () => undefined); // the outage cuts this session too
     await blocker.connect();
     await blocker.query('begin');
     await blocker.query('select id from leads where id = $1 for update', [leadId]);
-    started();
+    let settled: unknown;
+    void started().then((r) => (settled = r ?? 'settled'));
     for (let i = 0; i < 600; i++) {
-      const waiting = await blocker.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      // pg_locks, not pg_stat_activity: the latter is read once per transaction and this session
+      // polls inside the one holding the lock, so it kept saying "nobody waits" (a CI failure).
+      const waiting = await blocker.query(`select count(*)::int as n from pg_locks where not granted`);
       if (waiting.rows[0].n > 0) return;
+      // The operation ended without waiting on the lock: say how, rather than wait 30 s for nothing.
+      if (settled !== undefined) throw new Error(`the operation ended before it reached the locked lead: ${JSON.stringify(settled)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('the operation never reached the locked lead');
@@ -121,6 +126,7 @@ describe('PostgreSQL outage', () => {
     let running!: ReturnType<typeof dispatch>;
     await holdLeadUntilWaitedOn(await lastLeadId(), () => {
       running = dispatch(handlers, 'recycling/recycle', { listId, statuses: ['no_answer'], targetStatus: 'busy' }, ctx);
+      return running;
     });
     let result: Awaited<typeof running> | undefined;
     await outage(async () => {
@@ -166,6 +172,7 @@ describe('PostgreSQL outage', () => {
       let running!: ReturnType<typeof dispatch>;
       await holdLeadUntilWaitedOn(await leadHalfwayLeft(), () => {
         running = dispatch(handlers, 'jobs/run-now', { job: 'sync_call_log_to_lead_status' }, ctx);
+        return running;
       });
       await outage(async () => {
         const r = await running;
