@@ -4,6 +4,7 @@
 // BEGIN IMMEDIATE transaction (writeTransaction), and SQLite has one writer at a time.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../db/dialect';
+import { inAskedTurn } from '../../db/query/long-work';
 
 /** First key of the two-key advisory lock: "HOPR", so it cannot collide with other locks by chance. */
 const HOPPER_LOCK_CLASS = 0x484f5052;
@@ -67,6 +68,21 @@ export async function withPlannerSettings<T>(db: Db, dialect: Dialect, settings:
   };
   return db.isTransaction ? apply(db) : db.transaction().execute(apply);
 }
+
+/**
+ * Runs `fn`, a count of a campaign's leads (lead-rule-counts.ts), without PostgreSQL's parallel
+ * workers. Each of its statements walks one list's range of an index, a few hundred nanoseconds a
+ * lead; a parallel index scan hands the range's leaf pages to its workers one at a time, and that
+ * hand-over costs more than the work. Measured at a million leads on the 2-core machine, the
+ * 400k-lead list's step: 160–185 ms with two workers, 38–62 ms without; the lead-by-lead step
+ * 70 → 50 ms (docs/performance.md, "Counts without parallel workers").
+ */
+export const withoutParallelWorkers = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> =>
+  withPlannerSettings(db, dialect, { max_parallel_workers_per_gather: '0' }, fn);
+
+/** A count of leads a screen waits on: on the asked lane (long-work.ts inAskedTurn), without parallel workers. */
+export const inCountingTurn = <T>(handle: { db: Db; dialect: Dialect }, read: (db: Db) => Promise<T>): Promise<T> =>
+  inAskedTurn(handle, (db) => withoutParallelWorkers(db, handle.dialect, read));
 
 /**
  * Runs `fn` where PostgreSQL groups by hashing rather than sorting: explain puts a campaign's leads

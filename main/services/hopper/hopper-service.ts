@@ -7,7 +7,6 @@ import { InputError } from '../../../shared/errors';
 import { writeTransaction } from '../../db/dialect';
 import type { DbHandle } from '../../db/open-database';
 import { ensurePhoneKeys } from '../../db/query/phone-keys';
-import { inAskedTurn } from '../../db/query/long-work';
 import { toBool } from '../../db/schema';
 import type { Clock } from '../../db/time';
 import type { CallLogInput, RecordedCall } from '../calls/record-call';
@@ -15,7 +14,7 @@ import { loadCampaignContext } from './campaign-context';
 import { claimRows } from './hopper-claim';
 import { handOverAgentCallbacks } from '../callbacks/callback-handover';
 import { cleanupStaleRows } from './hopper-cleanup';
-import { lockCampaignHopper } from './hopper-dialect';
+import { inCountingTurn, lockCampaignHopper } from './hopper-dialect';
 import { explainCampaign, type ExplainOptions } from './hopper-explain';
 import { hopperStats } from './hopper-stats';
 import { selectEligibleLeads } from './lead-selection';
@@ -148,7 +147,7 @@ export class HopperService {
     const ctx = await loadCampaignContext(db, dialect, campaignId, this.clock());
     // Without the eligible count (the Hopper screen's figures) nothing goes to the thread.
     if (options.eligible === false) return hopperStats(db, ctx, options);
-    return inAskedTurn(this.handle, (countOn) => hopperStats(db, ctx, { ...options, countOn }));
+    return inCountingTurn(this.handle, (countOn) => hopperStats(db, ctx, { ...options, countOn }));
   }
 
   async explain(campaignId: number, options: ExplainOptions = {}): Promise<HopperExplain> {
@@ -156,7 +155,7 @@ export class HopperService {
     // A read-only handle cannot fill phone keys; a lead whose key is unknown then counts as DNC.
     if (!this.handle.target.readOnly) await ensurePhoneKeys(db, dialect);
     const ctx = await loadCampaignContext(db, dialect, campaignId, options.at ?? this.clock());
-    return inAskedTurn(this.handle, (asked) => explainCampaign(asked, ctx, options));
+    return inCountingTurn(this.handle, (asked) => explainCampaign(asked, ctx, options));
   }
 
   private async activeCampaignIds(): Promise<number[]> {

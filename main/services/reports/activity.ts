@@ -10,7 +10,8 @@ import type { SavedAliases } from '../../../shared/catalogue';
 import { CallTally } from './call-tally';
 import { callCount, callGroups, callGroupsByQuarterHour } from './call-queries';
 import { activityPeriod, minutesBefore, quarterHoursOf, sliceStart, type Period } from './report-period';
-import { inAskedTurn, inShortTurns } from '../../db/query/long-work';
+import { inShortTurns } from '../../db/query/long-work';
+import { inCountingTurn } from '../hopper/hopper-dialect';
 import { leadsLeftToday, runsDry } from './runs-dry';
 
 export const ABANDON_DAYS = 30;
@@ -33,7 +34,7 @@ export async function activityReport(handle: { db: Db; dialect: Dialect }, reque
   // connections of the pool (PostgreSQL). One after the other they took 215 ms at a million leads.
   const calls = inShortTurns(handle);
   const [left, { tally, perQuarter }, abandon, lastHour] = await Promise.all([
-    inAskedTurn(handle, (leads) => leadsLeftToday(leads, ctx)),
+    inCountingTurn(handle, (leads) => leadsLeftToday(leads, ctx)),
     periodActivity(calls, dialect, campaign.id, period, saved),
     abandonRate30d(calls, dialect, campaign.id, now, saved),
     callsLastHour(calls, ctx),

@@ -8,9 +8,9 @@ import { isFinal, readStatus, type SavedAliases } from '../../../shared/catalogu
 import { notFound } from '../../../shared/errors';
 import type { AttemptsBucket, PenetrationCounts, PenetrationReport, PenetrationStatusRow, PenetrationTimezoneRow } from '../../../shared/types/reports';
 import type { Db, Dialect } from '../../db/dialect';
-import { forAskedRead, inAskedTurn } from '../../db/query/long-work';
+import { forAskedRead } from '../../db/query/long-work';
 import { loadCampaignContext, timezoneState, type CampaignContext } from '../hopper/campaign-context';
-import { withGroupingByHash } from '../hopper/hopper-dialect';
+import { inCountingTurn, withGroupingByHash } from '../hopper/hopper-dialect';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { round } from './call-tally';
 import { dialableGroups } from '../hopper/dialable-counts';
@@ -33,7 +33,7 @@ export async function penetrationReport(handle: { db: Db; dialect: Dialect }, li
   // they held the window 220 ms for a 400k list), on PostgreSQL at the same time on two connections.
   const [groups, dialable] = await Promise.all([
     withGroupingByHash(forAskedRead(handle), dialect, (trx) => leadGroups(trx, dialect, listId, max)),
-    inAskedTurn(handle, (leads) => dialableGroups(leads, ctx, { listIds: [listId], includeQueued: true })),
+    inCountingTurn(handle, (leads) => dialableGroups(leads, ctx, { listIds: [listId], includeQueued: true })),
   ]);
 
   const byStatus = new Map<string | null, PenetrationStatusRow>();
