@@ -51,6 +51,8 @@ export interface CampaignContext {
   timezones: TimezoneState[];
   openTimezones: string[];
   now: Date;
+  /** How counts of the campaign's leads read its lists (Dialect.campaignLists). */
+  countLists: Dialect['campaignLists'];
 }
 
 /** A campaign with one of its lists; one row with a NULL list when it has none. */
@@ -89,11 +91,15 @@ export async function loadCampaignContext(db: Db, dialect: Dialect, campaignId: 
   // Compiled once: every fill, claim and dropped re-queue reads it (a named statement on PostgreSQL).
   const { rows } = await readCampaignAndLists(db, dialect, { id: campaignId });
   if (rows.length === 0) throw notFound(`Campaign ${campaignId}`);
-  return campaignContextFrom(rows, now, candidateTimezones ?? (await distinctLeadTimezones(db)));
+  return campaignContextFrom(rows, now, candidateTimezones ?? (await distinctLeadTimezones(db)), dialect.campaignLists);
 }
 
-/** The context from the campaign's rows (readCampaignAndLists), evaluating the given lead timezones. */
-export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date, candidateTimezones: readonly (string | null)[]): CampaignContext {
+/**
+ * The context from the campaign's rows (readCampaignAndLists), evaluating the given lead timezones.
+ * `countLists`: the dialect's, where the context will count the campaign's leads (one lead's
+ * context never does).
+ */
+export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date, candidateTimezones: readonly (string | null)[], countLists: Dialect['campaignLists'] = 'each'): CampaignContext {
   const c = rows[0];
   const lists = rows.flatMap((r) => (r.list_id === null ? [] : [{ id: r.list_id, active: r.list_active! }]));
   const finals = new Set<Status>(FINAL_STATUSES);
@@ -129,6 +135,7 @@ export function campaignContextFrom(rows: readonly CampaignListRow[], now: Date,
     timezones,
     openTimezones: timezones.filter((t) => t.open).map((t) => t.timezone),
     now,
+    countLists,
   };
 }
 

@@ -69,8 +69,9 @@ interface CountRow {
 
 /**
  * Counts the leads of the campaign's lists (of `opts.listIds`) per first excluding rule, stored
- * status and timezone. One statement of step 1 per list: on SQLite each statement holds the event
- * loop (forLongWork yields between them), and a cancelled count stops between two lists.
+ * status and timezone. Step 1 reads the lists as the dialect says (Dialect.campaignLists): on
+ * SQLite one statement per list (each holds the thread running it; a cancelled count stops
+ * between two lists), on PostgreSQL all in one (a statement per list cost a round trip each).
  */
 export async function countLeadsByRule(db: Db, ctx: CampaignContext, opts: RuleCountOptions = {}): Promise<RuleCounts> {
   return (await countLeadsByRuleAt(db, [ctx], opts))[0];
@@ -95,8 +96,8 @@ export async function countLeadsByRuleAt(db: Db, contexts: readonly CampaignCont
     if (opts.signal?.aborted) throw cancelled('Counting the eligible leads');
   };
   stop();
-  for (const listId of lists) {
-    for (const r of (await groupsOfList(db, first, listId, opts.dialableOnly === true)).rows) for (const tally of tallies) tally.add(r, Number(r.n));
+  for (const batch of first.countLists === 'together' ? [lists] : lists.map((id) => [id])) {
+    for (const r of (await groupsOfLists(db, first, batch, opts.dialableOnly === true)).rows) for (const tally of tallies) tally.add(r, Number(r.n));
     stop();
   }
   if (lists.length === 0) return tallies.map((t) => t.result());
@@ -151,14 +152,15 @@ const groupedRule = (ctx: CampaignContext) => firstExclusion(ctx, GROUPED_RULES,
 const answerColumns = (ctx: CampaignContext, rule: RawBuilder<string | null>) => sql`${rule} as rule, leads.status, leads.timezone, ${effectiveTimezone(ctx)} as zone`;
 
 /**
- * Step 1 for one list: every lead (or, `dialableOnly`, every lead of a status the campaign dials)
- * per (status, timezone, dial count), answered as if never dialed.
+ * Step 1 for some lists (one, or all of the campaign's: ctx.countLists): every lead (or,
+ * `dialableOnly`, every lead of a status the campaign dials) per (list, status, timezone, dial
+ * count), answered as if never dialed.
  */
-function groupsOfList(db: Db, ctx: CampaignContext, listId: number, dialableOnly: boolean) {
+function groupsOfLists(db: Db, ctx: CampaignContext, listIds: readonly number[], dialableOnly: boolean) {
   const statuses = dialableOnly ? sql` and status in (${sql.join(ctx.dialable.length > 0 ? ctx.dialable : [null])})` : sql``;
   return sql<CountRow>`select ${answerColumns(ctx, groupedRule(ctx))}, sum(leads.n) as n
     from (select list_id, status, timezone, dial_attempts, null as last_dial_attempt, count(*) as n
-      from leads where list_id = ${listId}${statuses} group by list_id, status, timezone, dial_attempts) as leads
+      from leads where list_id in (${sql.join(listIds)})${statuses} group by list_id, status, timezone, dial_attempts) as leads
     group by 1, 2, 3, 4`.execute(db);
 }
 
