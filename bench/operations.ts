@@ -15,7 +15,7 @@ import { importFloor, writeVendorFile, type ImportBenchFile } from './floors/imp
 import { exportLeads } from '../main/services/exports/export-leads';
 import { Writable } from 'node:stream';
 import { orderedFillFloor } from './floors/order-floor';
-import { floorWithoutParallelWorkers } from './floors/floor-planner';
+import { floorWithCountingPlan } from './floors/floor-planner';
 import { exportFloor, searchLast4Floor, searchNameFloor, searchPhoneFloor } from './floors/lookup-floors';
 import type { LeadOrder } from '../shared/campaign/lead-orders';
 import type { HopperExplain } from '../shared/types/hopper';
@@ -198,7 +198,7 @@ export const OPERATIONS: Operation[] = [
       return fillParams(h, 0);
     },
     run: (h) => services(h).hopper.explain(FILL_CAMPAIGN_ID),
-    floor: (h, _e, p) => floorWithoutParallelWorkers(h, (f) => explainFloor(f, p as FillFloorParams)),
+    floor: (h, _e, p) => floorWithCountingPlan(h, (f) => explainFloor(f, p as FillFloorParams)),
     fingerprint: async (_h, v) => (typeof v === 'string' ? v : explainAnswer(v as HopperExplain)),
   },
   {

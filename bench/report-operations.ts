@@ -17,7 +17,7 @@ import { activityFloor, liveRefreshFloor, penetrationFloor, type ActivityFloorPa
 import type { FillFloorParams } from './floors/simple-floors';
 import type { Operation } from './operation';
 import { fillParamsAt } from './fill-params';
-import { floorWithoutParallelWorkers } from './floors/floor-planner';
+import { floorWithCountingPlan } from './floors/floor-planner';
 
 const NOW = new Date(BENCH_NOW);
 const CAMPAIGNS = [1, 2, 3];
@@ -90,7 +90,7 @@ export const REPORT_OPERATIONS: Operation[] = [
     runs: { quick: 5, full: 5 },
     setup: (h) => floorParams(h),
     run: (h) => services(h).reports.penetration(LARGEST_LIST_ID),
-    floor: (h, _e, p) => floorWithoutParallelWorkers(h, (f) => penetrationFloor(f, LARGEST_LIST_ID, p as FillFloorParams)),
+    floor: (h, _e, p) => floorWithCountingPlan(h, (f) => penetrationFloor(f, LARGEST_LIST_ID, p as FillFloorParams)),
     fingerprint: async (_h, v) => {
       if (typeof v === 'string') return v;
       const t = (v as PenetrationReport).totals;
@@ -105,7 +105,7 @@ export const REPORT_OPERATIONS: Operation[] = [
     runs: { quick: 5, full: 5 },
     setup: (h) => activityParams(h),
     run: (h) => services(h).reports.activity({ campaignId: FILL_CAMPAIGN_ID }),
-    floor: (h, _e, p) => floorWithoutParallelWorkers(h, (f) => activityFloor(f, p as ActivityFloorParams)),
+    floor: (h, _e, p) => floorWithCountingPlan(h, (f) => activityFloor(f, p as ActivityFloorParams)),
     fingerprint: async (_h, v) => {
       if (typeof v === 'string') return v;
       const a = v as ActivityReport;

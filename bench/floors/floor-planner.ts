@@ -1,9 +1,9 @@
-// The service's lead counts run without PostgreSQL's parallel workers (hopper-dialect.ts
-// withoutParallelWorkers: on these index ranges they cost more than they bring). A floor that
-// counts the same leads gets the same setting, so that its ratio compares SQL with SQL, not one
-// planner setting with another. SQLite: the floor as it is.
+// The service's lead counts run with PostgreSQL's counting plan (hopper-dialect.ts
+// withCountingPlan: no parallel workers, no sequential scan of leads). A floor that counts the
+// same leads gets the same settings, so that its ratio compares SQL with SQL, not one planner
+// setting with another. SQLite: the floor as it is.
 import type { DbHandle } from '../../main/db/open-database';
-import { withoutParallelWorkers } from '../../main/services/hopper/hopper-dialect';
+import { withCountingPlan } from '../../main/services/hopper/hopper-dialect';
 
-export const floorWithoutParallelWorkers = <T>(h: DbHandle, floor: (h: DbHandle) => Promise<T>): Promise<T> =>
-  withoutParallelWorkers(h.db, h.dialect, (db) => floor({ ...h, db }));
+export const floorWithCountingPlan = <T>(h: DbHandle, floor: (h: DbHandle) => Promise<T>): Promise<T> =>
+  withCountingPlan(h.db, h.dialect, (db) => floor({ ...h, db }));

@@ -70,19 +70,24 @@ export async function withPlannerSettings<T>(db: Db, dialect: Dialect, settings:
 }
 
 /**
- * Runs `fn`, a count of a campaign's leads (lead-rule-counts.ts), without PostgreSQL's parallel
- * workers. Each of its statements walks one list's range of an index, a few hundred nanoseconds a
- * lead; a parallel index scan hands the range's leaf pages to its workers one at a time, and that
- * hand-over costs more than the work. Measured at a million leads on the 2-core machine, the
- * 400k-lead list's step: 160–185 ms with two workers, 38–62 ms without; the lead-by-lead step
- * 70 → 50 ms (docs/performance.md, "Counts without parallel workers").
+ * Runs `fn`, a count of a campaign's leads (lead-rule-counts.ts), with PostgreSQL's planner kept
+ * on the index those counts read alone (leads_list_counts, migration 0013), for its transaction:
+ * - **no parallel workers**: each statement walks ranges of the index, a few hundred nanoseconds
+ *   a lead, and a parallel index scan hands the leaf pages to its workers one at a time, which
+ *   costs more than the work. At a million leads the 400k-lead list's step took 160–185 ms with
+ *   two workers and 38–62 ms without; the lead-by-lead step 70 → 50 ms.
+ * - **no sequential scan of the table**: counting all of a campaign's lists in one statement
+ *   (Dialect.campaignLists), 60% of the table, the planner read the table and hashed it
+ *   (346 ms) where the index alone, in order, takes 95 ms. The few small tables the
+ *   lead-by-lead step reads (hopper, callbacks, DNC numbers) go by their indexes then: 53 → 47 ms.
+ * docs/performance.md, "Lead counts on PostgreSQL's index".
  */
-export const withoutParallelWorkers = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> =>
-  withPlannerSettings(db, dialect, { max_parallel_workers_per_gather: '0' }, fn);
+export const withCountingPlan = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> =>
+  withPlannerSettings(db, dialect, { max_parallel_workers_per_gather: '0', enable_seqscan: 'off' }, fn);
 
-/** A count of leads a screen waits on: on the asked lane (long-work.ts inAskedTurn), without parallel workers. */
+/** A count of leads a screen waits on: on the asked lane (long-work.ts inAskedTurn), with the counting plan. */
 export const inCountingTurn = <T>(handle: { db: Db; dialect: Dialect }, read: (db: Db) => Promise<T>): Promise<T> =>
-  inAskedTurn(handle, (db) => withoutParallelWorkers(db, handle.dialect, read));
+  inAskedTurn(handle, (db) => withCountingPlan(db, handle.dialect, read));
 
 /**
  * Runs `fn` where PostgreSQL groups by hashing rather than sorting: explain puts a campaign's leads

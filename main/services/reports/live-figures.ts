@@ -9,7 +9,7 @@ import type { DbHandle } from '../../db/open-database';
 import type { Clock } from '../../db/time';
 import { forLongWork, inShortTurns } from '../../db/query/long-work';
 import { toBool } from '../../db/schema';
-import { withoutParallelWorkers } from '../hopper/hopper-dialect';
+import { withCountingPlan } from '../hopper/hopper-dialect';
 import { loadCampaignContext } from '../hopper/campaign-context';
 import { findAndFixProblemLeads } from '../problems/problem-fixer';
 import { abandonRate30d } from './activity';
@@ -100,10 +100,10 @@ export async function slowFigures(handle: { db: Db; dialect: Dialect }, c: LiveC
   const ctx = await loadCampaignContext(db, dialect, c.id, now);
   // The leads' counts on the long-work thread (SQLite: they held the main thread up to 900 ms
   // every refresh at a million leads), the 30 days of calls meanwhile in short statements here.
-  // PostgreSQL: without parallel workers (faster here, hopper-dialect.ts), background work on one
-  // core of the server: with them, once a minute each count took every core for a second or more,
-  // and the dialer writing beside it lost that time.
-  const counts = withoutParallelWorkers(forLongWork(handle), dialect, (leads) => eligibleNowAndLeftToday(leads, ctx));
+  // PostgreSQL: the counting plan (hopper-dialect.ts), whose lack of parallel workers also keeps
+  // this background work on one core of the server: with them, once a minute each count took every
+  // core for a second or more, and the dialer writing beside it lost that time.
+  const counts = withCountingPlan(forLongWork(handle), dialect, (leads) => eligibleNowAndLeftToday(leads, ctx));
   const [abandon, { eligibleNow, leadsLeft }] = await Promise.all([abandonRate30d(inShortTurns(handle), dialect, c.id, now, saved), counts]);
   return {
     eligible_now: eligibleNow,
