@@ -16,6 +16,7 @@ import * as m0011 from './0011-lead-order-indexes';
 import * as m0012 from './0012-phone-key-triggers';
 import * as m0013 from './0013-list-counts-index';
 import * as m0016 from './0016-leads-by-list';
+import * as m0017 from './0017-index-statistics';
 
 export interface AppMigration {
   name: string;
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly AppMigration[] = [
   { name: '0013-list-counts-index', up: m0013.up },
   // 0014-0015: numbers given to branches that in the end needed no migration of their own.
   { name: '0016-leads-by-list', up: m0016.up },
+  { name: '0017-index-statistics', up: m0017.up },
 ];
