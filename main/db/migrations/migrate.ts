@@ -2,7 +2,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { ConsoleError } from '../../../shared/errors';
 import type { Dialect } from '../dialect';
 import { MIGRATIONS, type AppMigration } from './';
-import { analyzeIndexesWithoutStatistics } from '../sqlite/index-statistics';
+import { analyzeIndexesWithoutStatistics } from './index-statistics';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
@@ -54,7 +54,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, migrati
     throw new ConsoleError('internal', `Database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
   }
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  // An index a migration added to an analyzed SQLite database gets its statistics too (sqlite/index-statistics.ts).
+  // An index a migration added to an analyzed SQLite database gets its statistics too (index-statistics.ts).
   if (applied.length > 0 && dialect.name === 'sqlite') await analyzeIndexesWithoutStatistics(db);
   const all = await appliedMigrations(db, dialect);
   return { applied, current: all[all.length - 1] ?? null };

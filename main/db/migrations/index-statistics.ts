@@ -6,6 +6,8 @@
 // list (still running after 14 minutes), instead of walking leads(list_id, id) once (the plan of
 // the same database fully analyzed, and of one never analyzed). The console never runs ANALYZE
 // itself, but a dialer's or an administrator's may have, and the bench's bases are analyzed.
+// migrate.ts runs this after any migration it applies (PostgreSQL keeps statistics per column:
+// an index on existing columns needs none of its own).
 import { sql, type Kysely } from 'kysely';
 
 /**

@@ -1,10 +1,10 @@
-// An index added to an analyzed SQLite database gets statistics of its own (sqlite/index-statistics.ts):
+// An index added to an analyzed SQLite database gets statistics of its own (migrations/index-statistics.ts):
 // with rows in sqlite_stat1 for its neighbours and none for it, the planner misjudged it. SQLite
 // only: PostgreSQL keeps statistics per column, and an index on existing columns needs none.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../../main/db/migrations/migrate';
-import { analyzeIndexesWithoutStatistics } from '../../../main/db/sqlite/index-statistics';
+import { analyzeIndexesWithoutStatistics } from '../../../main/db/migrations/index-statistics';
 import { describeEachDialect } from '../../support/databases';
 import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
