@@ -63,7 +63,9 @@ export async function selectClaimable(
 export async function withPlannerSettings<T>(db: Db, dialect: Dialect, settings: Record<string, string>, fn: (db: Db) => Promise<T>): Promise<T> {
   if (dialect.name !== 'postgres') return fn(db);
   const apply = async (trx: Db) => {
-    for (const [name, value] of Object.entries(settings)) await sql`select set_config(${name}, ${value}, true)`.execute(trx);
+    // All settings in one statement: a count pays one round trip for them, not one per setting.
+    const set = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+    if (set.length > 0) await sql`select ${sql.join(set)}`.execute(trx);
     return fn(trx);
   };
   return db.isTransaction ? apply(db) : db.transaction().execute(apply);
@@ -82,17 +84,18 @@ export async function withPlannerSettings<T>(db: Db, dialect: Dialect, settings:
  *   lead-by-lead step reads (hopper, callbacks, DNC numbers) go by their indexes then: 53 → 47 ms.
  * docs/performance.md, "Lead counts on PostgreSQL's index".
  */
-export const withCountingPlan = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> =>
-  withPlannerSettings(db, dialect, { max_parallel_workers_per_gather: '0', enable_seqscan: 'off' }, fn);
+export const COUNTING_PLAN: Readonly<Record<string, string>> = { max_parallel_workers_per_gather: '0', enable_seqscan: 'off' };
+
+export const withCountingPlan = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> => withPlannerSettings(db, dialect, COUNTING_PLAN, fn);
 
 /** A count of leads a screen waits on: on the asked lane (long-work.ts inAskedTurn), with the counting plan. */
 export const inCountingTurn = <T>(handle: { db: Db; dialect: Dialect }, read: (db: Db) => Promise<T>): Promise<T> =>
   inAskedTurn(handle, (db) => withCountingPlan(db, handle.dialect, read));
 
 /**
- * Runs `fn` where PostgreSQL groups by hashing rather than sorting: explain puts a campaign's leads
+ * PostgreSQL groups by hashing rather than sorting: explain puts a campaign's leads
  * in a few dozen (rule, timezone) groups, but the planner cannot estimate groups of computed
  * expressions and expects one per lead, so it sorts every lead (on disk at a million) where a hash
  * table of a few dozen entries does.
  */
-export const withGroupingByHash = <T>(db: Db, dialect: Dialect, fn: (db: Db) => Promise<T>): Promise<T> => withPlannerSettings(db, dialect, { enable_sort: 'off' }, fn);
+export const GROUPING_BY_HASH: Readonly<Record<string, string>> = { enable_sort: 'off' };

@@ -10,7 +10,7 @@ import type { AttemptsBucket, PenetrationCounts, PenetrationReport, PenetrationS
 import type { Db, Dialect } from '../../db/dialect';
 import { forAskedRead } from '../../db/query/long-work';
 import { loadCampaignContext, timezoneState, type CampaignContext } from '../hopper/campaign-context';
-import { inCountingTurn, withCountingPlan, withGroupingByHash } from '../hopper/hopper-dialect';
+import { COUNTING_PLAN, GROUPING_BY_HASH, inCountingTurn, withPlannerSettings } from '../hopper/hopper-dialect';
 import { loadSavedAliases } from '../status-words/saved-aliases';
 import { round } from './call-tally';
 import { dialableGroups } from '../hopper/dialable-counts';
@@ -34,7 +34,7 @@ export async function penetrationReport(handle: { db: Db; dialect: Dialect }, li
   // both with the counting plan (hopper-dialect.ts: the groups took 256 ms with two parallel
   // workers, 109 ms without).
   const [groups, dialable] = await Promise.all([
-    withGroupingByHash(forAskedRead(handle), dialect, (trx) => withCountingPlan(trx, dialect, (counting) => leadGroups(counting, dialect, listId, max))),
+    withPlannerSettings(forAskedRead(handle), dialect, { ...COUNTING_PLAN, ...GROUPING_BY_HASH }, (trx) => leadGroups(trx, dialect, listId, max)),
     inCountingTurn(handle, (leads) => dialableGroups(leads, ctx, { listIds: [listId], includeQueued: true })),
   ]);
 

@@ -3,19 +3,20 @@
 // workers, no sequential scan; hopper-dialect.ts): the settings hold for the turn's statements and
 // end with it, so the pooled connection goes back to the server's defaults for what runs next.
 import { sql } from 'kysely';
+import type { Db } from '../../../main/db/dialect';
 import { expect, it } from 'vitest';
 import { inCountingTurn } from '../../../main/services/hopper/hopper-dialect';
 import { describeEachDialect } from '../../support/databases';
 import { makeCampaign, makeLead, makeList } from '../../support/fixtures';
 
-const planSettings = async (db: Parameters<Parameters<typeof inCountingTurn>[1]>[0]) =>
+const planSettings = async (db: Db) =>
   (await sql<{ v: string }>`select current_setting('max_parallel_workers_per_gather') || ' ' || current_setting('enable_seqscan') as v`.execute(db)).rows[0].v;
 
 describeEachDialect('a counting turn', ({ h, dialect }) => {
   it('counts what a plain read counts; on PostgreSQL with the counting plan, for that turn only', async () => {
     const list = await makeList(h, await makeCampaign(h, 'Solar'));
     for (let i = 0; i < 3; i++) await makeLead(h, list, { status: 'new' });
-    const count = (db: Parameters<Parameters<typeof inCountingTurn>[1]>[0]) => db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = (db: Db) => db.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number((await inCountingTurn(h, count)).n)).toBe(3);
     if (dialect === 'postgres') {
       const before = await planSettings(h.db);
