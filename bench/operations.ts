@@ -107,7 +107,7 @@ export const OPERATIONS: Operation[] = [
     fresh: false,
     runs: { quick: 7, full: 7 },
     run: (h) => services(h).status.breakdown(LARGEST_LIST_ID),
-    floor: (h) => breakdownFloor(h, LARGEST_LIST_ID),
+    floor: (h) => floorWithCountingPlan(h, (f) => breakdownFloor(f, LARGEST_LIST_ID)),
     fingerprint: async (_h, v) =>
       typeof v === 'string' ? v : fingerprintCounts((v as { statuses: { status: string | null; count: number }[] }).statuses.map((s) => [s.status, s.count])),
   },

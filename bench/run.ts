@@ -10,7 +10,7 @@ import type { ChildJob } from './child-job';
 import { generateDataset, type DatasetInfo } from './dataset';
 import type { DatabaseTarget } from '../main/db/database-config';
 import { sqliteDatabases } from '../scripts/fresh-database';
-import { DATA_DIR, benchPgDatabases, openBench, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
+import { DATA_DIR, benchPgDatabases, openBench, pgDatabaseExists, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
 import { OPERATIONS } from './operations';
 import { parseArgs, type BenchProfile } from './args';
 import { DELHI_OPERATIONS, generateDelhi } from './delhi-profile';
@@ -73,9 +73,29 @@ function keptBaseFile(leads: number, profile: BenchProfile): string {
   return path.join(DATA_DIR, `kept-base-${leads}-${profile}.sqlite`);
 }
 
+/**
+ * `--keep-base` on PostgreSQL (a server of your own, BENCH_DATABASE_URL; 10M leads take ~10 min
+ * to generate): the base is the database `kept_base_<leads>_<profile>` on that server, its dataset
+ * line a file in bench/data named for the server's address. It is reused while both exist.
+ */
+async function keptPgBase(leads: number, pgUrl: string, profile: BenchProfile): Promise<{ base: BaseRef; info: DatasetInfo }> {
+  const baseName = `kept_base_${leads}_${profile}`;
+  const { host, port } = new URL(pgUrl);
+  const infoFile = path.join(DATA_DIR, `${baseName}-${host}-${port}.json`);
+  const base: BaseRef = { kind: 'postgres', serverUrl: pgUrl, baseName };
+  if (fs.existsSync(infoFile) && (await pgDatabaseExists(pgUrl, baseName))) {
+    console.log(`  postgres: reusing the kept base ${baseName}`);
+    return { base, info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo };
+  }
+  fs.rmSync(infoFile, { force: true });
+  const info = await generateBase('postgres', leads, urlWithDatabase(pgUrl, baseName), profile, () => benchPgDatabases(pgUrl).fresh(baseName));
+  // Written last: a base whose generation was cut has no info file and is generated again.
+  fs.writeFileSync(infoFile, JSON.stringify(info));
+  return { base, info };
+}
+
 async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile, keep: boolean): Promise<{ base: BaseRef; info: DatasetInfo }> {
-  let base: BaseRef;
-  let location: string;
+  if (kind === 'postgres' && keep && process.env.BENCH_DATABASE_URL) return keptPgBase(leads, pgUrl!, profile);
   if (kind === 'sqlite' && keep) {
     const file = keptBaseFile(leads, profile);
     const infoFile = `${file}.json`;
@@ -93,13 +113,16 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, p
   if (kind === 'sqlite') {
     // The pid keeps two bench runs on one machine (two engineers) out of each other's files.
     const { file } = (await sqliteDatabases({ dir: DATA_DIR }).fresh(`base-${leads}-${process.pid}`)) as Extract<DatabaseTarget, { kind: 'sqlite' }>;
-    base = { kind, file };
-    location = file;
-  } else {
-    await benchPgDatabases(pgUrl!).fresh('bench_base');
-    base = { kind, serverUrl: pgUrl!, baseName: 'bench_base' };
-    location = urlWithDatabase(pgUrl!, 'bench_base');
+    return { base: { kind, file }, info: await generateBase(kind, leads, file, profile, async () => undefined) };
   }
+  const location = urlWithDatabase(pgUrl!, 'bench_base');
+  const info = await generateBase(kind, leads, location, profile, () => benchPgDatabases(pgUrl!).fresh('bench_base'));
+  return { base: { kind, serverUrl: pgUrl!, baseName: 'bench_base' }, info };
+}
+
+/** Makes the base (`make`: an empty database at `location`), fills it with the dataset and states its size. */
+async function generateBase(kind: BenchDb, leads: number, location: string, profile: BenchProfile, make: () => Promise<unknown>): Promise<DatasetInfo> {
+  await make();
   const h = await openBench(kind, location);
   try {
     let last = 0;
@@ -121,7 +144,7 @@ async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, p
       await sql`vacuum analyze`.execute(h.db);
     }
     const sizeMb = await baseSizeMb(h, kind, location);
-    return { base, info: { ...info, size_mb: sizeMb, mb_per_million_leads: Math.round((sizeMb / info.leads) * 1e6) } };
+    return { ...info, size_mb: sizeMb, mb_per_million_leads: Math.round((sizeMb / info.leads) * 1e6) };
   } finally {
     await h.close();
   }
