@@ -180,9 +180,16 @@ export async function explainFloor(h: DbHandle, p: Omit<FillFloorParams, 'need'>
   const grouped = sql`case ${head(TRUE)} ${delayed(TRUE)} ${closed} else null end`;
   // The few leads read one by one, found first without the list condition (with it inside, the
   // planner of PostgreSQL walked the campaign's leads for every DNC number), then kept to the lists.
+  // On PostgreSQL each DNC number's leads are a lateral probe of the phone-key index: as a join,
+  // at ten million leads and without sequential scans (floor-planner.ts), the planner walked every
+  // lead for every number (still running after 11 minutes) to keep the union in id order.
+  const dncLeads =
+    dialect.name === 'postgres'
+      ? sql`select l.id from (select distinct phone_key from dnc_numbers) d cross join lateral (select id from leads where phone_key = d.phone_key offset 0) l`
+      : sql`select l.id from (select distinct phone_key from dnc_numbers) d cross join leads l where l.phone_key >= d.phone_key and l.phone_key <= d.phone_key`;
   const special = await sql<{ rule: string | null; before: string | null; n: number }>`with few as materialized (
       select id as lead_id from leads where phone_key is null
-      union select l.id from (select distinct phone_key from dnc_numbers) d cross join leads l where l.phone_key >= d.phone_key and l.phone_key <= d.phone_key
+      union ${dncLeads}
       union select lead_id from dialer_hopper
       union select lead_id from callbacks where state = 'pending' and scope = 'anyone' and due_at <= cast(${p.nowIso} as ${ts}))
     select ${own} as rule, ${grouped} as before, count(*) as n
