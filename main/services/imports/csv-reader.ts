@@ -59,9 +59,10 @@ export async function readCsvHead(file: string): Promise<CsvHead> {
  * spreadsheet writes for an empty row) are no records. `onBytes` hears how far the file is read.
  */
 export async function* readCsvRecords(file: string, delimiter: CsvDelimiter, onBytes?: (bytes: number) => void): AsyncGenerator<string[]> {
-  // 64 KB at a time: csv-parse parses a whole chunk in one go, and the rows of a 256 KB chunk held
-  // the main thread 100 ms and more with their checks (a million-row import, bench/README.md).
-  const input = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
+  // 16 KB at a time: csv-parse parses a whole chunk in one go, and the rows of a 256 KB chunk held
+  // the main thread 100 ms and more with their checks, those of a 64 KB chunk up to 43 ms (a
+  // million-row import, bench/README.md).
+  const input = fs.createReadStream(file, { highWaterMark: 16 * 1024 });
   let bytes = 0;
   if (onBytes) input.on('data', (chunk) => onBytes((bytes += chunk.length)));
   const parser = input.pipe(
