@@ -3,7 +3,6 @@
 // copies the checkpointed file, PostgreSQL clones the base database as a TEMPLATE.
 // Copies are made before the clock starts: a reset is never timed.
 import path from 'node:path';
-import pg from 'pg';
 import type { DatabaseTarget } from '../main/db/database-config';
 import { openDatabase, type DbHandle } from '../main/db/open-database';
 import { postgresDatabases, sqliteDatabases, urlWithDatabase, type FreshDatabases } from '../scripts/fresh-database';
@@ -32,17 +31,6 @@ export function targetOf(kind: BenchDb, location: string): DatabaseTarget {
 export function benchPgDatabases(serverUrl: string): FreshDatabases {
   // FILE_COPY: one checkpoint and a file copy, much faster than WAL-logging every page.
   return postgresDatabases(urlWithDatabase(serverUrl, 'postgres'), { fileCopy: true });
-}
-
-/** Whether the server at `serverUrl` has a database `name` (a kept base, run.ts). */
-export async function pgDatabaseExists(serverUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: urlWithDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-  } finally {
-    await client.end();
-  }
 }
 
 /** A fresh copy of the base state for one run; `location` is the file or URL to open. */

@@ -10,7 +10,7 @@ import type { ChildJob } from './child-job';
 import { generateDataset, type DatasetInfo } from './dataset';
 import type { DatabaseTarget } from '../main/db/database-config';
 import { sqliteDatabases } from '../scripts/fresh-database';
-import { DATA_DIR, benchPgDatabases, openBench, pgDatabaseExists, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
+import { DATA_DIR, benchPgDatabases, openBench, startEmbeddedPostgres, urlWithDatabase, type BaseRef, type BenchDb } from './databases';
 import { OPERATIONS } from './operations';
 import { parseArgs, type BenchProfile } from './args';
 import { DELHI_OPERATIONS, generateDelhi } from './delhi-profile';
@@ -68,61 +68,46 @@ function runChild(job: ChildJob): Promise<Record<string, unknown>> {
   });
 }
 
-/** `--keep-base`: the SQLite base of this size and profile, kept between runs (a 10M base takes ~15 min to generate). */
-function keptBaseFile(leads: number, profile: BenchProfile): string {
-  return path.join(DATA_DIR, `kept-base-${leads}-${profile}.sqlite`);
-}
-
 /**
- * `--keep-base` on PostgreSQL (a server of your own, BENCH_DATABASE_URL; 10M leads take ~10 min
- * to generate): the base is the database `kept_base_<leads>_<profile>` on that server, its dataset
- * line a file in bench/data named for the server's address. It is reused while both exist.
+ * `--keep-base`: the base of this size and profile, kept between runs (ten million leads take ~37
+ * min to generate on SQLite, ~11 on PostgreSQL): on SQLite the file bench/data/kept-base-…sqlite;
+ * on PostgreSQL (a server of your own, BENCH_DATABASE_URL) the database kept_base_… on it. Its
+ * dataset line is a file beside it in bench/data (for PostgreSQL named for the server's address),
+ * written last: a base whose generation was cut has none and is generated again.
  */
-async function keptPgBase(leads: number, pgUrl: string, profile: BenchProfile): Promise<{ base: BaseRef; info: DatasetInfo }> {
-  const baseName = `kept_base_${leads}_${profile}`;
-  const { host, port } = new URL(pgUrl);
-  const infoFile = path.join(DATA_DIR, `${baseName}-${host}-${port}.json`);
-  const base: BaseRef = { kind: 'postgres', serverUrl: pgUrl, baseName };
-  if (fs.existsSync(infoFile) && (await pgDatabaseExists(pgUrl, baseName))) {
-    console.log(`  postgres: reusing the kept base ${baseName}`);
-    return { base, info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo };
+async function keptBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile): Promise<{ base: BaseRef; info: DatasetInfo }> {
+  const databases = kind === 'sqlite' ? sqliteDatabases({ dir: DATA_DIR }) : benchPgDatabases(pgUrl!);
+  const name = kind === 'sqlite' ? `kept-base-${leads}-${profile}` : `kept_base_${leads}_${profile}`;
+  const infoFile = kind === 'sqlite' ? path.join(DATA_DIR, `${name}.sqlite.json`) : path.join(DATA_DIR, `${name}-${new URL(pgUrl!).host.replace(':', '-')}.json`);
+  const baseOf = (t: DatabaseTarget): { base: BaseRef; location: string } =>
+    t.kind === 'sqlite' ? { base: { kind, file: t.file }, location: t.file } : { base: { kind, serverUrl: pgUrl!, baseName: name }, location: t.url };
+  const kept = fs.existsSync(infoFile) ? await databases.existing(name) : null;
+  if (kept) {
+    console.log(`  ${kind}: reusing the kept base ${name}`);
+    return { base: baseOf(kept).base, info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo };
   }
   fs.rmSync(infoFile, { force: true });
-  const info = await generateBase('postgres', leads, urlWithDatabase(pgUrl, baseName), profile, () => benchPgDatabases(pgUrl).fresh(baseName));
-  // Written last: a base whose generation was cut has no info file and is generated again.
+  const { base, location } = baseOf(await databases.fresh(name));
+  const info = await generateBase(kind, leads, location, profile);
   fs.writeFileSync(infoFile, JSON.stringify(info));
   return { base, info };
 }
 
 async function prepareBase(kind: BenchDb, leads: number, pgUrl: string | null, profile: BenchProfile, keep: boolean): Promise<{ base: BaseRef; info: DatasetInfo }> {
-  if (kind === 'postgres' && keep && process.env.BENCH_DATABASE_URL) return keptPgBase(leads, pgUrl!, profile);
-  if (kind === 'sqlite' && keep) {
-    const file = keptBaseFile(leads, profile);
-    const infoFile = `${file}.json`;
-    if (fs.existsSync(file) && fs.existsSync(infoFile)) {
-      console.log(`  sqlite: reusing the kept base ${path.relative(process.cwd(), file)}`);
-      return { base: { kind, file }, info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo };
-    }
-    fs.rmSync(infoFile, { force: true });
-    const made = await prepareBase(kind, leads, pgUrl, profile, false);
-    fs.renameSync(made.base.file!, file);
-    // Written last: a base whose generation was cut has no info file and is generated again.
-    fs.writeFileSync(infoFile, JSON.stringify(made.info));
-    return { base: { kind, file }, info: made.info };
-  }
+  // An embedded server ends with the run: nothing of it can be kept.
+  if (keep && (kind === 'sqlite' || process.env.BENCH_DATABASE_URL)) return keptBase(kind, leads, pgUrl, profile);
   if (kind === 'sqlite') {
     // The pid keeps two bench runs on one machine (two engineers) out of each other's files.
     const { file } = (await sqliteDatabases({ dir: DATA_DIR }).fresh(`base-${leads}-${process.pid}`)) as Extract<DatabaseTarget, { kind: 'sqlite' }>;
-    return { base: { kind, file }, info: await generateBase(kind, leads, file, profile, async () => undefined) };
+    return { base: { kind, file }, info: await generateBase(kind, leads, file, profile) };
   }
-  const location = urlWithDatabase(pgUrl!, 'bench_base');
-  const info = await generateBase(kind, leads, location, profile, () => benchPgDatabases(pgUrl!).fresh('bench_base'));
+  await benchPgDatabases(pgUrl!).fresh('bench_base');
+  const info = await generateBase(kind, leads, urlWithDatabase(pgUrl!, 'bench_base'), profile);
   return { base: { kind, serverUrl: pgUrl!, baseName: 'bench_base' }, info };
 }
 
-/** Makes the base (`make`: an empty database at `location`), fills it with the dataset and states its size. */
-async function generateBase(kind: BenchDb, leads: number, location: string, profile: BenchProfile, make: () => Promise<unknown>): Promise<DatasetInfo> {
-  await make();
+/** Fills the empty database at `location` with the dataset and states its size. */
+async function generateBase(kind: BenchDb, leads: number, location: string, profile: BenchProfile): Promise<DatasetInfo> {
   const h = await openBench(kind, location);
   try {
     let last = 0;

@@ -17,6 +17,8 @@ export interface FreshDatabases {
   /** A copy of a template that no process has open; a name as for `fresh`. */
   copy(template: DatabaseTarget, name?: string): Promise<DatabaseTarget>;
   drop(target: DatabaseTarget): Promise<void>;
+  /** The database of that name, if it exists (the bench's kept bases); made by this factory or not. */
+  existing(name: string): Promise<DatabaseTarget | null>;
   /** Drops every database this factory made that is still there (and its temp folder). */
   dropAll(): Promise<void>;
 }
@@ -83,6 +85,10 @@ export function sqliteDatabases(options: SqliteOptions = {}): FreshDatabases {
       }
       return { kind: 'sqlite', file };
     },
+    existing: async (name) => {
+      const file = dir === undefined ? null : path.join(dir, `${name}.sqlite`);
+      return file && fs.existsSync(file) ? { kind: 'sqlite', file } : null;
+    },
     drop: async (t) => {
       removeSqlite(sqliteFile(t));
       made.delete(sqliteFile(t));
@@ -111,11 +117,11 @@ export function postgresDatabaseName(t: DatabaseTarget): string {
 /** `adminUrl`: any database on the server the user may connect to and create databases from. */
 export function postgresDatabases(adminUrl: string, options: PostgresOptions = {}): FreshDatabases {
   const made = new Set<string>();
-  const admin = async (text: string): Promise<void> => {
+  const admin = async (text: string, params: unknown[] = []): Promise<number> => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
-      await client.query(text);
+      return (await client.query(text, params)).rowCount ?? 0;
     } finally {
       await client.end();
     }
@@ -137,6 +143,8 @@ export function postgresDatabases(adminUrl: string, options: PostgresOptions = {
     kind: 'postgres',
     fresh: (name) => create(name),
     copy: (template, name) => create(name, template),
+    existing: async (name) =>
+      (await admin('select 1 from pg_database where datname = $1', [name])) === 1 ? { kind: 'postgres', url: urlWithDatabase(adminUrl, name) } : null,
     drop: (t) => dropNamed(postgresDatabaseName(t)),
     dropAll: async () => {
       for (const name of [...made]) await dropNamed(name);
