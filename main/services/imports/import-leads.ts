@@ -30,6 +30,8 @@ export const BATCH = 5000;
 
 /** Rows checked between two turns of the event loop (each turn costs a few microseconds). */
 const ROWS_PER_TURN = 250;
+/** Rows between two progress reports (a multiple of ROWS_PER_TURN: reported on a turn). */
+const ROWS_PER_PROGRESS = 1000;
 
 export interface ImportRequest {
   listId: number;
@@ -207,7 +209,7 @@ async function runImport(
     for await (const record of records) {
       await run.add(record);
       if (++rows % ROWS_PER_TURN !== 0) continue;
-      if (rows % 1000 === 0) listeners.onProgress?.({ phase, done: Math.min(bytesRead(), head.size), total: head.size });
+      if (rows % ROWS_PER_PROGRESS === 0) listeners.onProgress?.({ phase, done: Math.min(bytesRead(), head.size), total: head.size });
       // The parser's rows come as microtasks, and the file's next chunk is read and parsed in
       // the same turn: without a turn of the event loop every few hundred rows, reading and
       // checking them is one block of the main thread (43 ms at a thousand rows, bench/README.md).
